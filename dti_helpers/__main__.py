@@ -1,0 +1,6 @@
+"""``python -m dti_helpers`` is the same command as ``run_reports.py``."""
+import sys
+
+from .cli import main
+
+sys.exit(main())

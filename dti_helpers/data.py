@@ -1,0 +1,140 @@
+"""Loading the DTI dataset: the tidy table, national means and the catalogue.
+
+>>> dti = load_dti()
+>>> dti.value("24", 2020, "dti")
+(0.3615, 10)
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .catalogue import Catalogue, load_catalogue
+from .labels import t
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_PATH = DATA_DIR / "dti.csv"
+
+
+@dataclass(frozen=True)
+class DTIData:
+    """The tidy DTI table (one value per row) with its catalogue.
+
+    ``table`` columns: year, unit_set, province_code, province, metric, score
+    (float, NaN when not published), rank (nullable Int64), doubtful, sources,
+    note. ``national`` holds the published national means. ``path`` and
+    ``version`` identify the data a report was made from.
+    """
+
+    table: pd.DataFrame
+    national: pd.DataFrame
+    catalogue: Catalogue
+    path: Path
+    version: str
+
+    @property
+    def provinces(self) -> pd.DataFrame:
+        """The 63-province catalogue, indexed by GSO code.
+
+        >>> load_dti().provinces.loc["24", "name"]
+        'Bắc Giang'
+        """
+        return self.catalogue.provinces
+
+    @property
+    def metrics(self) -> pd.DataFrame:
+        """The metric catalogue, indexed by metric id, in display order.
+
+        >>> list(load_dti().metrics.index[:4])
+        ['dti', 'cqs', 'kts', 'xhs']
+        """
+        return self.catalogue.metrics
+
+    def years(self, unit_set: str = "63") -> list[int]:
+        """Assessment years with at least one value in ``unit_set``.
+
+        >>> load_dti().years()
+        [2020, 2021, 2022, 2023, 2024]
+        """
+        return sorted(self.table.loc[self.table.unit_set == unit_set, "year"].unique().tolist())
+
+    def value(self, code: str, year: int, metric: str = "dti", unit_set: str = "63"):
+        """(score, rank) of one province-year-metric; ``None`` where not published.
+
+        >>> load_dti().value("01", 2020)
+        (None, 43)
+        """
+        t_ = self.table
+        hit = t_[(t_.unit_set == unit_set) & (t_.province_code == code) & (t_.year == year) & (t_.metric == metric)]
+        if hit.empty:
+            return None, None
+        row = hit.iloc[0]
+        score = None if pd.isna(row.score) else float(row.score)
+        rank = None if pd.isna(row["rank"]) else int(row["rank"])
+        return score, rank
+
+    def summary(self, lang: str = "en") -> pd.DataFrame:
+        """Coverage per year, unit set and metric: provinces with a rank, with a score.
+
+        >>> s = load_dti().summary()
+        >>> int(s.loc[(2022, "63", "dti"), "With rank"])
+        63
+        """
+        cov = (self.table.assign(has_rank=self.table["rank"].notna(), has_score=self.table.score.notna())
+               .groupby(["year", "unit_set", "metric"], sort=False)
+               .agg(with_rank=("has_rank", "sum"), with_score=("has_score", "sum")))
+        order = self.metrics["order"]
+        cov = cov.reset_index()
+        cov["_o"] = cov.metric.map(order)
+        cov = cov.sort_values(["year", "unit_set", "_o"]).drop(columns="_o")
+        cov = cov.set_index(["year", "unit_set", "metric"])
+        cov.columns = [t("with_rank", lang), t("with_score", lang)]
+        return cov
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    df["year"] = df["year"].astype(int)
+    df["score"] = pd.to_numeric(df["score"].replace("", None)).astype(float)
+    if "rank" in df:
+        df["rank"] = pd.to_numeric(df["rank"].replace("", None)).astype("Int64")
+    if "doubtful" in df:
+        df["doubtful"] = df["doubtful"].eq("true")
+    return df
+
+
+def file_version(path: Path) -> str:
+    """Short content hash of a data file, shown in reports as the data version.
+
+    >>> len(file_version(DEFAULT_PATH))
+    12
+    """
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+
+
+def load_dti(path: str | Path | None = None) -> DTIData:
+    """Load the DTI data: the embedded dataset, a tidy CSV, or an official dti.gov.vn table.
+
+    With no argument the embedded ``data/dti.csv`` is read. Any other file is
+    validated first (:func:`dti_helpers.validation.read_any`) and a problem
+    raises :class:`~dti_helpers.errors.DataFileError` naming file, row, column
+    and value.
+
+    >>> dti = load_dti()
+    >>> dti.table.shape[1]
+    10
+    """
+    catalogue = load_catalogue(DATA_DIR)
+    national = _read_table(DATA_DIR / "national.csv")
+    if path is None or Path(path).resolve() == DEFAULT_PATH:
+        table = _read_table(DEFAULT_PATH)
+        src = DEFAULT_PATH
+    else:
+        from .validation import read_any
+
+        src = Path(path)
+        table = read_any(src, catalogue)
+    return DTIData(table, national, catalogue, src, file_version(src))

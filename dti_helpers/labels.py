@@ -1,0 +1,106 @@
+"""All user-facing text, in Vietnamese (default) and English, and number formats.
+
+The one table of labels: every string a reader sees comes from ``LABELS``
+through :func:`t`, so a translation fix happens in one place.
+"""
+from __future__ import annotations
+
+import math
+
+from babel.numbers import format_decimal
+
+LANGS = ("vi", "en")
+DEFAULT_LANG = "vi"
+
+LABELS: dict[str, dict[str, str]] = {
+    # data states
+    "not_published": {"vi": "chưa có số liệu công bố", "en": "not published"},
+    "doubtful": {"vi": "số liệu đáng ngờ", "en": "doubtful figure"},
+    "national_mean": {"vi": "Trung bình cả nước", "en": "National mean"},
+    # catalogue
+    "kind_city": {"vi": "Thành phố trực thuộc Trung ương", "en": "Centrally-run city"},
+    "kind_province": {"vi": "Tỉnh", "en": "Province"},
+    # coverage summary
+    "year": {"vi": "Năm", "en": "Year"},
+    "unit_set": {"vi": "Bộ đơn vị", "en": "Unit set"},
+    "metric": {"vi": "Chỉ số", "en": "Metric"},
+    "province": {"vi": "Tỉnh, thành phố", "en": "Province"},
+    "with_rank": {"vi": "Có xếp hạng", "en": "With rank"},
+    "with_score": {"vi": "Có điểm", "en": "With score"},
+    "score": {"vi": "Điểm", "en": "Score"},
+    "rank": {"vi": "Xếp hạng", "en": "Rank"},
+    "region": {"vi": "Vùng", "en": "Region"},
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **fields: object) -> str:
+    """Return the label ``key`` in ``lang``, with ``{placeholders}`` filled.
+
+    >>> t("not_published", "en")
+    'not published'
+    >>> t("not_published")
+    'chưa có số liệu công bố'
+    """
+    check_lang(lang)
+    try:
+        text = LABELS[key][lang]
+    except KeyError:
+        raise KeyError(f"no label '{key}' in dti_helpers.labels.LABELS") from None
+    return text.format(**fields) if fields else text
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if it is a supported language, else raise ``ValueError``.
+
+    >>> check_lang("en")
+    'en'
+    """
+    if lang not in LANGS:
+        raise ValueError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
+    return lang
+
+
+def _locale(lang: str) -> str:
+    return "vi_VN" if check_lang(lang) == "vi" else "en_US"
+
+
+def fmt_score(value: float | None, lang: str = DEFAULT_LANG, digits: int = 4) -> str:
+    """Format a 0..1 score the way the ministry prints it (4 decimals).
+
+    Missing values become the "not published" label, never a number.
+
+    >>> fmt_score(0.3615)
+    '0,3615'
+    >>> fmt_score(0.3615, "en")
+    '0.3615'
+    >>> fmt_score(None, "en")
+    'not published'
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return t("not_published", lang)
+    pattern = "0." + "0" * digits
+    return format_decimal(value, format=pattern, locale=_locale(lang))
+
+
+def fmt_number(value: float, lang: str = DEFAULT_LANG, pattern: str = "#,##0.##") -> str:
+    """Format any number with the language's separators.
+
+    >>> fmt_number(1234.5)
+    '1.234,5'
+    >>> fmt_number(1234.5, "en")
+    '1,234.5'
+    """
+    return format_decimal(value, format=pattern, locale=_locale(lang))
+
+
+def fmt_rank(rank: float | int | None, of: int | None = 63, lang: str = DEFAULT_LANG) -> str:
+    """Format a rank as "x/N" (or just "x" when ``of`` is None).
+
+    >>> fmt_rank(10)
+    '10/63'
+    >>> fmt_rank(None, lang="en")
+    'not published'
+    """
+    if rank is None or (isinstance(rank, float) and math.isnan(rank)):
+        return t("not_published", lang)
+    return f"{int(rank)}/{of}" if of else str(int(rank))

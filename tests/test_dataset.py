@@ -1,0 +1,73 @@
+"""The embedded dataset: reproducible build, provenance, no invented values."""
+import filecmp
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+from dti_helpers import load_dti
+from dti_helpers.build import build_all
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "dti-data" / "published"
+
+
+def test_build_is_byte_identical(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    for _ in range(2):
+        build_all(tmp_path / "data")
+        for name in ("provinces.csv", "units_2025.csv", "dti.csv", "national.csv"):
+            assert filecmp.cmp(tmp_path / "data" / name, ROOT / "data" / name, shallow=False), name
+
+
+def test_raw_rows_are_the_published_rows():
+    if not SHARED.exists():  # the project stands alone outside the workspace
+        return
+    for path in SHARED.glob("*.csv"):
+        assert (ROOT / "data" / "raw" / path.name).read_bytes() == path.read_bytes()
+
+
+def test_every_value_has_a_source():
+    dti = load_dti()
+    assert dti.table.sources.str.startswith("http").all()
+    assert dti.national.sources.str.startswith("http").all()
+
+
+def test_every_value_traces_to_a_raw_row():
+    raw = pd.concat([pd.read_csv(p, dtype=str, keep_default_na=False) for p in (ROOT / "data" / "raw").glob("dti_*.csv")])
+    raw_scores = {float(s.replace(",", ".")) for s in raw.score if s}
+    raw_ranks = {int(r) for r in raw["rank"] if r}
+    table = load_dti().table
+    for score, note in zip(table.score.dropna(), table.note[table.score.notna()]):
+        assert score in raw_scores or "1000-point" in note
+    assert set(table["rank"].dropna().astype(int)) <= raw_ranks
+
+
+def test_coverage_matches_shared_readme():
+    s = load_dti().summary()
+    dti_rows = {y: tuple(s.loc[(y, "63", "dti")]) for y in (2020, 2021, 2022, 2023)}
+    assert dti_rows == {2020: (25, 9), 2021: (31, 23), 2022: (63, 12), 2023: (10, 4)}
+
+
+def test_known_values():
+    dti = load_dti()
+    assert dti.value("24", 2020, "dti") == (0.3615, 10)
+    assert dti.value("24", 2020, "cqs") == (0.4455, 7)
+    assert dti.value("48", 2021, "dti") == (0.6419, 1)
+    assert dti.value("38", 2022)[1] == dti.value("15", 2022)[1] == 15  # shared rank
+    assert dti.value("83", 2022) == (0.50772, 51)  # 1000-point row converted
+
+
+def test_conflicts_and_doubts_are_noted():
+    t = load_dti().table.set_index(["year", "unit_set", "province_code", "metric"])
+    assert t.loc[(2022, "63", "72", "xhs"), "doubtful"]
+    assert "1000-point" in t.loc[(2022, "63", "83", "dti"), "note"]
+    assert "disagree" in t.loc[(2020, "63", "91", "dti"), "note"]
+    national = load_dti().national
+    assert "0.326" in national.query("year == 2020 and metric == 'dti'").note.item()
+
+
+def test_unit_sets_never_mix():
+    t = load_dti().table
+    assert set(t.loc[t.unit_set == "34", "year"]) == {2024}
+    assert not t.duplicated(["year", "unit_set", "province_code", "metric"]).any()
