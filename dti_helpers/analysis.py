@@ -1,0 +1,352 @@
+"""Analysis of one province's DTI figures: headline, scorecard, peers, trend, strengths.
+
+Every function takes the loaded data (:class:`~dti_helpers.data.DTIData`) and
+returns plain values or tidy DataFrames. Nothing here fills a gap: a figure
+that was not published stays missing (NaN / NA / ``None``), and any statistic
+over several provinces (a region median, a leader) is computed from the
+published values only, with the count it rests on.
+
+>>> from dti_helpers import load_dti
+>>> h = headline(load_dti(), "24", 2020)
+>>> h["score"], h["rank"], h["n_units"]
+(0.3615, 10, 63)
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from .data import DTIData
+from .errors import DTIError
+
+PILLARS = ("cqs", "kts", "xhs")
+PEER_STRATEGIES = ("region", "rank", "profile")
+
+
+def _rows(data: DTIData, unit_set: str = "63") -> pd.DataFrame:
+    return data.table[data.table.unit_set == unit_set]
+
+
+def _none(value):
+    """NaN/NA → None, numpy scalars → Python numbers (so results print and compare simply)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (np.floating,)):
+        return float(value)
+    return value
+
+
+def metrics_for_year(data: DTIData, year: int) -> list[str]:
+    """Metrics assessed in ``year`` (DTI, the pillars, then the indices), in display order.
+
+    >>> metrics_for_year(load_dti(), 2021)[:5]
+    ['dti', 'cqs', 'kts', 'xhs', 'awareness']
+    """
+    m = data.metrics.sort_values("order")
+    return m.index[m.first_year <= year].tolist()
+
+
+def latest_year(data: DTIData, code: str) -> int | None:
+    """Latest year with any published value for the province, or ``None``.
+
+    >>> latest_year(load_dti(), "02")
+    2022
+    """
+    years = _rows(data).loc[lambda d: d.province_code == code, "year"]
+    return int(years.max()) if not years.empty else None
+
+
+def years_with_data(data: DTIData, code: str) -> list[int]:
+    """Years with at least one published value for the province.
+
+    >>> years_with_data(load_dti(), "24")
+    [2020, 2021, 2022]
+    """
+    years = _rows(data).loc[lambda d: d.province_code == code, "year"]
+    return sorted(int(y) for y in years.unique())
+
+
+def _value(data: DTIData, code: str, year: int, metric: str) -> pd.Series | None:
+    t = _rows(data)
+    hit = t[(t.province_code == code) & (t.year == year) & (t.metric == metric)]
+    return None if hit.empty else hit.iloc[0]
+
+
+def _previous(data: DTIData, code: str, year: int, metric: str) -> pd.Series | None:
+    """The latest row before ``year`` with a published score or rank for this metric."""
+    t = _rows(data)
+    hit = t[(t.province_code == code) & (t.year < year) & (t.metric == metric)
+            & (t.score.notna() | t["rank"].notna())]
+    return None if hit.empty else hit.sort_values("year").iloc[-1]
+
+
+def national_mean(data: DTIData, year: int, metric: str = "dti", unit_set: str = "63") -> float | None:
+    """The published national mean, or ``None`` when the ministry's figure is not in the data.
+
+    >>> national_mean(load_dti(), 2020)
+    0.3026
+    """
+    n = data.national
+    hit = n[(n.year == year) & (n.metric == metric) & (n.unit_set == unit_set)]
+    return None if hit.empty else _none(hit.score.iloc[0])
+
+
+def _changes(current: pd.Series | None, prev: pd.Series | None) -> dict:
+    score = _none(current.score) if current is not None else None
+    rank = _none(current["rank"]) if current is not None else None
+    p_score = _none(prev.score) if prev is not None else None
+    p_rank = _none(prev["rank"]) if prev is not None else None
+    return {
+        "prev_year": int(prev.year) if prev is not None else None,
+        "prev_score": p_score, "prev_rank": p_rank,
+        "score_change": round(score - p_score, 6) if score is not None and p_score is not None else None,
+        # positive = moved up the table (a smaller rank number)
+        "rank_change": p_rank - rank if rank is not None and p_rank is not None else None,
+    }
+
+
+def _split_sources(text: str | None) -> list[str]:
+    return [s for s in (text or "").split(" | ") if s]
+
+
+def headline(data: DTIData, code: str, year: int) -> dict:
+    """The headline figures: DTI score and rank, change since the previous published year.
+
+    ``rank_change`` is positive when the province moved up. Values not
+    published are ``None``.
+
+    >>> h = headline(load_dti(), "24", 2022)
+    >>> h["prev_year"], h["prev_rank"], h["rank"], h["rank_change"]
+    (2021, 10, 9, 1)
+    """
+    prov = data.provinces.loc[code]
+    row = _value(data, code, year, "dti")
+    prev = _previous(data, code, year, "dti")
+    return {
+        "code": code, "name": prov["name"], "region": prov["region"], "year": year, "n_units": 63,
+        "score": _none(row.score) if row is not None else None,
+        "rank": _none(row["rank"]) if row is not None else None,
+        "doubtful": bool(row.doubtful) if row is not None else False,
+        "note": row.note if row is not None else "",
+        **_changes(row, prev),
+        "national_mean": national_mean(data, year),
+        "sources": _split_sources(row.sources if row is not None else None),
+    }
+
+
+def scorecard(data: DTIData, code: str, year: int) -> pd.DataFrame:
+    """One row per metric assessed in ``year``: the province's score and rank, change,
+    national mean, region median (of published scores, with their count) and the leader.
+
+    >>> sc = scorecard(load_dti(), "24", 2020).set_index("metric")
+    >>> sc.loc["cqs", "score"], sc.loc["cqs", "rank"]
+    (np.float64(0.4455), np.int64(7))
+    """
+    t = _rows(data)
+    year_rows = t[t.year == year]
+    region_codes = data.provinces.index[data.provinces.region == data.provinces.at[code, "region"]]
+    records = []
+    for metric in metrics_for_year(data, year):
+        m = data.metrics.loc[metric]
+        row = _value(data, code, year, metric)
+        mrows = year_rows[year_rows.metric == metric]
+        regional = mrows[mrows.province_code.isin(region_codes) & ~mrows.doubtful].score.dropna()
+        leaders = mrows[mrows["rank"] == 1].sort_values("province_code")
+        leader = leaders.iloc[0] if not leaders.empty else None
+        score = _none(row.score) if row is not None else None
+        leader_score = _none(leader.score) if leader is not None else None
+        records.append({
+            "metric": metric, "label_vi": m.short_vi, "label_en": m.short_en, "kind": m.kind,
+            "score": score, "rank": _none(row["rank"]) if row is not None else None,
+            **{k: v for k, v in _changes(row, _previous(data, code, year, metric)).items()},
+            "national_mean": national_mean(data, year, metric),
+            "region_median": float(regional.median()) if not regional.empty else None,
+            "region_n": int(regional.size),
+            "leader_code": leader.province_code if leader is not None else None,
+            "leader_name": leader.province if leader is not None else None,
+            "leader_score": leader_score,
+            "gap_to_leader": round(leader_score - score, 6)
+            if leader_score is not None and score is not None else None,
+            "doubtful": bool(row.doubtful) if row is not None else False,
+            "note": row.note if row is not None else "",
+            "sources": row.sources if row is not None else "",
+        })
+    df = pd.DataFrame.from_records(records)
+    for col in ("rank", "prev_rank", "rank_change", "prev_year"):
+        df[col] = df[col].astype("Int64")
+    for col in ("score", "prev_score", "score_change", "national_mean", "region_median", "leader_score",
+                "gap_to_leader"):
+        df[col] = df[col].astype(float)
+    return df
+
+
+def country(data: DTIData, year: int, metric: str = "dti") -> pd.DataFrame:
+    """All 63 provinces with their score and rank for ``metric`` in ``year`` (NA where not published).
+
+    >>> c = country(load_dti(), 2022)
+    >>> len(c), int(c["rank"].notna().sum())
+    (63, 63)
+    """
+    p = data.provinces[["code", "name", "slug", "region"]].reset_index(drop=True)
+    t = _rows(data)
+    vals = t[(t.year == year) & (t.metric == metric)][["province_code", "score", "rank", "doubtful"]]
+    out = p.merge(vals, left_on="code", right_on="province_code", how="left").drop(columns="province_code")
+    out["doubtful"] = out["doubtful"].fillna(False).astype(bool)
+    out["rank"] = out["rank"].astype("Int64")
+    return out.sort_values(["rank", "code"], na_position="last").reset_index(drop=True)
+
+
+def _wide(data: DTIData, year: int) -> pd.DataFrame:
+    """DTI and pillar score/rank per province in ``year``, one row per province (NA where missing)."""
+    base = data.provinces[["code", "name", "region"]].reset_index(drop=True)
+    t = _rows(data)
+    y = t[(t.year == year) & t.metric.isin(("dti", *PILLARS))]
+    for metric in ("dti", *PILLARS):
+        part = y[y.metric == metric].set_index("province_code")
+        base[f"{metric}_score"] = base.code.map(part.score).astype(float)
+        base[f"{metric}_rank"] = base.code.map(part["rank"]).astype("Int64")
+    return base
+
+
+def peers(data: DTIData, code: str, year: int, strategy: str = "region", k: int = 5) -> pd.DataFrame:
+    """The province and its peers under a stated ``strategy``.
+
+    * ``region``: the other provinces of its socio-economic region (default);
+    * ``rank``: provinces within ±``k`` places of its DTI rank;
+    * ``profile``: the ``k`` nearest provinces in pillar-score space (only
+      provinces whose three pillar scores are all published).
+
+    When a strategy cannot apply (no rank, no pillar scores) it falls back to
+    ``region`` and says why in ``.attrs["note"]`` (a label key).
+
+    >>> p = peers(load_dti(), "24", 2022, "rank", k=2)
+    >>> p.attrs["strategy"], p.dti_rank.tolist()
+    ('rank', [7, 8, 9, 10, 11])
+    """
+    if strategy not in PEER_STRATEGIES:
+        raise DTIError(f"unknown peer strategy '{strategy}'; use one of: {', '.join(PEER_STRATEGIES)}")
+    w = _wide(data, year)
+    focus = w[w.code == code].iloc[0]
+    note = None
+    chosen = strategy
+    if strategy == "rank":
+        if pd.isna(focus.dti_rank):
+            chosen, note = "region", "peers_fallback_no_rank"
+        else:
+            sel = w[(w.dti_rank - int(focus.dti_rank)).abs() <= k]
+    if strategy == "profile":
+        cols = [f"{p}_score" for p in PILLARS]
+        complete = w.dropna(subset=cols)
+        if focus[cols].isna().any() or len(complete) < 2:
+            chosen, note = "region", "peers_fallback_no_scores"
+        else:
+            dist = ((complete[cols] - focus[cols].astype(float)) ** 2).sum(axis=1) ** 0.5
+            order = complete.assign(_d=dist).sort_values(["_d", "code"])
+            sel = order[order.code != code].head(k)
+            sel = pd.concat([w[w.code == code], sel.drop(columns="_d")])
+    if chosen == "region":
+        sel = w[w.region == focus.region]
+    out = sel.assign(is_focus=sel.code == code)
+    out = out.sort_values(["dti_rank", "code"], na_position="last").reset_index(drop=True)
+    out.attrs.update({"strategy": chosen, "requested": strategy, "k": k, "rule": f"peers_rule_{chosen}",
+                      "note": note})
+    return out
+
+
+def trend(data: DTIData, code: str, metrics=("dti", *PILLARS)) -> pd.DataFrame:
+    """Score and rank per assessed year and metric; years not published stay as NA rows.
+
+    >>> tr = trend(load_dti(), "24", ["dti"])
+    >>> tr["rank"].tolist()
+    [10, 10, 9, <NA>, <NA>]
+    """
+    years = data.years("63")
+    grid = pd.MultiIndex.from_product([years, list(metrics)], names=["year", "metric"]).to_frame(index=False)
+    t = _rows(data)
+    own = t[(t.province_code == code) & t.metric.isin(metrics)][["year", "metric", "score", "rank", "doubtful"]]
+    out = grid.merge(own, on=["year", "metric"], how="left")
+    out["doubtful"] = out["doubtful"].fillna(False).astype(bool)
+    out["rank"] = out["rank"].astype("Int64")
+    return out
+
+
+def strengths(data: DTIData, code: str, year: int, margin: int = 10) -> pd.DataFrame:
+    """Pillars and indices ranked clearly better or worse than the overall DTI rank.
+
+    The rule: a strength is a rank at least ``margin`` places better than the
+    DTI rank, a weakness at least ``margin`` places worse. Only published ranks
+    are compared; without a DTI rank the table is empty.
+
+    >>> s = strengths(load_dti(), "24", 2020).set_index("metric")
+    >>> s.loc["xhs", "verdict"], int(s.loc["xhs", "difference"])
+    ('weakness', -15)
+    """
+    overall = _value(data, code, year, "dti")
+    overall_rank = _none(overall["rank"]) if overall is not None else None
+    records = []
+    for metric in metrics_for_year(data, year)[1:]:
+        row = _value(data, code, year, metric)
+        rank = _none(row["rank"]) if row is not None else None
+        if rank is None or overall_rank is None:
+            continue
+        diff = overall_rank - rank  # positive = better than overall
+        verdict = "strength" if diff >= margin else "weakness" if diff <= -margin else "in_line"
+        records.append({"metric": metric, "kind": data.metrics.at[metric, "kind"], "rank": rank,
+                        "overall_rank": overall_rank, "difference": diff, "verdict": verdict})
+    out = pd.DataFrame.from_records(records, columns=["metric", "kind", "rank", "overall_rank", "difference",
+                                                      "verdict"])
+    out.attrs.update({"margin": margin, "overall_rank": overall_rank})
+    return out
+
+
+def missing(data: DTIData, code: str) -> pd.DataFrame:
+    """Year × metric of what is published for the province (False = not published).
+
+    >>> m = missing(load_dti(), "02")
+    >>> m.loc[(m.year == 2022) & (m.metric == "dti"), ["has_score", "has_rank"]].values.tolist()
+    [[False, True]]
+    """
+    records = []
+    t = _rows(data)
+    own = t[t.province_code == code].set_index(["year", "metric"])
+    for year in data.years("63"):
+        for metric in metrics_for_year(data, year):
+            row = own.loc[(year, metric)] if (year, metric) in own.index else None
+            records.append({"year": year, "metric": metric,
+                            "has_score": row is not None and pd.notna(row.score),
+                            "has_rank": row is not None and pd.notna(row["rank"])})
+    return pd.DataFrame.from_records(records)
+
+
+def sources(data: DTIData, code: str | list[str], year: int | None = None) -> pd.DataFrame:
+    """The rows behind every figure shown for the province(s): value, sources and notes.
+
+    ``year`` limits to that year; ``None`` gives every year (the trend shows them all).
+
+    >>> s = sources(load_dti(), "24", 2020)
+    >>> s.loc[s.metric == "dti", "sources"].item().startswith("http")
+    True
+    """
+    codes = [code] if isinstance(code, str) else list(code)
+    t = _rows(data)
+    out = t[t.province_code.isin(codes)]
+    if year is not None:
+        out = out[out.year == year]
+    order = data.metrics["order"]
+    out = out.assign(_o=out.metric.map(order)).sort_values(["province_code", "year", "_o"]).drop(columns="_o")
+    return out[["province_code", "province", "year", "metric", "score", "rank", "doubtful", "sources", "note"]] \
+        .reset_index(drop=True)
+
+
+def national_sources(data: DTIData, year: int, unit_set: str = "63") -> pd.DataFrame:
+    """National means published for ``year`` with their sources.
+
+    >>> national_sources(load_dti(), 2020).metric.tolist()
+    ['dti']
+    """
+    n = data.national
+    return n[(n.year == year) & (n.unit_set == unit_set)].reset_index(drop=True)

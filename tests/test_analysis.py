@@ -1,0 +1,81 @@
+"""analysis.py: the figures reports are built from, on the real published data."""
+import math
+
+import pandas as pd
+import pytest
+
+from dti_helpers import analysis as A
+from dti_helpers import load_dti
+
+DTI = load_dti()
+PUBLISHED_SCORES = set(DTI.table.score.dropna())
+
+
+def test_headline_bac_giang_2020():
+    h = A.headline(DTI, "24", 2020)
+    assert (h["score"], h["rank"], h["national_mean"]) == (0.3615, 10, 0.3026)
+    assert h["prev_year"] is None and h["rank_change"] is None
+    assert h["sources"] and all(s.startswith("http") for s in h["sources"])
+
+
+def test_scorecard_bac_giang_2020_pillars():
+    sc = A.scorecard(DTI, "24", 2020).set_index("metric")
+    got = {m: (sc.at[m, "score"], int(sc.at[m, "rank"])) for m in ("cqs", "kts", "xhs")}
+    assert got == {"cqs": (0.4455, 7), "kts": (0.3019, 14), "xhs": (0.3092, 25)}
+    assert list(sc.index[:4]) == ["dti", "cqs", "kts", "xhs"]
+
+
+def test_scorecard_2021_has_the_eight_indices():
+    sc = A.scorecard(DTI, "48", 2021)
+    assert len(sc) == 12 and sc.metric.iloc[0] == "dti"
+    assert sc.set_index("metric").at["dti", "leader_name"] == "TP. Đà Nẵng"
+
+
+def test_shared_rank_15_in_2022():
+    c = A.country(DTI, 2022)
+    assert sorted(c.loc[c["rank"] == 15, "name"]) == ["Thanh Hóa", "Yên Bái"]
+
+
+def test_only_rank_province_has_nothing_invented():
+    h = A.headline(DTI, "02", 2022)
+    assert h["score"] is None and h["rank"] is not None and h["prev_year"] is None
+    sc = A.scorecard(DTI, "02", 2022)
+    assert sc.score.isna().all() and sc.score_change.isna().all() and sc.gap_to_leader.isna().all()
+
+
+def test_peer_strategies_and_fallbacks():
+    region = A.peers(DTI, "24", 2020)
+    assert region.attrs["strategy"] == "region" and len(region) == 14 and region.is_focus.sum() == 1
+    prof = A.peers(DTI, "24", 2020, "profile", k=3)
+    assert prof.attrs["strategy"] == "profile" and len(prof) == 4
+    assert prof[["cqs_score", "kts_score", "xhs_score"]].notna().all().all()
+    fallback = A.peers(DTI, "02", 2022, "profile")
+    assert fallback.attrs["strategy"] == "region" and fallback.attrs["note"] == "peers_fallback_no_scores"
+    with pytest.raises(ValueError, match="unknown peer strategy 'bogus'"):
+        A.peers(DTI, "24", 2020, "bogus")
+
+
+def test_trend_keeps_gaps():
+    tr = A.trend(DTI, "02")
+    assert tr.year.nunique() == len(DTI.years()) and tr["rank"].notna().sum() == 1
+
+
+def test_strengths_rule_uses_published_ranks_only():
+    s = A.strengths(DTI, "24", 2020)
+    assert set(s.verdict) <= {"strength", "weakness", "in_line"}
+    assert A.strengths(DTI, "02", 2022).empty
+
+
+@pytest.mark.parametrize("code", list(DTI.provinces.index))
+def test_every_province_every_year_never_invents(code):
+    for year in A.years_with_data(DTI, code):
+        sc = A.scorecard(DTI, code, year)
+        assert set(sc.score.dropna()) <= PUBLISHED_SCORES
+        assert set(sc.leader_score.dropna()) <= PUBLISHED_SCORES
+        for strategy in A.PEER_STRATEGIES:
+            p = A.peers(DTI, code, year, strategy)
+            assert p.is_focus.sum() == 1
+            assert set(p.dti_score.dropna()) <= PUBLISHED_SCORES
+        A.strengths(DTI, code, year)
+        A.headline(DTI, code, year)
+    assert A.latest_year(DTI, code) is not None
