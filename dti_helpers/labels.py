@@ -275,6 +275,28 @@ LABELS: dict[str, dict[str, str]] = {
     "param_version": {"vi": "Phiên bản số liệu (mã băm)", "en": "Data version (content hash)"},
     "param_software": {"vi": "Phần mềm", "en": "Software"},
     # ---- end of province report block ----
+    # ---- batch: index page (index_page.py) and national overview (overview.py): owned by the "batch" session ----
+    "idx_title": {"vi": "Báo cáo Chỉ số chuyển đổi số cấp tỉnh (DTI)", "en": "Provincial Digital Transformation Index (DTI) reports"},
+    "idx_lede": {
+        "vi": "{n} báo cáo tỉnh, thành phố, lập từ số liệu DTI đã công bố. Số liệu chưa công bố được ghi rõ, không ước tính.",
+        "en": "{n} province reports, built from the published DTI figures. Figures not published are said to be so, never estimated."},
+    "idx_caption": {"vi": "Các tỉnh, thành phố: năm của báo cáo, điểm và xếp hạng DTI",
+                    "en": "Provinces: report year, DTI score and rank"},
+    "idx_search": {"vi": "Tìm tỉnh, thành phố (có dấu hoặc không dấu)", "en": "Search a province (with or without diacritics)"},
+    "idx_filter_region": {"vi": "Lọc theo vùng", "en": "Filter by region"},
+    "idx_region_all": {"vi": "Tất cả các vùng", "en": "All regions"},
+    "idx_count": {"vi": "Đang hiển thị {n}/{total} dòng", "en": "Showing {n} of {total} rows"},
+    "idx_reports": {"vi": "Báo cáo", "en": "Reports"},
+    "idx_link": {"vi": "{format} ({report_lang})", "en": "{format} ({report_lang})"},
+    "idx_no_report": {"vi": "chưa có báo cáo", "en": "no report yet"},
+    "idx_in_lang": {"vi": "Tiếng Việt", "en": "English"},
+    "idx_overview": {"vi": "Tổng quan cả nước {year}", "en": "National overview {year}"},
+    "idx_year_note": {
+        "vi": "Năm: năm đánh giá của báo cáo; mặc định là năm gần nhất có số liệu công bố của từng tỉnh. "
+              "Bấm vào tiêu đề cột để sắp xếp; ô chưa có số liệu luôn xếp cuối.",
+        "en": "Year: the assessment year of the report; by default each province's latest year with published data. "
+              "Click a column heading to sort; cells without a published figure always sort last."},
+    # ---- end of batch block ----
 }
 
 
