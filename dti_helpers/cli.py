@@ -114,8 +114,9 @@ def check_data(path: str, year: int | None) -> int:
     """
     from .validation import check_file
 
-    problems, n_values = check_file(Path(path), year=year)
     shown = _display(Path(path))
+    # The problems name the file as the summary line does (relative to the project when inside it).
+    problems, n_values = check_file(Path(path), year=year, name=shown)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
