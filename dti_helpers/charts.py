@@ -244,10 +244,16 @@ def rank_ladder(country: pd.DataFrame, focus: str, peers=(), *, lang: str = "vi"
             label = {"focus": None, "peer": t("chart_peers", lang), "other": t("chart_other_provinces", lang)}[k]
             ax.scatter(part["rank"], part["stack"], s=sizes[k], color=colors[k], zorder=3 if k != "other" else 2,
                        edgecolor="white", linewidth=0.5, label=label)
-        for _, row in ranked[kind != "other"].iterrows():
+        last_below = -10
+        for _, row in ranked[kind != "other"].sort_values(["rank", "stack"]).iterrows():
             is_focus = row.code == focus
+            # a name next to another one goes to the side, so rotated labels never overlap
+            crowded = row["rank"] - last_below < 2
+            if not crowded:
+                last_below = row["rank"]
             ax.annotate(row["name"], (row["rank"], row["stack"]), textcoords="offset points",
-                        xytext=(0, -9), rotation=90, ha="center", va="top",
+                        xytext=(7, 4) if crowded else (0, -9), rotation=0 if crowded else 90,
+                        ha="left" if crowded else "center", va="bottom" if crowded else "top",
                         fontsize=8 if is_focus else 6.5, fontweight="bold" if is_focus else "normal",
                         color=FOCUS_COLOR if is_focus else OKABE_ITO["blue"])
         _rank_axis(ax, "x", n)

@@ -243,13 +243,18 @@ def _report_meta(nb) -> tuple[dict, list[dict]]:
 
 @lru_cache(maxsize=1)
 def _exporter():
-    from nbconvert import HTMLExporter
+    # TemplateExporter, not HTMLExporter: the latter re-parses the page with BeautifulSoup (slow on
+    # large SVG-laden pages) and adds JupyterLab's theme; the lean template needs neither.
+    from nbconvert.exporters import TemplateExporter
 
-    exporter = HTMLExporter(template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATES)])
-    exporter.exclude_input = True
-    exporter.exclude_input_prompt = True
-    exporter.exclude_output_prompt = True
-    return exporter
+    class ReportExporter(TemplateExporter):
+        output_mimetype = "text/html"
+        export_from_notebook = None
+
+        def _file_extension_default(self):
+            return ".html"
+
+    return ReportExporter(template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATES)])
 
 
 def notebook_to_html(nb) -> str:
@@ -285,7 +290,15 @@ def html_to_pdf(html: str, path: str | Path | None = None) -> bytes:
     """
     from weasyprint import CSS, HTML
 
-    pdf = HTML(string=html, base_url=str(ASSETS)).write_pdf(stylesheets=[CSS(string=paged_css())])
+    # WeasyPrint subsets fonts with fontTools, which stamps each font's head.modified with the
+    # current time unless SOURCE_DATE_EPOCH is set: fix it so the same HTML gives the same bytes.
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = saved or "0"
+    try:
+        pdf = HTML(string=html, base_url=str(ASSETS)).write_pdf(stylesheets=[CSS(string=paged_css())])
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
     if path is not None:
         write_atomic(path, pdf)
     return pdf

