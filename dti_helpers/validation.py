@@ -264,7 +264,7 @@ def _read_table(path: Path, out: _Problems) -> _Table | None:
         out.add(None, None, None, "val_empty_file")
         return None
     if data.startswith(_ZIP) or suffix in (".xlsx", ".xlsm"):
-        rows = _xlsx_rows(path, out)
+        rows = _xlsx_rows(data, out)
     elif data.startswith(_OLE) or suffix == ".xls":
         out.add(None, None, None, "val_old_xls")
         return None
@@ -302,11 +302,12 @@ def _csv_rows(text: str, out: _Problems) -> list[tuple[int, list[str]]] | None:
         rows.append((start, cells))
 
 
-def _xlsx_rows(path: Path, out: _Problems) -> list[tuple[int, list[str]]] | None:
+def _xlsx_rows(data: bytes, out: _Problems) -> list[tuple[int, list[str]]] | None:
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        # From bytes, not the path: openpyxl refuses a workbook whose name does not end in .xlsx.
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # a corrupt workbook raises zipfile, XML, key and value errors alike
         out.add(None, None, None, "val_bad_xlsx")
         return None
@@ -520,13 +521,26 @@ def _province_code(cell: Cell, unit: str | None, cat: Catalogue, bad) -> str | N
         return cat.resolve(name, unit)
     except UnknownProvinceError as exc:
         matches = ", ".join(exc.suggestions)
+        former = _former_province(name, unit, cat)
+        if former:
+            bad(cell, "val_merged_province", successor=former)
         # The error's own text says which of the two it is.
-        if str(exc).startswith("ambiguous"):
+        elif str(exc).startswith("ambiguous"):
             bad(cell, "val_ambiguous_province", matches=matches)
         elif matches:
             bad(cell, "val_unknown_province", matches=matches)
         else:
             bad(cell, "val_unknown_province_none")
+        return None
+
+
+def _former_province(name: str, unit: str, cat: Catalogue) -> str | None:
+    """The 2025 successor's name when ``name`` is one of the 63 former provinces looked up among the 34."""
+    if unit != "34":
+        return None
+    try:
+        return cat.provinces.at[cat.resolve(name, "63"), "successor_name"]
+    except UnknownProvinceError:
         return None
 
 

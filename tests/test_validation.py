@@ -1,0 +1,423 @@
+"""Validation of data files: each rule, the CLI, the malformed corpus and properties.
+
+Files written here are SYNTHETIC (made to test the rules); they live only in tmp directories
+and tests/malformed/.
+"""
+import csv
+import importlib.util
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
+
+from dti_helpers import DataFileError, load_dti
+from dti_helpers.catalogue import load_catalogue
+from dti_helpers.validation import check_file, read_any
+
+ROOT = Path(__file__).resolve().parent.parent
+MALFORMED = ROOT / "tests" / "malformed"
+CAT = load_catalogue()
+TIDY = "year,province,metric,score,rank\n"
+
+
+def problems(tmp_path, text, name="t.csv", **kwargs):
+    """The problem lines for a file holding ``text`` (messages name it ``name``)."""
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    found, _ = check_file(path, catalogue=CAT, name=name, **kwargs)
+    return [str(p) for p in found]
+
+
+# --- the embedded data -----------------------------------------------------------------------
+
+
+def test_embedded_data_is_valid():
+    assert check_file(ROOT / "data" / "dti.csv") == ([], 388)
+    pd.testing.assert_frame_equal(read_any(ROOT / "data" / "dti.csv", CAT), load_dti().table)
+
+
+def test_the_published_data_has_one_rank_contradiction_and_it_is_a_doubtful_row(tmp_path):
+    """Honest record: without the doubtful flags, the published rows contradict each other once.
+
+    Đắk Nông 2020 DTI 0.3026 (rank 54) stands above Sơn La's 0.2613 (rank 51). The raw README
+    marks that Đắk Nông figure as suspect (it equals the national mean), so the dataset flags it
+    doubtful and the rank-order check leaves it out; nothing else in the data contradicts.
+    """
+    text = (ROOT / "data" / "dti.csv").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[39].startswith("2020,63,67,Đắk Nông,dti,0.3026,54,true,")
+    assert lines[3].startswith("2020,63,14,Sơn La,dti,0.2613,51,false,")
+    assert problems(tmp_path, text.replace(",true,", ",false,"), name="dti.csv") == [
+        "dti.csv:40: column 'rank': value '54': rank contradicts the scores: "
+        "line 4 has a lower score (0.2613) but a better rank (51)"]
+
+
+# --- file-level rules ------------------------------------------------------------------------
+
+
+def test_missing_file_directory_and_unreadable(tmp_path):
+    assert [str(p) for p in check_file(tmp_path / "nope.csv")[0]] == [f"{tmp_path / 'nope.csv'}: file not found"]
+    assert [str(p) for p in check_file(tmp_path)[0]] == [f"{tmp_path}: a directory, not a data file"]
+    locked = tmp_path / "locked.csv"
+    locked.write_text(TIDY + "2021,TP. Đà Nẵng,dti,0.6419,1\n")
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):  # root reads anything: nothing to test
+            return
+        assert [str(p) for p in check_file(locked)[0]] == [f"{locked}: cannot read the file (Permission denied)"]
+    finally:
+        locked.chmod(0o644)
+
+
+def test_not_utf8_names_the_line(tmp_path):
+    text = (TIDY + "2021,TP. Đà Nẵng,dti,0.6419,1\n").encode("utf-8") + "2021,Cà Mau,dti,0.4,30\n".encode("cp1252")
+    assert problems(tmp_path, text) == ["t.csv:3: value '0xE0': not UTF-8 text; save the file as CSV UTF-8"]
+
+
+def test_bom_and_crlf_and_blank_lines_are_fine(tmp_path):
+    text = "\ufeff" + TIDY.replace("\n", "\r\n") + "\r\n2021,TP. Đà Nẵng,dti,0.6419,1\r\n\r\n"
+    assert problems(tmp_path, text) == []
+
+
+def test_xlsx_renamed_csv_is_read_as_a_workbook(tmp_path):
+    data = (ROOT / "tests" / "fixtures" / "official" / "dti_2021_tong_hop.xlsx").read_bytes()
+    assert problems(tmp_path, data, name="dti_2021.csv") == []
+
+
+def test_multiline_cells_keep_file_line_numbers(tmp_path):
+    text = ("year,province,metric,score,rank,note\n"
+            '2021,TP. Đà Nẵng,dti,0.6419,1,"two\nlines"\n'
+            "2021,Bắc Ninh,dti,7,4,\n")
+    assert problems(tmp_path, text) == [
+        "t.csv:2: column 'note': value 'two\\nlines': control or invisible character U+000A in a text field",
+        "t.csv:4: column 'score': value '7': score on the 1000-point scale; divide it by 1000, "
+        "or declare the scale with a 'scale' column of 1000",
+    ]
+
+
+def test_every_problem_is_reported_in_file_order(tmp_path):
+    text = TIDY + "2021,Ha Noy,dti,0.4,30\n2019,TP. Đà Nẵng,pdti,1.2,0\n2021,Bắc Ninh,dti,0.5276,4\n"
+    assert problems(tmp_path, text) == [
+        "t.csv:2: column 'province': value 'Ha Noy': unknown province; closest matches: TP. Hà Nội, Thanh Hóa, "
+        "Khánh Hòa, Hà Nam",
+        "t.csv:3: column 'year': value '2019': year must be between 2020 and the current year",
+        "t.csv:3: column 'metric': value 'pdti': unknown metric; expected one of: dti, cqs, kts, xhs, awareness, "
+        "institutions, infrastructure, human_resources, cybersecurity, gov_activity, econ_activity, society_activity",
+        "t.csv:3: column 'score': value '1.2': score on the 1000-point scale; divide it by 1000, or declare the "
+        "scale with a 'scale' column of 1000",
+        "t.csv:3: column 'rank': value '0': rank outside 1..63",
+    ]
+
+
+def test_read_any_raises_with_every_problem_and_load_dti_too(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text(TIDY + "2021,Ha Noy,dti,0.4,30\n2021,Atlantis,dti,0.4,31\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        read_any(path, CAT)
+    assert len(err.value.problems) == 2 and "\n" not in str(err.value)
+    assert str(err.value).endswith("(and 1 more problem(s))")
+    with pytest.raises(DataFileError):
+        load_dti(path)
+
+
+def test_messages_in_vietnamese(tmp_path):
+    assert problems(tmp_path, TIDY + "2021,TP. Đà Nẵng,dti,1500,1\n", lang="vi") == [
+        "t.csv:2: column 'score': value '1500': điểm ngoài khoảng 0..1"]
+
+
+# --- header rules ----------------------------------------------------------------------------
+
+
+def test_header_tolerates_case_spaces_and_order(tmp_path):
+    text = " Province ,METRIC,Score,Năm,Rank\nTP. Đà Nẵng,dti,0.6419,2021,1\n"
+    assert problems(tmp_path, text) == []
+    table = read_any(tmp_path / "t.csv", CAT)
+    assert table[["province_code", "year", "score", "rank"]].values.tolist() == [["48", 2021, 0.6419, 1]]
+
+
+def test_missing_and_unknown_columns_are_all_named(tmp_path):
+    assert problems(tmp_path, "year,province,metric,scor\n2021,TP. Đà Nẵng,dti,0.6\n") == [
+        "t.csv:1: column 'scor': unknown column; did you mean 'score'?",
+        "t.csv:1: column 'score': missing column",
+        "t.csv:1: column 'rank': missing column",
+    ]
+
+
+def test_semicolon_and_tab_separated(tmp_path):
+    assert problems(tmp_path, "year;province;metric;score;rank\n2021;TP. Đà Nẵng;dti;0,6419;1\n") == []
+    assert problems(tmp_path, "year\tprovince\tmetric\tscore\trank\n2021\tTP. Đà Nẵng\tdti\t0.6419\t1\n") == []
+
+
+# --- row rules -------------------------------------------------------------------------------
+
+
+def test_scale_declared_by_argument_or_column(tmp_path):
+    text = TIDY + "2022,Bến Tre,dti,507.72,51\n"
+    assert problems(tmp_path, text, scale=1000) == []
+    table = read_any(tmp_path / "t.csv", CAT, scale=1000)
+    assert table.score.item() == 0.50772
+    assert table.note.item() == "published on the 1000-point scale (507.72), converted to 0..1"
+    mixed = ("year,province,metric,score,rank,scale\n2022,Bến Tre,dti,507.72,51,1000\n"
+             "2022,TP. Đà Nẵng,dti,0.8002,1,\n")
+    assert problems(tmp_path, mixed) == []
+    assert read_any(tmp_path / "t.csv", CAT).set_index("province_code").score.to_dict() == {"48": 0.8002, "83": 0.50772}
+    with pytest.raises(ValueError):
+        check_file(tmp_path / "t.csv", scale=100)
+
+
+def test_score_exactly_one_and_zero_are_valid(tmp_path):
+    assert problems(tmp_path, TIDY + "2022,TP. Đà Nẵng,awareness,1.0000,\n2022,Bắc Kạn,awareness,0,\n") == []
+
+
+def test_unit_set_34_names_and_ranks(tmp_path):
+    head = "year,unit_set,province,metric,score,rank\n"
+    assert problems(tmp_path, head + "2024,34,TP. Huế,dti,0.7951,2\n2024,34,Lào Cai,dti,0.7167,14\n") == []
+    assert problems(tmp_path, head + "2024,34,Bắc Giang,dti,,3\n") == [
+        "t.csv:2: column 'province': value 'Bắc Giang': a former province, merged into Bắc Ninh in 2025; "
+        "the 34-unit set has the new units"]
+
+
+def test_province_code_may_lose_its_leading_zero(tmp_path):
+    """Excel turns "01" into 1."""
+    text = "year,province_code,province,metric,score,rank\n2022,1,Hà Nội,dti,,24\n"
+    assert problems(tmp_path, text) == []
+
+
+def test_year_given_must_agree_with_the_rows(tmp_path):
+    text = TIDY + "2021,TP. Đà Nẵng,dti,0.6419,1\n"
+    assert problems(tmp_path, text, year=2021) == []
+    assert problems(tmp_path, text, year=2022) == [
+        "t.csv:2: column 'year': value '2021': differs from the year given (2022)"]
+    assert problems(tmp_path, text, year=1999) == ["t.csv: value '1999': year must be between 2020 and the current year"]
+
+
+def test_markup_entities_and_tags(tmp_path):
+    head = "year,province,metric,score,rank,sources\n"
+    assert problems(tmp_path, head + "2021,TP. Đà Nẵng,dti,0.6419,1,https://x.invalid/?a=1&amp;b=2\n") == [
+        "t.csv:2: column 'sources': value 'https://x.invalid/?a=1&amp;b=2': markup (&amp;) in a text field"]
+    assert problems(tmp_path, head + "2021,TP. Đà Nẵng,dti,0.6419,1,R&D < 5 > 3\n") == []
+
+
+# --- cross-row rules -------------------------------------------------------------------------
+
+
+def test_ties_share_a_rank_and_the_next_rank_skips(tmp_path):
+    text = TIDY + "2021,Thanh Hóa,dti,0.4880,12\n2021,Vĩnh Phúc,dti,0.4880,12\n2021,Hải Dương,dti,0.4843,14\n"
+    assert problems(tmp_path, text) == []
+
+
+def test_rank_order_ignores_rows_without_both_values_and_other_groups(tmp_path):
+    text = TIDY + ("2021,TP. Đà Nẵng,dti,0.6419,1\n"
+                   "2021,Bắc Ninh,dti,,2\n"      # rank only
+                   "2021,Lạng Sơn,dti,0.7,\n"    # score only
+                   "2022,Bắc Ninh,dti,0.9,5\n"   # another year
+                   "2021,Bắc Ninh,cqs,0.9,5\n")  # another metric
+    assert problems(tmp_path, text) == []
+
+
+def test_rank_order_skips_doubtful_rows(tmp_path):
+    head = "year,province,metric,score,rank,doubtful\n"
+    rows = "2020,Sơn La,dti,0.2613,51,false\n2020,Đắk Nông,dti,0.3026,54,{}\n"
+    assert problems(tmp_path, head + rows.format("true")) == []
+    assert problems(tmp_path, head + rows.format("false")) == [
+        "t.csv:3: column 'rank': value '54': rank contradicts the scores: line 2 has a lower score (0.2613) "
+        "but a better rank (51)"]
+
+
+def test_one_bad_rank_is_one_line_not_one_per_row(tmp_path):
+    rows = [f"2021,{name},dti,0.{90 - i:02d},{i + 1}" for i, name in enumerate(
+        ["TP. Đà Nẵng", "Bắc Ninh", "Lạng Sơn", "Ninh Bình", "Quảng Ninh", "Thái Nguyên", "Bình Phước"])]
+    rows[0] = "2021,TP. Đà Nẵng,dti,0.90,7"
+    assert len(problems(tmp_path, TIDY + "\n".join(rows) + "\n")) == 1
+
+
+def test_duplicates_in_an_official_table_are_one_line_per_row(tmp_path):
+    text = ('Xếp hạng DTI,"Tỉnh, thành phố",Xếp hạng CQS,Xếp hạng KTS,Xếp hạng XHS\n'
+            '"1 (0,6419)",TP. Đà Nẵng,"1 (0,6868)","1 (0,6312)","1 (0,6483)"\n'
+            '"1 (0,6419)",Đà Nẵng,"1 (0,6868)","1 (0,6312)","1 (0,6483)"\n')
+    assert problems(tmp_path, text, name="dti_2021.csv") == [
+        "dti_2021.csv:3: column 'Tỉnh, thành phố': value 'Đà Nẵng': duplicate of line 2: same province, year and metric"]
+
+
+def test_2020_total_tolerance_and_scope(tmp_path):
+    def total(dti, year=2020, doubtful="false"):
+        rows = [("dti", dti), ("cqs", "0.4455"), ("kts", "0.3019"), ("xhs", "0.3092")]
+        body = "".join(f"{year},Bắc Giang,{m},{s},,{doubtful if m == 'dti' else 'false'}\n" for m, s in rows)
+        return problems(tmp_path, "year,province,metric,score,rank,doubtful\n" + body)
+
+    assert total("0.3615") == [] and total("0.3620") == [] and total("0.3611") == []  # 0.36153 +- 0.0005
+    assert total("0.3610") != []  # 0.00053 away
+    assert total("0.3621") == ["t.csv:2: column 'score': value '0.3621': 2020 DTI should equal "
+                               "0.4·CQS + 0.3·KTS + 0.3·XHS = 0.3615 (lines 3, 4, 5); off by 0.0006"]
+    assert total("0.5", year=2021) == []  # from 2021 DTI is not the pillars' weighted sum
+    assert total("0.5", doubtful="true") == []
+    partial = "year,province,metric,score,rank\n2020,Bắc Giang,dti,0.5,\n2020,Bắc Giang,cqs,0.4455,\n"
+    assert problems(tmp_path, partial) == []  # only where all four scores exist
+
+
+# --- the command line ------------------------------------------------------------------------
+
+
+def run_cli(*args):
+    return subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "run_reports.py", *args], cwd=ROOT,
+                          capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+
+
+def test_cli_valid_files():
+    done = run_cli("--check-data", "data/dti.csv")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "data/dti.csv: OK (388 values)\n", "")
+    done = run_cli("--check-data", "tests/fixtures/official/dti_2022_chi_tiet.xlsx")
+    assert (done.returncode, done.stdout) == (0, "tests/fixtures/official/dti_2022_chi_tiet.xlsx: OK (45 values)\n")
+    done = run_cli("--check-data", "tests/malformed/official_no_year.csv", "--year", "2021")
+    assert (done.returncode, done.stdout) == (0, "tests/malformed/official_no_year.csv: OK (4 values)\n")
+
+
+def test_cli_missing_file_and_directory():
+    done = run_cli("--check-data", "no/such.csv")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == "no/such.csv: file not found\nno/such.csv: 1 problem(s)\n"
+    done = run_cli("--check-data", "tests")
+    assert (done.returncode, done.stderr) == (1, "tests: a directory, not a data file\ntests: 1 problem(s)\n")
+
+
+def test_cli_several_problems(tmp_path):
+    path = tmp_path / "two.csv"
+    path.write_text(TIDY + "2021,Ha Noy,dti,0.4,30\n2021,TP. Đà Nẵng,dti,-1,1\n", encoding="utf-8")
+    done = run_cli("--check-data", str(path))
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"{path}:2: column 'province': value 'Ha Noy': unknown province; closest matches: TP. Hà Nội, Thanh Hóa, "
+        "Khánh Hòa, Hà Nam",
+        f"{path}:3: column 'score': value '-1': score outside 0..1",
+        f"{path}: 2 problem(s)",
+    ]
+
+
+def _expected_lines():
+    lines = (MALFORMED / "expected.txt").read_text(encoding="utf-8").splitlines()
+    return {line.split(":", 1)[0]: line for line in lines}
+
+
+EXPECTED = _expected_lines()
+
+
+def test_corpus_is_complete():
+    files = {f"tests/malformed/{p.name}" for p in MALFORMED.iterdir()
+             if p.is_file() and p.name not in ("README.md", "expected.txt") and p.suffix != ".py"}
+    assert files == set(EXPECTED) and len(files) >= 20
+
+
+@pytest.mark.parametrize("path", sorted(EXPECTED))
+def test_corpus_file_gives_its_exact_line(path):
+    done = run_cli("--check-data", path)
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr == f"{EXPECTED[path]}\n{path}: 1 problem(s)\n"
+
+
+def test_corpus_generator_gives_the_committed_bytes():
+    spec = importlib.util.spec_from_file_location("make_corpus", MALFORMED / "make_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for name, data in module.corpus().items():
+        assert (MALFORMED / name).read_bytes() == data, name
+
+
+# --- properties ------------------------------------------------------------------------------
+
+CODES = list(CAT.provinces.index)
+METRICS = list(CAT.metrics.index)
+SPELLINGS = ["name", "short_name", "slug", "name_en", "code"]
+
+
+@st.composite
+def tables(draw):
+    """A valid synthetic tidy table: rows of (year, province, metric, score, rank) as strings.
+
+    Ranks are competition ranks of the scores (ties share the better rank), so they never
+    contradict them; a row may drop its score or its rank but not both. 2020 DTI rows are left
+    out so the 2020 formula never applies to random pillars.
+    """
+    groups = draw(st.lists(st.tuples(st.integers(2020, 2024), st.sampled_from(METRICS))
+                           .filter(lambda g: g != (2020, "dti")), min_size=1, max_size=3, unique=True))
+    rows = []
+    for year, metric in groups:
+        codes = draw(st.lists(st.sampled_from(CODES), min_size=1, max_size=10, unique=True))
+        scores = draw(st.lists(st.integers(0, 10000), min_size=len(codes), max_size=len(codes)))
+        for code, score in zip(codes, scores):
+            rank = 1 + sum(other > score for other in scores)
+            keep = draw(st.sampled_from(["both", "score", "rank"]))
+            name = CAT.provinces.at[code, draw(st.sampled_from(SPELLINGS))]
+            rows.append([str(year), name, metric, f"{score / 10000:.4f}" if keep != "rank" else "",
+                         str(rank) if keep != "score" else ""])
+    return rows
+
+
+def verdict(rows, columns=("year", "province", "metric", "score", "rank")):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "synthetic.csv"
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(columns)
+            writer.writerows(rows)
+        found, n = check_file(path, catalogue=CAT, name="synthetic.csv")
+    return found, n
+
+
+PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PROPERTY
+@given(tables())
+def test_property_valid_tables_pass(rows):
+    assert verdict(rows) == ([], len(rows))
+
+
+@PROPERTY
+@given(tables(), st.data())
+def test_property_column_order_does_not_matter(rows, data):
+    order = data.draw(st.permutations(range(5)))
+    columns = [("year", "province", "metric", "score", "rank")[i] for i in order]
+    assert verdict([[row[i] for i in order] for row in rows], columns) == ([], len(rows))
+
+
+@PROPERTY
+@given(tables(), st.data())
+def test_property_a_score_out_of_range_is_reported_at_its_row_and_column(rows, data):
+    with_score = [i for i, row in enumerate(rows) if row[3]]
+    assume(with_score)
+    i = data.draw(st.sampled_from(with_score))
+    bad = data.draw(st.one_of(st.integers(-10**7, -1), st.integers(10001, 10**8)))
+    rows[i][3] = f"{bad / 10000:.4f}"
+    found, _ = verdict(rows)
+    assert [(p.row, p.column, p.value) for p in found] == [(i + 2, "score", rows[i][3])]
+    assert found[0].message.startswith(("score outside 0..1", "score on the 1000-point scale"))
+
+
+@PROPERTY
+@given(tables(), st.data())
+def test_property_swapping_two_ranks_is_caught(rows, data):
+    ranked = [i for i, row in enumerate(rows) if row[3] and row[4]]
+    pairs = [(i, j) for i in ranked for j in ranked if i < j and rows[i][:1] + rows[i][2:3] == rows[j][:1] + rows[j][2:3]
+             and rows[i][3] != rows[j][3] and rows[i][4] != rows[j][4]]
+    assume(pairs)
+    i, j = data.draw(st.sampled_from(pairs))
+    rows[i][4], rows[j][4] = rows[j][4], rows[i][4]
+    found, _ = verdict(rows)
+    assert found and all("rank contradicts the scores" in p.message for p in found)
+
+
+@PROPERTY
+@given(tables(), st.data(), st.booleans())
+def test_property_shuffling_rows_keeps_the_verdict(rows, data, spoil):
+    if spoil:  # one bad value somewhere, to shuffle an invalid table too
+        i = data.draw(st.integers(0, len(rows) - 1))
+        rows[i][4] = "64"
+    before, _ = verdict(rows)
+    shuffled = data.draw(st.permutations(rows))
+    after, _ = verdict(shuffled)
+    assert bool(before) == bool(after) == spoil
+    assert sorted((p.column, p.value, p.message) for p in before) == sorted((p.column, p.value, p.message) for p in after)
