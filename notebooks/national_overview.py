@@ -1,0 +1,81 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3 (dti-reports)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # National DTI overview · Tổng quan DTI cả nước
+#
+# Set the parameters in the next cell and run all cells. Each section below is one call into
+# `dti_helpers.overview`; the text a reader sees (in Vietnamese or English) comes from
+# `dti_helpers/labels.py`. These markdown notes are for the analyst and are not exported:
+# `run_reports.py` renders this notebook to `reports/html|pdf/national-overview-<year>-<lang>.*`.
+
+# %% tags=["parameters"]
+year: "Optional[int]" = None  # assessment year, e.g. 2022; None: the latest assessed year
+lang: str = "vi"  # overview language: "vi" (Vietnamese) or "en" (English)
+data_path: "Optional[str]" = None  # DTI data file (tidy CSV or official table); None: the embedded data
+
+# %%
+# Heavy imports once, at the top: a warm kernel reuses them for the next report.
+from dti_helpers import overview
+
+ov = overview.setup(year, lang, data_path)
+overview.cover(ov)
+
+# %% [markdown]
+# ## 1. Ranking
+# Every province's DTI rank and score and its pillar ranks in the year; "not published" where missing.
+
+# %%
+overview.ranking_section(ov)
+
+# %% [markdown]
+# ## 2. Pillar score distributions
+# Every published pillar score, per year, with the count behind each group.
+
+# %%
+overview.pillars_section(ov)
+
+# %% [markdown]
+# ## 3. Regions compared
+# The six regions by their provinces' published DTI ranks.
+
+# %%
+overview.regions_section(ov)
+
+# %% [markdown]
+# ## 4. Map
+# The tile-grid map of the 63 provinces coloured by DTI rank (the province report's chart).
+
+# %%
+overview.map_section(ov)
+
+# %% [markdown]
+# ## 5. Biggest movers
+# Rank changes between consecutive years, only where both years' ranks are published.
+
+# %%
+overview.movers_section(ov)
+
+# %% [markdown]
+# ## 6. Coverage of published data
+
+# %%
+overview.coverage_section(ov)
+
+# %% [markdown]
+# ## 7. Data notes
+# Method, sources, data version and parameters.
+
+# %%
+overview.notes_section(ov)
