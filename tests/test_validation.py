@@ -421,3 +421,19 @@ def test_property_shuffling_rows_keeps_the_verdict(rows, data, spoil):
     after, _ = verdict(shuffled)
     assert bool(before) == bool(after) == spoil
     assert sorted((p.column, p.value, p.message) for p in before) == sorted((p.column, p.value, p.message) for p in after)
+
+
+@PROPERTY
+@given(st.one_of(st.binary(max_size=300),
+                 st.text(max_size=300).map(lambda s: (TIDY + s).encode("utf-8")),
+                 st.lists(st.lists(st.text(max_size=12), max_size=7), max_size=6).map(
+                     lambda rows: "\n".join(",".join(r) for r in [["year", "province", "metric", "score", "rank"], *rows])
+                     .encode("utf-8"))),
+       st.sampled_from(["x.csv", "x.xlsx", "dti_2021.csv"]))
+def test_property_any_bytes_give_problems_not_exceptions(data, name):
+    """Whatever a file holds, checking it returns problems, each one line; it never raises."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        found, _ = check_file(path, catalogue=CAT, name=name)
+    assert all("\n" not in str(p) and "\r" not in str(p) and str(p).startswith(name) for p in found)
