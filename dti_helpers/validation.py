@@ -166,7 +166,7 @@ def check_file(path: str | Path, year: int | None = None, *, scale: int | None =
     >>> [str(p) for p in problems], n
     (['no/such/file.csv: file not found'], 0)
     """
-    problems, values, n = _validate(path, catalogue, year, scale, name, lang)
+    problems, _, n = _validate(path, catalogue, year, scale, name, lang)
     return problems, n
 
 
@@ -174,10 +174,10 @@ def check_file(path: str | Path, year: int | None = None, *, scale: int | None =
 
 
 def _read_checked(path, catalogue, year, *, scale=None, name=None, lang="en", layouts=None) -> pd.DataFrame:
-    problems, values, _ = _validate(path, catalogue, year, scale, name, lang, layouts)
+    cat = catalogue or load_catalogue()
+    problems, values, _ = _validate(path, cat, year, scale, name, lang, layouts)
     if problems:
         raise DataFileError(problems)
-    cat = catalogue or load_catalogue()
     return _frame(values, cat)
 
 
