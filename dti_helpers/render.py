@@ -7,7 +7,8 @@ The steps are separate so a batch can reuse and recombine them cheaply
 * :func:`execute_notebook` — run ``notebooks/province_report.ipynb`` with papermill;
 * :func:`notebook_to_html` — executed notebook → one self-contained HTML page (lean template);
 * :func:`html_to_pdf` — HTML → A4 PDF with WeasyPrint, in process;
-* :func:`render_report` — all of it for one province, writing files atomically.
+* :func:`render_report` — all of it for one province, writing files atomically;
+* :func:`render_in_process` — the same page built without a kernel (previews, the batch's floor).
 
 The same inputs give byte-identical HTML and PDF: charts are deterministic SVG,
 the page carries no timestamp, and WeasyPrint writes no date.
@@ -276,6 +277,46 @@ def notebook_to_html(nb) -> str:
                          "toc_title": t("toc", lang)}}
     body, _ = _exporter().from_notebook_node(nb, resources=resources)
     return body
+
+
+def sections_to_notebook(sections) -> "nbformat.NotebookNode":
+    """A notebook holding the given sections as display outputs, as an executed report would.
+
+    Lets a caller build the page in process, without a kernel (the batch's
+    in-process floor, quick previews); :func:`notebook_to_html` renders it the same way.
+
+    >>> from dti_helpers import report
+    >>> nb = sections_to_notebook(report.build(report.setup("24", 2020)))
+    >>> len(nb.cells)
+    8
+    """
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    for section in sections:
+        data, meta = section._repr_mimebundle_()
+        cell = nbformat.v4.new_code_cell("")
+        cell.outputs = [nbformat.v4.new_output("display_data", data=data, metadata=meta)]
+        nb.cells.append(cell)
+    return nb
+
+
+def render_in_process(province, year=None, lang: str = "vi", peers: str = "region", data=None) -> str:
+    """The report's HTML built in this process, without papermill or a kernel.
+
+    ``data`` (a loaded :class:`~dti_helpers.data.DTIData`) is reused when
+    given, so a loop over provinces loads the data once.
+
+    >>> html = render_in_process("Bắc Giang", 2020)
+    >>> "0,3615" in html and html.startswith("<!DOCTYPE html>")
+    True
+    """
+    from . import report
+    from .data import load_dti
+
+    data = data if data is not None else load_dti()
+    rep = report.Report(data, report.resolve_params(data, province, year, lang, peers))
+    return notebook_to_html(sections_to_notebook(report.build(rep)))
 
 
 def html_to_pdf(html: str, path: str | Path | None = None) -> bytes:

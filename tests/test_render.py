@@ -208,3 +208,8 @@ def test_executed_notebook_is_kept_for_audit(bac_giang):
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert injected and "province = \"24\"" in injected[0].source
     assert np.all([c.get("outputs") is not None for c in nb.cells if c.cell_type == "code"])
+
+
+def test_in_process_page_equals_the_kernel_rendered_page(bac_giang):
+    # the batch may build pages without a kernel: they must be the very same bytes
+    assert render.render_in_process("24", 2020, "vi") == bac_giang["html"].read_text("utf-8")
