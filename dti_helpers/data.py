@@ -115,8 +115,11 @@ def file_version(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
 
 
-def load_dti(path: str | Path | None = None) -> DTIData:
+def load_dti(path: str | Path | None = None, year: int | None = None, scale: int | None = None) -> DTIData:
     """Load the DTI data: the embedded dataset, a tidy CSV, or an official dti.gov.vn table.
+
+    ``year`` is the assessment year of an official table whose year is neither
+    in a column nor in its file name; ``scale=1000`` declares 1000-point scores.
 
     With no argument the embedded ``data/dti.csv`` is read. Any other file is
     validated first (:func:`dti_helpers.validation.read_any`) and a problem
@@ -126,6 +129,8 @@ def load_dti(path: str | Path | None = None) -> DTIData:
     >>> dti = load_dti()
     >>> dti.table.shape[1]
     10
+    >>> load_dti("tests/fixtures/official/dti_2022_chi_tiet.csv").value("48", 2022, "awareness")
+    (1.0, None)
     """
     catalogue = load_catalogue(DATA_DIR)
     national = _read_table(DATA_DIR / "national.csv")
@@ -135,6 +140,6 @@ def load_dti(path: str | Path | None = None) -> DTIData:
     else:
         from .validation import read_any
 
-        src = Path(path)
-        table = read_any(src, catalogue)
+        src = Path(path).expanduser()
+        table = read_any(src, catalogue, year=year, scale=scale)
     return DTIData(table, national, catalogue, src, file_version(src))
