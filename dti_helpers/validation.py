@@ -69,6 +69,7 @@ from .official import (LAYOUTS, OPTIONAL, SCALE, YEAR, Cell, header_key, layout_
 
 FIRST_YEAR = 2020
 RANK_LIMIT = {"63": 63, "34": 34}
+MERGER_YEAR = 2025  # first assessment year after the 1 July 2025 merger
 # DTI 2020 = 0.4·CQS + 0.3·KTS + 0.3·XHS (the 1000-point scale split 400/300/300).
 WEIGHTS_2020 = {"cqs": 0.4, "kts": 0.3, "xhs": 0.3}
 TOLERANCE_2020 = 0.0005
@@ -123,7 +124,8 @@ class _Problems:
         self.items.append(DataProblem(self.file, row, column, shown, t(key, self.lang, **fields)))
 
     def sorted(self) -> list[DataProblem]:
-        return sorted(self.items, key=lambda p: (p.row is not None, p.row or 0,
+        # An official row yields one record per metric; a bad province cell must be said once.
+        return sorted(dict.fromkeys(self.items), key=lambda p: (p.row is not None, p.row or 0,
                                                  self.column_order.get(p.column, len(self.column_order))))
 
 
@@ -454,7 +456,8 @@ def _parse_record(rec: dict[str, Cell], out: _Problems, cat: Catalogue, scale_ar
         bad(year_cell, "val_year_conflict", year=year_arg)
 
     unit_cell = get("unit_set", empty)
-    unit = unit_cell.text.strip() or "63"
+    # From the 2025 assessment on, only the 34 merged units are ranked.
+    unit = unit_cell.text.strip() or ("34" if year is not None and year >= MERGER_YEAR else "63")
     if unit not in UNIT_SETS:
         bad(unit_cell, "val_unit_set")
         unit = None

@@ -211,3 +211,19 @@ def test_year_from_name_and_header_key():
     assert year_from_name("/tmp/2019/dti-2022.xlsx") == [2022]  # only the file name counts
     assert year_from_name("bang_20221.csv") == [] and year_from_name("dti_2031.csv") == []
     assert header_key("Xếp  hạng\tDTI") == header_key("xep hang dti") == "xep hang dti"
+
+
+def test_tables_from_2025_on_use_the_34_units(tmp_path):
+    """After the July 2025 merger only the 34 units are ranked: names resolve among them."""
+    from dti_helpers.validation import check_file, read_any
+
+    path = tmp_path / "dti_2025_tong_hop.csv"  # synthetic
+    header = 'Xếp hạng DTI,"Tỉnh, thành phố",Xếp hạng CQS,Xếp hạng KTS,Xếp hạng XHS\n'
+    path.write_text(header + '"1 (0,8)",TP. Huế,"1 (0,9)","2 (0,7)","3 (0,6)"\n', encoding="utf-8")
+    table = read_any(path)
+    assert set(table.unit_set) == {"34"} and set(table.province_code) == {"46"}
+    path.write_text(header + '"2 (0,7)",Bắc Giang,"2 (0,8)","1 (0,8)","1 (0,7)"\n', encoding="utf-8")
+    problems, _ = check_file(path)
+    assert [str(p).split(": ", 1)[1] for p in problems] == [
+        "column 'Tỉnh, thành phố': value 'Bắc Giang': a former province, merged into Bắc Ninh in 2025; "
+        "the 34-unit set has the new units"]
