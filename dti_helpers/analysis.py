@@ -132,6 +132,7 @@ def headline(data: DTIData, code: str, year: int) -> dict:
         "rank": _none(row["rank"]) if row is not None else None,
         "doubtful": bool(row.doubtful) if row is not None else False,
         "note": row.note if row is not None else "",
+        "note_vi": row.note_vi if row is not None else "",
         **_changes(row, prev),
         "national_mean": national_mean(data, year),
         "sources": _split_sources(row.sources if row is not None else None),
@@ -173,6 +174,7 @@ def scorecard(data: DTIData, code: str, year: int) -> pd.DataFrame:
             if leader_score is not None and score is not None else None,
             "doubtful": bool(row.doubtful) if row is not None else False,
             "note": row.note if row is not None else "",
+            "note_vi": row.note_vi if row is not None else "",
             "sources": row.sources if row is not None else "",
         })
     df = pd.DataFrame.from_records(records)
@@ -338,7 +340,8 @@ def sources(data: DTIData, code: str | list[str], year: int | None = None) -> pd
         out = out[out.year == year]
     order = data.metrics["order"]
     out = out.assign(_o=out.metric.map(order)).sort_values(["province_code", "year", "_o"]).drop(columns="_o")
-    return out[["province_code", "province", "year", "metric", "score", "rank", "doubtful", "sources", "note"]] \
+    return out[["province_code", "province", "year", "metric", "score", "rank", "doubtful", "sources", "note",
+                "note_vi"]] \
         .reset_index(drop=True)
 
 

@@ -26,6 +26,7 @@ import pandas as pd
 
 from .catalogue import NATIONAL_NAMES, load_catalogue, slugify
 from .errors import DataFileError, DataProblem, DTIError
+from .labels import t
 
 DTI_GOV = "dti.gov.vn"
 
@@ -33,29 +34,32 @@ DTI_GOV = "dti.gov.vn"
 # the province "Thừa Thiên - Huế" (the library already uses its 2025 name).
 LEGACY_OVERRIDES = {"46": {"name": "Thừa Thiên - Huế", "short_name": "Thừa Thiên Huế", "kind": "province"}}
 
+# Notes are (label key, fields) pairs, written out in English (`note`) and Vietnamese
+# (`note_vi`) from the one table of labels.
+
 # Rows the raw-data README marks as suspect: (year, unit set, province code, metric) -> note.
 DOUBTFUL = {
-    (2022, "63", "72", "xhs"): "doubtful: digital society 0.1089 beside a 0.5638 total, likely a typo on the page",
-    (2023, "63", "08", "xhs"): "doubtful: digital society 0.4443 is too low for rank 18",
-    (2020, "63", "67", "dti"): "doubtful: 0.3026 equals the 2020 national mean, on a page that also quotes national figures",
-    (2024, "63", "11", "dti"): "doubtful: the page credits the former ministry, so this may be the 2023 result",
+    (2022, "63", "72", "xhs"): ("bn_doubt_typo", {}),
+    (2023, "63", "08", "xhs"): ("bn_doubt_low", {}),
+    (2020, "63", "67", "dti"): ("bn_doubt_mean", {}),
+    (2024, "63", "11", "dti"): ("bn_doubt_year", {}),
 }
 # Not doubtful, but worth a note wherever the value is shown.
 NOTES = {
-    ("62", "score"): "published with two decimals only",
-    (2022, "63", "44", "dti"): "the source gives the score on the 1000-point scale (541,46) only; score left empty",
+    ("62", "score"): ("bn_two_decimals", {}),
+    (2022, "63", "44", "dti"): ("bn_score_1000_only", {}),
 }
 
 # Disagreements settled by reading the evidence, where the count of pages cannot.
 # Kiên Giang 2020: one page says rank 8 in a tie, another "09/63"; ties share the
 # better rank in the DTI tables, so a page counting positions would say 9 for a tie at 8.
 SETTLED = {
-    (2020, "63", "91", "dti", "rank"): (8, "rank 8 kept: it was a tie at 8, which a page counting positions prints as 9"),
+    (2020, "63", "91", "dti", "rank"): (8, ("bn_settled_tie", {})),
 }
 
 TIDY_COLUMNS = ["year", "unit_set", "province_code", "province", "metric", "score", "rank",
-                "doubtful", "sources", "note"]
-NATIONAL_COLUMNS = ["year", "unit_set", "metric", "score", "sources", "note"]
+                "doubtful", "sources", "note", "note_vi"]
+NATIONAL_COLUMNS = ["year", "unit_set", "metric", "score", "sources", "note", "note_vi"]
 
 
 def _library_units(table: str) -> pd.DataFrame:
@@ -156,18 +160,18 @@ def read_raw_rows(raw_dir: Path) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _parse_score(text: str, where: DataProblem) -> tuple[float | None, str]:
+def _parse_score(text: str, where: DataProblem) -> tuple[float | None, tuple | None]:
     if text == "":
-        return None, ""
+        return None, None
     value = float(text.replace(",", "."))
     if 1 < value <= 1000:
-        return round(value / 1000, 6), f"published on the 1000-point scale ({text}), converted to 0..1"
+        return round(value / 1000, 6), ("bn_scale", {"value": text})
     if not 0 <= value <= 1:
         raise DataFileError([DataProblem(where.file, where.row, "score", text, "score outside 0..1")])
-    return value, ""
+    return value, None
 
 
-def _pick(values: list[tuple[object, str]], field: str, settled: tuple | None = None) -> tuple[object, str]:
+def _pick(values: list[tuple[object, str]], field: str, settled: tuple | None = None) -> tuple[object, tuple | None]:
     """Choose one value among the pages that state one; return it and a conflict note.
 
     ``values`` holds (value, source_url) pairs. Agreeing pages give that value;
@@ -176,21 +180,32 @@ def _pick(values: list[tuple[object, str]], field: str, settled: tuple | None = 
     """
     distinct = Counter(v for v, _ in values)
     if len(distinct) <= 1:
-        return (next(iter(distinct)) if distinct else None), ""
-    described = "; ".join(
-        f"{v} ({n} page{'s' if n > 1 else ''}: {', '.join(sorted({u for x, u in values if x == v}))})"
-        for v, n in sorted(distinct.items(), key=lambda kv: (-kv[1], str(kv[0]))))
+        return (next(iter(distinct)) if distinct else None), None
+    described = [("bn_pages_1" if n == 1 else "bn_pages_n",
+                  {"value": v, "n": n, "urls": ", ".join(sorted({u for x, u in values if x == v}))})
+                 for v, n in sorted(distinct.items(), key=lambda kv: (-kv[1], str(kv[0])))]
     official = {v for v, u in values if DTI_GOV in u}
     if settled is not None:
         chosen, why = settled
     elif len(official) == 1:
-        chosen, why = next(iter(official)), "dti.gov.vn value kept"
+        chosen, why = next(iter(official)), ("bn_kept_official", {})
     else:
         (top, n_top), (_, n_next) = distinct.most_common(2)
-        if n_top == n_next:
-            return None, f"sources disagree on the {field}: {described}; no majority, left empty"
-        chosen, why = top, "value most pages give kept"
-    return chosen, f"sources disagree on the {field}: {described}; {why}"
+        chosen, why = (None, ("bn_no_majority", {})) if n_top == n_next else (top, ("bn_kept_majority", {}))
+    return chosen, ("bn_conflict", {"field": ("bn_field_" + field, {}), "described": described, "why": why})
+
+
+def note_text(note, lang: str) -> str:
+    """Write a note (label key and fields, fields may nest notes or lists of them) in ``lang``.
+
+    >>> note_text(("bn_scale", {"value": "507.72"}), "vi")
+    'công bố theo thang 1000 điểm (507.72), đã quy đổi về thang 0..1'
+    """
+    if isinstance(note, list):
+        return "; ".join(note_text(n, lang) for n in note)
+    key, fields = note
+    return t(key, lang, **{k: note_text(v, lang) if isinstance(v, (tuple, list)) else v
+                           for k, v in fields.items()})
 
 
 def _fmt_score(value: float | None) -> str:
@@ -239,7 +254,8 @@ def build_dataset(raw_dir: Path, catalogue=None) -> tuple[pd.DataFrame, pd.DataF
                                   SETTLED.get((*key, "score")))
         rank, rank_note = _pick([(int(k), u) for k, u in zip(g["rank"], g.url) if pd.notna(k)], "rank",
                                 SETTLED.get((*key, "rank")))
-        notes = [n for n in dict.fromkeys(g.scale_note) if n] + [n for n in (score_note, rank_note) if n]
+        notes = [n for n in g.scale_note if n] + [n for n in (score_note, rank_note) if n]
+        notes = list({note_text(n, "en"): n for n in notes}.values())  # the same note once
         if score is not None and (code, "score") in NOTES:
             notes.append(NOTES[(code, "score")])
         if key in NOTES:
@@ -248,7 +264,7 @@ def build_dataset(raw_dir: Path, catalogue=None) -> tuple[pd.DataFrame, pd.DataF
             notes.insert(0, DOUBTFUL[key])
         sources = " | ".join(sorted(set(g.url)))
         base = {"year": year, "unit_set": unit_set, "metric": metric, "score": _fmt_score(score),
-                "sources": sources, "note": "; ".join(notes)}
+                "sources": sources, "note": note_text(notes, "en"), "note_vi": note_text(notes, "vi")}
         if is_nat:
             national.append(base)
         else:

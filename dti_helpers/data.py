@@ -25,7 +25,7 @@ class DTIData:
 
     ``table`` columns: year, unit_set, province_code, province, metric, score
     (float, NaN when not published), rank (nullable Int64), doubtful, sources,
-    note. ``national`` holds the published national means. ``path`` and
+    note (English) and note_vi (Vietnamese). ``national`` holds the published national means. ``path`` and
     ``version`` identify the data a report was made from.
     """
 
@@ -128,7 +128,7 @@ def load_dti(path: str | Path | None = None, year: int | None = None, scale: int
 
     >>> dti = load_dti()
     >>> dti.table.shape[1]
-    10
+    11
     >>> load_dti("tests/fixtures/official/dti_2022_chi_tiet.csv").value("48", 2022, "awareness")
     (1.0, None)
     """

@@ -174,6 +174,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col_overall_rank": {"vi": "Hạng DTI chung", "en": "Overall DTI rank"},
     "col_difference": {"vi": "Chênh lệch (bậc)", "en": "Difference (places)"},
     "col_verdict": {"vi": "Đánh giá", "en": "Verdict"},
+    "col_note": {"en": "Note", "vi": "Ghi chú"},
     "col_sources": {"vi": "Nguồn", "en": "Sources"},
     "col_source": {"vi": "Nguồn", "en": "Source"},
     "col_figures": {"vi": "Số liệu lấy từ nguồn này", "en": "Figures taken from it"},
@@ -507,6 +508,33 @@ LABELS: dict[str, dict[str, str]] = {
                              "en": "Rank change (places; positive = moved up)"},
     "ov_chart_n_provinces": {"vi": "Số tỉnh (trên {n})", "en": "Provinces (of {n})"},
     # ---- end of batch block ----
+    # --- dataset notes written by build.py (data/dti.csv `note` in English, `note_vi`) ---
+    "bn_scale": {"en": "published on the 1000-point scale ({value}), converted to 0..1",
+                 "vi": "công bố theo thang 1000 điểm ({value}), đã quy đổi về thang 0..1"},
+    "bn_conflict": {"en": "sources disagree on the {field}: {described}; {why}",
+                    "vi": "các nguồn không thống nhất về {field}: {described}; {why}"},
+    "bn_field_score": {"en": "score", "vi": "điểm"},
+    "bn_field_rank": {"en": "rank", "vi": "thứ hạng"},
+    "bn_pages_1": {"en": "{value} (1 page: {urls})", "vi": "{value} (1 trang: {urls})"},
+    "bn_pages_n": {"en": "{value} ({n} pages: {urls})", "vi": "{value} ({n} trang: {urls})"},
+    "bn_kept_official": {"en": "dti.gov.vn value kept", "vi": "giữ giá trị của dti.gov.vn"},
+    "bn_kept_majority": {"en": "value most pages give kept", "vi": "giữ giá trị được nhiều trang nêu nhất"},
+    "bn_no_majority": {"en": "no majority, left empty", "vi": "không có đa số, để trống"},
+    "bn_settled_tie": {"en": "rank 8 kept: it was a tie at 8, which a page counting positions prints as 9",
+                       "vi": "giữ hạng 8: đây là đồng hạng 8, trang nguồn đếm theo vị trí nên ghi là 9"},
+    "bn_doubt_typo": {"en": "doubtful: digital society 0.1089 beside a 0.5638 total, likely a typo on the page",
+                      "vi": "đáng ngờ: xã hội số 0,1089 bên cạnh tổng điểm 0,5638, có thể do lỗi đánh máy trên trang nguồn"},
+    "bn_doubt_low": {"en": "doubtful: digital society 0.4443 is too low for rank 18",
+                     "vi": "đáng ngờ: điểm xã hội số 0,4443 quá thấp so với hạng 18"},
+    "bn_doubt_mean": {"en": "doubtful: 0.3026 equals the 2020 national mean, on a page that also quotes "
+                            "national figures",
+                      "vi": "đáng ngờ: 0,3026 trùng với trung bình cả nước năm 2020, trên một trang cũng trích "
+                            "số liệu cả nước"},
+    "bn_doubt_year": {"en": "doubtful: the page credits the former ministry, so this may be the 2023 result",
+                      "vi": "đáng ngờ: trang nguồn ghi tên bộ cũ, có thể đây là kết quả năm 2023"},
+    "bn_two_decimals": {"en": "published with two decimals only", "vi": "chỉ công bố với hai chữ số thập phân"},
+    "bn_score_1000_only": {"en": "the source gives the score on the 1000-point scale (541,46) only; score left empty",
+                           "vi": "nguồn chỉ ghi điểm theo thang 1000 điểm (541,46); để trống điểm"},
 }
 
 

@@ -232,6 +232,14 @@ def _rank_move(change, lang: str) -> str:
     return t("rank_same", lang)
 
 
+def _note_text(row, lang: str) -> str:
+    """The data note of a row (dict, named tuple or Series) in the report's language."""
+    get = row.get if isinstance(row, dict) else lambda k, d="": getattr(row, k, d)
+    vi = get("note_vi", "")
+    text = vi if lang == "vi" and isinstance(vi, str) and vi else get("note", "")
+    return text if isinstance(text, str) else ""
+
+
 class _Notes:
     """Footnotes for doubtful figures within one section."""
 
@@ -371,10 +379,10 @@ def headline(rep: Report) -> Section:
     lines.append(t("hl_mean", lang, year=year, mean=fmt_score(mean, lang)) if mean is not None
                  else t("hl_mean_np", lang, year=year))
     if h["doubtful"]:
-        lines.append(t("hl_doubtful", lang, note=h["note"]))
+        lines.append(t("hl_doubtful", lang, note=_note_text(h, lang)))
     kpis = [
-        (t("kpi_score", lang), notes.mark(_score(score, lang), h["doubtful"], h["note"], "DTI")),
-        (t("kpi_rank", lang), notes.mark(_rank(rank, lang), h["doubtful"], h["note"], "DTI")),
+        (t("kpi_score", lang), notes.mark(_score(score, lang), h["doubtful"], _note_text(h, lang), "DTI")),
+        (t("kpi_rank", lang), notes.mark(_rank(rank, lang), h["doubtful"], _note_text(h, lang), "DTI")),
         (t("kpi_change", lang), change_cell),
         (t("national_mean", lang), _score(mean, lang)),
     ]
@@ -427,8 +435,8 @@ def scorecard(rep: Report) -> Section:
             median += f' <span class="muted">(n={int(r.region_n)})</span>'
         rows.append([
             esc(label),
-            notes.mark(_score(r.score, lang), r.doubtful, r.note, what),
-            notes.mark(_rank(r.rank, lang), r.doubtful, r.note, what),
+            notes.mark(_score(r.score, lang), r.doubtful, _note_text(r, lang), what),
+            notes.mark(_rank(r.rank, lang), r.doubtful, _note_text(r, lang), what),
             _change_cell(r, lang),
             _score(r.national_mean, lang),
             median,
@@ -609,7 +617,7 @@ def trend(rep: Report) -> Section:
 def _note(rep: Report, year: int, metric: str, code: str | None = None) -> str:
     tb = rep.data.table
     hit = tb[(tb.unit_set == "63") & (tb.province_code == (code or rep.code)) & (tb.year == year) & (tb.metric == metric)]
-    return "" if hit.empty else str(hit.note.iloc[0])
+    return "" if hit.empty else _note_text(hit.iloc[0], rep.lang)
 
 
 def strengths(rep: Report) -> Section:
@@ -640,7 +648,7 @@ def strengths(rep: Report) -> Section:
     for r in st.itertuples():
         doubtful = bool(sc.at[r.metric, "doubtful"]) if r.metric in sc.index else False
         rows.append([esc(_metric(rep, r.metric)),
-                     notes.mark(esc(fmt_rank(r.rank, N_UNITS, lang)), doubtful, sc.at[r.metric, "note"],
+                     notes.mark(esc(fmt_rank(r.rank, N_UNITS, lang)), doubtful, _note_text(sc.loc[r.metric], lang),
                                 f"{_metric(rep, r.metric)} {rep.year}"),
                      esc(fmt_rank(r.overall_rank, N_UNITS, lang)), esc(f"{int(r.difference):+d}"),
                      esc(t(f"verdict_{r.verdict}", lang))])
@@ -691,11 +699,14 @@ def data_notes(rep: Report) -> Section:
     rows = []
     for r in own.itertuples():
         what = f"{_metric(rep, r.metric)} {r.year}"
+        note = _note_text(r, lang)
         rows.append([str(r.year), esc(_metric(rep, r.metric)),
-                     notes.mark(_score(r.score, lang), r.doubtful, r.note, what),
-                     notes.mark(_rank(r.rank, lang), r.doubtful, r.note, what), cite(r.sources)])
+                     notes.mark(_score(r.score, lang), r.doubtful, note, what),
+                     notes.mark(_rank(r.rank, lang), r.doubtful, note, what), cite(r.sources),
+                     esc(note) if note and not r.doubtful else ""])
     parts = [f"<h3>{esc(t('dn_sources', lang))}</h3>", _p(t("dn_sources_intro", lang, name=rep.name))]
-    parts.append(table([t("year", lang), t("metric", lang), t("score", lang), t("rank", lang), t("col_sources", lang)],
+    parts.append(table([t("year", lang), t("metric", lang), t("score", lang), t("rank", lang), t("col_sources", lang),
+                        t("col_note", lang)],
                        rows, numeric=[2, 3], caption=t("dn_own_caption", lang, name=rep.name)))
     if not nat.empty:
         nrows = [[str(r.year), esc(_metric(rep, r.metric)), _score(r.score, lang), cite(r.sources)]
@@ -710,7 +721,7 @@ def data_notes(rep: Report) -> Section:
             entry["codes"].add(r.province_code)
             entry["links"].append(r.sources)
             if r.doubtful:
-                notes.mark("", True, r.note, f"{r.province}: {_metric(rep, r.metric)} {r.year}")
+                notes.mark("", True, _note_text(r, lang), f"{r.province}: {_metric(rep, r.metric)} {r.year}")
         orows = []
         for (yr, _, metric), entry in sorted(kinds.items()):
             urls = list(dict.fromkeys(u for s_ in entry["links"] for u in str(s_ or "").split(" | ") if u))

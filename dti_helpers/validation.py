@@ -77,10 +77,10 @@ TOLERANCE_2020 = 0.0005
 # Tidy layout: header -> field; the header is matched by ``header_key``.
 TIDY_HEADERS = {"year": "year", "Năm": "year", "unit_set": "unit_set", "province_code": "province_code",
                 "province": "province", "metric": "metric", "score": "score", "rank": "rank",
-                "doubtful": "doubtful", "sources": "sources", "note": "note",
+                "doubtful": "doubtful", "sources": "sources", "note": "note", "note_vi": "note_vi",
                 "scale": "scale", "Thang điểm": "scale"}
 TIDY_REQUIRED = ("year", "province", "metric", "score", "rank")
-TEXT_FIELDS = ("province", "province_code", "metric", "sources", "note")
+TEXT_FIELDS = ("province", "province_code", "metric", "sources", "note", "note_vi")
 
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);")
 _INTEGER = re.compile(r"[+-]?\d+")
@@ -109,6 +109,7 @@ class _Value:
     doubtful: bool
     sources: str
     note: str
+    note_vi: str
     cells: dict[str, Cell]
 
 
@@ -500,9 +501,10 @@ def _parse_record(rec: dict[str, Cell], out: _Problems, cat: Catalogue, scale_ar
 
     if len(out.items) > before:
         return None
-    notes = [n for n in (get("note", empty).text.strip(), note) if n]
+    notes = [n for n in (get("note", empty).text.strip(), note and t(note[0], "en", **note[1])) if n]
+    notes_vi = [n for n in (get("note_vi", empty).text.strip(), note and t(note[0], "vi", **note[1])) if n]
     return _Value(line, year, unit, code, cat.name(code, unit), metric, score, rank, doubtful == "true",
-                  get("sources", empty).text.strip() or source, "; ".join(notes), rec)
+                  get("sources", empty).text.strip() or source, "; ".join(notes), "; ".join(notes_vi), rec)
 
 
 def _integer(text: str) -> int | None:
@@ -547,8 +549,9 @@ def _former_province(name: str, unit: str, cat: Catalogue) -> str | None:
         return None
 
 
-def _score(cell: Cell, scale: int | None, bad) -> tuple[float, str]:
-    """The 0..1 score of a cell (NaN when empty) and a note when it was converted from 1000 points."""
+def _score(cell: Cell, scale: int | None, bad) -> tuple[float, tuple | str]:
+    """The 0..1 score of a cell (NaN when empty) and a note (label key, fields) when it was converted
+    from 1000 points."""
     if not cell.text.strip():
         return math.nan, ""
     value = parse_decimal(cell.text)
@@ -556,7 +559,7 @@ def _score(cell: Cell, scale: int | None, bad) -> tuple[float, str]:
         bad(cell, "val_not_number")
     elif scale == 1000:
         if 0 <= value <= 1000:
-            return round(value / 1000, 6), t("val_note_1000", "en", value=cell.text.strip())
+            return round(value / 1000, 6), ("val_note_1000", {"value": cell.text.strip()})
         bad(cell, "val_score_range_1000")
     elif scale == 1:
         if 0 <= value <= 1:
@@ -628,7 +631,8 @@ def _frame(values: list[_Value], cat: Catalogue) -> pd.DataFrame:
     """The tidy table with the columns, dtypes and order of ``data/dti.csv``."""
     df = pd.DataFrame([{"year": v.year, "unit_set": v.unit_set, "province_code": v.code, "province": v.province,
                         "metric": v.metric, "score": v.score, "rank": v.rank, "doubtful": v.doubtful,
-                        "sources": v.sources, "note": v.note} for v in values], columns=TIDY_COLUMNS)
+                        "sources": v.sources, "note": v.note, "note_vi": v.note_vi} for v in values],
+                      columns=TIDY_COLUMNS)
     df = df.astype({"year": "int64", "score": "float64", "rank": "Int64", "doubtful": "bool"})
     order = cat.metrics["order"].to_dict()
     df = df.sort_values(["year", "unit_set", "province_code", "metric"], kind="stable",
