@@ -19,12 +19,14 @@ A run is three steps, each usable alone:
 
 Test hooks (environment variables, for the test suite only):
 ``DTI_REPORTS_TEST_FAIL=slug[,slug]`` appends a failing cell to those
-provinces' notebooks; ``DTI_REPORTS_TEST_KERNEL_START_FAILURES=N`` makes the
+provinces' notebooks, ``DTI_REPORTS_TEST_HANG=slug[,slug]`` a cell that sleeps
+past any time limit; ``DTI_REPORTS_TEST_KERNEL_START_FAILURES=N`` makes the
 first N kernel starts of each worker die at start-up.
 """
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import os
 import queue
@@ -46,6 +48,7 @@ OVERVIEW_NOTEBOOK = ROOT / "notebooks" / "national_overview.ipynb"
 FORMATS = ("html", "pdf")
 DEFAULT_DATA = ROOT / "data" / "dti.csv"
 FAIL_HOOK = "DTI_REPORTS_TEST_FAIL"
+HANG_HOOK = "DTI_REPORTS_TEST_HANG"
 KERNEL_HOOK = "DTI_REPORTS_TEST_KERNEL_START_FAILURES"
 WATCHDOG_GRACE = 60  # seconds a worker may overrun the report timeout (rendering) before it is killed
 
@@ -335,27 +338,36 @@ def _one_line(exc: BaseException) -> str:
     return text[0] if text else type(exc).__name__
 
 
+# Test hooks: environment variable -> the cell appended to a listed province's notebook.
+HOOK_CELLS = {
+    FAIL_HOOK: "raise RuntimeError('test hook DTI_REPORTS_TEST_FAIL: this report fails on purpose')",
+    HANG_HOOK: "import time\ntime.sleep(3600)  # test hook DTI_REPORTS_TEST_HANG: runs past any time limit",
+}
+
+
 def _hooked(notebook: Path, slug: str, cache: dict) -> Path:
-    """Test hook: a copy of ``notebook`` with a failing last cell when ``slug`` is in DTI_REPORTS_TEST_FAIL."""
-    listed = {s.strip() for s in os.environ.get(FAIL_HOOK, "").split(",") if s.strip()}
-    if slug not in listed:
-        return notebook
-    if notebook not in cache:
-        import tempfile
+    """Test hooks: a copy of ``notebook`` ending with a failing (or hanging) cell when ``slug`` is listed."""
+    for var, code in HOOK_CELLS.items():
+        if slug not in {s.strip() for s in os.environ.get(var, "").split(",") if s.strip()}:
+            continue
+        if (notebook, var) not in cache:
+            import tempfile
 
-        import nbformat
+            import nbformat
 
-        nb = nbformat.read(notebook, as_version=4)
-        nb.cells.append(nbformat.v4.new_code_cell(
-            f"raise RuntimeError('test hook {FAIL_HOOK}: this report fails on purpose')"))
-        cache[notebook] = Path(tempfile.mkdtemp(prefix="dti-hook-")) / notebook.name
-        nbformat.write(nb, cache[notebook])
-    return cache[notebook]
+            nb = nbformat.read(notebook, as_version=4)
+            nb.cells.append(nbformat.v4.new_code_cell(code))
+            cache[notebook, var] = Path(tempfile.mkdtemp(prefix="dti-hook-")) / notebook.name
+            nbformat.write(nb, cache[notebook, var])
+        return cache[notebook, var]
+    return notebook
 
 
 def run_job(job: Job, settings: Settings, kernels: _Kernels, hooked: dict) -> Result:
     """Build one job's outputs (runs inside a worker); never raises for a report problem."""
     import nbformat
+
+    from papermill.log import logger as papermill_log
 
     from . import engine
     from .render import RenderError, execute_notebook
@@ -376,6 +388,8 @@ def run_job(job: Job, settings: Settings, kernels: _Kernels, hooked: dict) -> Re
             note(f"kernel pid {kernel.pid}, use {kernel.uses + 1}"
                  + (f"; warm-up failed: {kernel.warm_error}" if kernel.warm_error else ""))
             stream = _LogStream(lines)
+            handler = logging.StreamHandler(stream)  # papermill's and nbclient's messages go to the job's log
+            papermill_log.addHandler(handler)
             try:
                 nb = execute_notebook(job.parameters, out / job.executed_notebook, notebook=notebook,
                                       engine_name=engine.ENGINE_NAME, kernel=kernel, cwd=job.notebook.parent,
@@ -385,6 +399,7 @@ def run_job(job: Job, settings: Settings, kernels: _Kernels, hooked: dict) -> Re
                 result.notebook = job.executed_notebook if exc.notebook_path else ""
                 raise
             finally:
+                papermill_log.removeHandler(handler)
                 kernels.release()
             result.notebook = job.executed_notebook
             note("notebook executed")
@@ -436,6 +451,7 @@ def _worker(wid: int, settings: Settings, tasks, events) -> None:
     # which raises SystemExit here so that kernels stop and temporary files go.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _terminate)
+    logging.getLogger("papermill").propagate = False  # each job routes it to its own log
     out = Path(settings.out_dir)
     kernels = _Kernels(settings, out / "logs" / f".kernel-worker-{wid}.out")
     hooked: dict = {}
@@ -520,8 +536,9 @@ def execute(jobs: list[Job], settings: Settings, manifest: Manifest, echo=None) 
         workers[wid] = p
 
     def finish(job: Job, result: Result):
-        results.append(result)
-        _record(manifest, job, result)
+        with _sigint_deferred():  # a report is recorded whole: files in place and manifest saved
+            results.append(result)
+            _record(manifest, job, result)
         bar.update(1)
         line = f"{result.status:<7} {job.stem:<36} {result.seconds:6.1f}s"
         if result.error:
@@ -567,6 +584,16 @@ def execute(jobs: list[Job], settings: Settings, manifest: Manifest, echo=None) 
             if p.is_alive():
                 p.kill()
     return results, interrupted
+
+
+@contextlib.contextmanager
+def _sigint_deferred():
+    """Hold Ctrl-C back for the duration of the block (it is delivered right after)."""
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _watchdog(workers, running, kernel_pids, settings, by_stem, finish, spawn) -> None:

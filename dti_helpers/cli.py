@@ -165,7 +165,10 @@ def _read_params(path: str, cat, peers_allowed) -> dict:
     for name, values in doc.items():
         if not isinstance(values, dict):
             raise DTIError(f"{path}: '{name}' must be a table such as [{name}] with year and/or peers")
-        code = cat.resolve(name)
+        try:
+            code = cat.resolve(name)
+        except DTIError as exc:
+            raise DTIError(f"{path}: [{name}] {exc}") from None
         for key, value in values.items():
             if key == "year" and not (isinstance(value, int) and not isinstance(value, bool)):
                 raise DTIError(f"{path}: [{name}] year: value '{value}' is not a year")

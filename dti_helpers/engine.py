@@ -36,7 +36,9 @@ ENGINE_NAME = "dti-warm"
 
 # Between two reports: forget the previous report's variables and figures but keep
 # imported modules (the point of a warm kernel).
-RESET_CODE = "%reset -f\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt\n"
+# Counting restarts at 1 so that the executed notebook reads as if it ran in a fresh kernel.
+RESET_CODE = ("%reset -f\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt\n"
+              "get_ipython().execution_count = 1\n")
 
 # Top-level, single-line imports only (an indented or continued import is left to the notebook).
 _IMPORT = re.compile(r"^(import\s+[\w., ]+|from\s+[\w.]+\s+import\s+[\w., ]+|%matplotlib\s+\w+)\s*(#.*)?$")

@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""How fast is the batch? Three ways to make the same reports, timed in one run on one machine.
+
+(a) naive: a shell loop that, per province, runs the papermill CLI, then the
+    nbconvert CLI, then the WeasyPrint CLI, one after the other;
+(b) ``run_reports.py`` on the same provinces and formats (fresh output folder);
+(c) the in-process floor: the same analysis, charts, HTML and PDF rendering
+    called directly in one Python process, without any kernel.
+
+It also times a no-op rerun of (b) and measures the peak memory of (b)'s whole
+process tree (proportional set size, polled from /proc, so shared pages count
+once). It prints those, the three times, then exactly two lines::
+
+    naive/run_reports: 3.4x
+    run_reports/floor: 2.1x
+
+Usage: ``python benchmarks/bench_batch.py [--provinces N] [--jobs N] [--format html,pdf]``
+(default: all 63 provinces, HTML and PDF, --jobs = CPU count). Targets for 63
+provinces on a 2-core machine: naive/run_reports >= 3, run_reports/floor <= 3,
+no-op rerun < 3 s, peak memory < 2 GB at --jobs 2.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+BIN = Path(PY).parent
+NOTEBOOK = ROOT / "notebooks" / "province_report.ipynb"
+
+
+def selection(n: int) -> list[tuple[str, str, int]]:
+    """(code, slug, year) of the first ``n`` provinces by code, each with its latest year with data."""
+    from dti_helpers import load_dti
+    from dti_helpers.analysis import latest_year
+
+    data = load_dti()
+    return [(code, row["slug"], latest_year(data, code)) for code, row in data.provinces.head(n).iterrows()]
+
+
+def naive(provinces, formats, work: Path) -> float:
+    """(a) One shell loop: papermill CLI → nbconvert CLI → WeasyPrint CLI, per province."""
+    lines = ["set -e"]
+    for code, slug, year in provinces:
+        nb = work / "notebooks" / f"{slug}-{year}-vi.ipynb"
+        html = work / "html" / f"{slug}-{year}-vi.html"
+        lines.append(f"{BIN / 'papermill'} --no-progress-bar --log-level ERROR {NOTEBOOK} {nb} "
+                     f"-p province {code} -p year {year} -p lang vi")
+        lines.append(f"{BIN / 'jupyter'} nbconvert --log-level ERROR --to html --no-input {nb} "
+                     f"--output-dir {html.parent}")
+        if "pdf" in formats:
+            lines.append(f"{BIN / 'weasyprint'} {html} {work / 'pdf' / html.with_suffix('.pdf').name}")
+    for sub in ("notebooks", "html", "pdf"):
+        (work / sub).mkdir(parents=True, exist_ok=True)
+    script = work / "naive.sh"
+    script.write_text("\n".join(lines) + "\n")
+    started = time.monotonic()
+    subprocess.run(["bash", str(script)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return time.monotonic() - started
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        todo.extend(children.get(p, []))
+    return found
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def run_reports(provinces, formats, jobs: int, out: Path, force: bool = True) -> tuple[float, int]:
+    """(b) run_reports.py on the provinces; returns (seconds, peak PSS of its process tree in KiB)."""
+    cmd = [PY, str(ROOT / "run_reports.py"), *[code for code, _, _ in provinces], "--out", str(out),
+           "--jobs", str(jobs), "--format", ",".join(formats), "--lang", "vi"] + (["--force"] if force else [])
+    peak = 0
+    started = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = threading.Event()
+
+    def poll():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, sum(_pss_kib(p) for p in _tree(proc.pid)))
+            done.wait(0.1)
+
+    watcher = threading.Thread(target=poll, daemon=True)
+    watcher.start()
+    code = proc.wait()
+    seconds = time.monotonic() - started
+    done.set()
+    watcher.join()
+    if code != 0:
+        raise SystemExit(f"run_reports.py failed (exit {code}): {shlex.join(cmd)}")
+    return seconds, peak
+
+
+def floor(provinces, formats, out: Path) -> float:
+    """(c) The same work in one fresh Python process, no kernel: timed from the process start."""
+    spec = ";".join(f"{code}:{year}" for code, _, year in provinces)
+    started = time.monotonic()
+    subprocess.run([PY, __file__, "--floor-worker", spec, "--format", ",".join(formats), "--out", str(out)],
+                   cwd=ROOT, check=True)
+    return time.monotonic() - started
+
+
+def floor_worker(spec: str, formats: tuple[str, ...], out: Path) -> None:
+    """Body of (c): the report's sections built in-process, exported with the report's own renderer."""
+    import nbformat
+
+    from dti_helpers import report
+    from dti_helpers.render import html_to_pdf, notebook_to_html
+
+    out.mkdir(parents=True, exist_ok=True)
+    for item in spec.split(";"):
+        code, year = item.split(":")
+        rep = report.setup(code, int(year), "vi")
+        cells = []
+        for section in report.build(rep):
+            data, meta = section._repr_mimebundle_()
+            cells.append(nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output("display_data", data=data,
+                                                                                  metadata=meta)]))
+        html = notebook_to_html(nbformat.v4.new_notebook(cells=cells))
+        stem = rep.params.stem
+        (out / f"{stem}.html").write_text(html, encoding="utf-8")
+        if "pdf" in formats:
+            html_to_pdf(html, out / f"{stem}.pdf")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--provinces", type=int, default=63, help="how many provinces (default: all 63)")
+    parser.add_argument("--jobs", type=int, default=None, help="run_reports.py --jobs (default: the CPU count)")
+    parser.add_argument("--format", default="html,pdf", help="formats (default: html,pdf)")
+    parser.add_argument("--floor-worker", help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    formats = tuple(f for f in args.format.split(",") if f)
+    if args.floor_worker:
+        floor_worker(args.floor_worker, formats, Path(args.out))
+        return 0
+    from dti_helpers.batch import default_jobs
+
+    jobs = args.jobs or default_jobs()
+    provinces = selection(max(1, min(63, args.provinces)))
+    with tempfile.TemporaryDirectory(prefix="dti-bench-") as tmp:
+        work = Path(tmp)
+        print(f"DTI batch benchmark: {len(provinces)} provinces, {','.join(formats)}, lang vi, --jobs {jobs}, "
+              f"{os.cpu_count()} CPUs", flush=True)
+        t_naive = naive(provinces, formats, work / "naive")
+        t_batch, peak = run_reports(provinces, formats, jobs, work / "run_reports")
+        started = time.monotonic()
+        run_reports(provinces, formats, jobs, work / "run_reports", force=False)
+        t_noop = time.monotonic() - started
+        t_floor = floor(provinces, formats, work / "floor")
+    print(f"no-op rerun of run_reports.py: {t_noop:.2f} s")
+    print(f"peak memory of the batch (PSS of its process tree) at --jobs {jobs}: {peak / 1024 ** 2:.2f} GB")
+    print(f"(a) naive loop (papermill, nbconvert, weasyprint CLIs per province): {t_naive:.1f} s")
+    print(f"(b) run_reports.py: {t_batch:.1f} s")
+    print(f"(c) in-process floor (one process, no kernel): {t_floor:.1f} s")
+    print(f"naive/run_reports: {t_naive / t_batch:.1f}x")
+    print(f"run_reports/floor: {t_batch / t_floor:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,265 @@
+"""The batch, end to end: run_reports.py with real papermill, nbconvert and WeasyPrint (no mocks).
+
+The full batch on the default data runs once per test session (a session-scoped
+fixture: it takes a few minutes); the other tests use two or three provinces
+and their own output folders. Failures are provoked through the documented
+test hooks of :mod:`dti_helpers.batch` (environment variables).
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from dti_helpers.index_page import PAGES, links_in
+from dti_helpers.manifest import file_digest
+
+ROOT = Path(__file__).resolve().parent.parent
+RUN = [sys.executable, str(ROOT / "run_reports.py")]
+
+
+def run(*args, env=None, check=None):
+    """Run run_reports.py; return the CompletedProcess (stdout and stderr as text)."""
+    full_env = {**os.environ, **(env or {})}
+    proc = subprocess.run([*RUN, *map(str, args)], cwd=ROOT, env=full_env, capture_output=True, text=True,
+                          timeout=1800)
+    if check is not None:
+        assert proc.returncode == check, proc.stdout + proc.stderr
+    return proc
+
+
+def summary_count(stdout: str, status: str) -> int:
+    """The number in the summary table's row ``status`` (e.g. "built (ok)")."""
+    for line in stdout.splitlines():
+        if line.startswith(status):
+            return int(line[len(status):].split()[0])
+    raise AssertionError(f"no '{status}' row in:\n{stdout}")
+
+
+def manifest(out: Path) -> dict:
+    return json.loads((out / "manifest.json").read_text(encoding="utf-8"))["outputs"]
+
+
+def assert_no_partial_files(out: Path) -> None:
+    """No temporary file anywhere; every report file is complete and recorded with its exact bytes."""
+    leftovers = [p for p in out.rglob(".*.tmp")]
+    assert not leftovers, leftovers
+    entries = manifest(out)
+    for fmt, tail in (("html", b"</html>\n"), ("pdf", b"%%EOF")):
+        for path in (out / fmt).glob(f"*.{fmt}"):
+            rel = f"{fmt}/{path.name}"
+            assert rel in entries, f"{rel} is not in the manifest"
+            assert entries[rel]["sha256"] == file_digest(path), rel
+            assert path.read_bytes().rstrip().endswith(tail.rstrip()), f"{rel} is truncated"
+
+
+# ---------------------------------------------------------------- the full batch (once per session)
+
+@pytest.fixture(scope="session")
+def full_batch(tmp_path_factory):
+    """All 63 provinces on the default data, HTML and PDF, the overview and the index: run once."""
+    out = tmp_path_factory.mktemp("full") / "reports"
+    proc = run("--out", out, "--jobs", "2")
+    # The no-op rerun right away: other work on the package in between would (rightly) rebuild.
+    noop = run("--out", out)
+    return out, proc, noop
+
+
+def test_full_batch_builds_every_report(full_batch):
+    out, proc, _ = full_batch
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    html = sorted(p.name for p in (out / "html").glob("*.html"))
+    pdf = sorted(p.name for p in (out / "pdf").glob("*.pdf"))
+    provinces = [n for n in html if not n.startswith("national-overview-")]
+    assert len(provinces) == 63
+    assert len([n for n in pdf if not n.startswith("national-overview-")]) == 63
+    assert "national-overview-2024-vi.html" in html and "national-overview-2024-vi.pdf" in pdf
+    assert len(list((out / "notebooks").glob("*.ipynb"))) == 64
+    assert len(list((out / "logs").glob("*.log"))) == 64
+    assert summary_count(proc.stdout, "built (ok)") == 64
+    assert summary_count(proc.stdout, "failed") == 0
+    # Without --year each province gets its latest year with data: Hà Giang has only its 2022 rank.
+    assert "ha-giang-2022-vi.html" in html and "bac-giang-2022-vi.html" in html
+
+
+def test_full_batch_index_links_resolve(full_batch):
+    out, _, _ = full_batch
+    for page in PAGES.values():
+        text = (out / page).read_text(encoding="utf-8")
+        links = links_in(text)
+        reports = [link for link in links if link.startswith(("html/", "pdf/"))]
+        assert len(reports) == 2 * 63 + 2  # each province's HTML and PDF, and the overview's
+        for link in links:
+            assert (out / link).is_file(), f"{page}: broken link {link}"
+    vi = (out / "index.html").read_text(encoding="utf-8")
+    assert "Bắc Giang" in vi and "0,3615" not in vi  # Bắc Giang's report is 2022, which has no score
+    assert vi.count("<tr ") == 63
+
+
+def test_full_batch_manifest_is_complete(full_batch):
+    out, _, _ = full_batch
+    entries = manifest(out)
+    files = [f"{fmt}/{p.name}" for fmt in ("html", "pdf") for p in (out / fmt).iterdir()] + list(PAGES.values())
+    assert sorted(entries) == sorted(files)
+    for rel, entry in entries.items():
+        assert entry["bytes"] == (out / rel).stat().st_size
+        assert len(entry["inputs"]) == 64
+        if entry["kind"] != "index":
+            assert set(entry["parts"]) == {"notebook", "source", "data", "parameters", "packages"}
+    assert_no_partial_files(out)
+
+
+def test_full_batch_noop_rerun_skips_everything(full_batch):
+    _, _, proc = full_batch
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert summary_count(proc.stdout, "built (ok)") == 0
+    assert summary_count(proc.stdout, "skipped, up to date") == 64
+
+
+# ---------------------------------------------------------------- small selections
+
+def test_failing_province_is_isolated_and_named(tmp_path):
+    out = tmp_path / "reports"
+    proc = run("bac-giang", "da-nang", "--out", out, "--format", "html,pdf",
+               env={"DTI_REPORTS_TEST_FAIL": "bac-giang"}, check=1)
+    assert (out / "html" / "da-nang-2024-vi.html").is_file()
+    assert (out / "pdf" / "da-nang-2024-vi.pdf").is_file()
+    assert not (out / "html" / "bac-giang-2022-vi.html").exists()
+    failed = proc.stdout.split("failed:", 1)[1]
+    assert "bac-giang-2022-vi" in failed and "test hook DTI_REPORTS_TEST_FAIL" in failed
+    kept = out / "notebooks" / "bac-giang-2022-vi.ipynb"
+    assert str(kept) in failed
+    nb = json.loads(kept.read_text(encoding="utf-8"))
+    errors = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])
+              if o["output_type"] == "error"]
+    assert errors and errors[0]["ename"] == "RuntimeError"
+    assert "FAILED" in (out / "logs" / "bac-giang-2022-vi.log").read_text(encoding="utf-8")
+    # the index still lists the failed province, without links
+    assert "html/bac-giang" not in (out / "index.html").read_text(encoding="utf-8")
+    assert_no_partial_files(out)
+
+
+def test_hanging_report_times_out_and_the_others_finish(tmp_path):
+    out = tmp_path / "reports"
+    proc = run("ha-giang", "cao-bang", "--out", out, "--format", "html", "--timeout", "20", "--jobs", "1",
+               env={"DTI_REPORTS_TEST_HANG": "ha-giang"}, check=1)
+    assert "ha-giang-2022-vi: CellTimeoutError" in proc.stdout
+    assert (out / "html" / "cao-bang-2022-vi.html").is_file()
+
+
+def test_kernel_that_fails_to_start_is_retried_once(tmp_path):
+    out = tmp_path / "reports"
+    run("cao-bang", "--out", out, "--format", "html", env={"DTI_REPORTS_TEST_KERNEL_START_FAILURES": "1"}, check=0)
+    assert (out / "html" / "cao-bang-2022-vi.html").is_file()
+    proc = run("cao-bang", "--out", tmp_path / "twice", "--format", "html",
+               env={"DTI_REPORTS_TEST_KERNEL_START_FAILURES": "2"}, check=1)
+    assert "failed to start 2 times" in proc.stdout
+
+
+def test_changed_data_rebuilds_everything(tmp_path):
+    data = tmp_path / "dti.csv"
+    data.write_bytes((ROOT / "data" / "dti.csv").read_bytes())
+    out = tmp_path / "reports"
+    run("bac-giang", "da-nang", "--data", data, "--out", out, "--format", "html", check=0)
+    again = run("bac-giang", "da-nang", "--data", data, "--out", out, "--format", "html", check=0)
+    assert summary_count(again.stdout, "skipped, up to date") == 2
+    # A touch that leaves the content alone changes nothing: the manifest hashes content, not times.
+    os.utime(data, (time.time() + 5, time.time() + 5))
+    touched = run("bac-giang", "da-nang", "--data", data, "--out", out, "--format", "html", check=0)
+    assert summary_count(touched.stdout, "skipped, up to date") == 2
+    # Any change to the data file's content rebuilds every report made from it.
+    data.write_text(data.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    changed = run("bac-giang", "da-nang", "--data", data, "--out", out, "--format", "html", "--dry-run", check=0)
+    assert changed.stdout.count("changed: data") == 2
+    rebuilt = run("bac-giang", "da-nang", "--data", data, "--out", out, "--format", "html", check=0)
+    assert summary_count(rebuilt.stdout, "built (ok)") == 2
+
+
+def test_changed_parameters_rebuild_only_that_province(tmp_path):
+    out = tmp_path / "reports"
+    run("bac-giang", "da-nang", "--out", out, "--format", "html", check=0)
+    before = file_digest(out / "html" / "bac-giang-2022-vi.html")
+    params = tmp_path / "params.toml"
+    params.write_text('["Đà Nẵng"]\npeers = "rank"\n', encoding="utf-8")
+    proc = run("bac-giang", "da-nang", "--out", out, "--format", "html", "--params", params, check=0)
+    assert summary_count(proc.stdout, "built (ok)") == 1
+    assert summary_count(proc.stdout, "skipped, up to date") == 1
+    assert "da-nang-2024-vi" in proc.stderr and "bac-giang" not in proc.stderr
+    assert file_digest(out / "html" / "bac-giang-2022-vi.html") == before
+    assert '"peers": "rank"' in (out / "notebooks" / "da-nang-2024-vi.ipynb").read_text(encoding="utf-8")
+
+
+def test_pdf_added_later_is_rendered_from_the_current_html(tmp_path):
+    out = tmp_path / "reports"
+    run("cao-bang", "--out", out, "--format", "html", check=0)
+    run("cao-bang", "--out", out, "--format", "html,pdf", check=0)
+    assert (out / "pdf" / "cao-bang-2022-vi.pdf").read_bytes().startswith(b"%PDF-")
+    assert "notebook not re-run" in (out / "logs" / "cao-bang-2022-vi.log").read_text(encoding="utf-8")
+
+
+def test_sigint_mid_batch_leaves_no_partial_file_and_a_rerun_completes(tmp_path):
+    out = tmp_path / "reports"
+    names = ["ha-giang", "cao-bang", "bac-kan", "tuyen-quang"]
+    # Its own session, so that the signal reaches the batch's process group as Ctrl-C would.
+    proc = subprocess.Popen([*RUN, *names, "--out", str(out), "--jobs", "1"], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 600
+    while not list((out / "pdf").glob("*.pdf")) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+    time.sleep(0.5)  # into the next report
+    os.killpg(proc.pid, signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stdout + stderr
+    assert "interrupted" in stdout
+    built = list((out / "pdf").glob("*.pdf"))
+    assert 1 <= len(built) < len(names)
+    assert_no_partial_files(out)
+    rerun = run(*names, "--out", out, "--jobs", "1", check=0)
+    assert summary_count(rerun.stdout, "built (ok)") + summary_count(rerun.stdout, "skipped, up to date") == 4
+    assert len(list((out / "pdf").glob("*.pdf"))) == len(names)
+    assert_no_partial_files(out)
+
+
+def test_second_run_on_the_same_folder_waits_or_stops(tmp_path):
+    from filelock import FileLock
+
+    out = tmp_path / "reports"
+    out.mkdir()
+    with FileLock(str(out / ".run.lock")):
+        stopped = run("cao-bang", "--out", out, "--format", "html", "--no-wait", check=2)
+        assert "another run_reports.py is writing to" in stopped.stderr
+        assert len(stopped.stderr.strip().splitlines()) == 1
+        waiting = subprocess.Popen([*RUN, "cao-bang", "--out", str(out), "--format", "html"], cwd=ROOT,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(3)
+        assert waiting.poll() is None  # still waiting for the lock
+    stdout, stderr = waiting.communicate(timeout=300)
+    assert waiting.returncode == 0, stdout + stderr
+    assert "waiting for it to finish" in stderr
+    assert (out / "html" / "cao-bang-2022-vi.html").is_file()
+
+
+def test_reused_kernel_gives_the_same_report_as_a_fresh_one(tmp_path):
+    """A warm kernel serves several reports: the second one must not see anything of the first."""
+    from dti_helpers.render import render_report
+
+    out = tmp_path / "reports"
+    run("da-nang", "bac-giang", "--out", out, "--format", "html", "--jobs", "1", check=0)
+    fresh = render_report("bac-giang", 2022, "vi", ("html",), tmp_path / "fresh")
+    assert (out / "html" / "bac-giang-2022-vi.html").read_bytes() == fresh["html"].read_bytes()
+    log = (out / "logs" / "bac-giang-2022-vi.log").read_text(encoding="utf-8")
+    assert "use 2" in log  # it really ran in the kernel that had run Đà Nẵng
+
+
+def test_year_without_data_is_skipped_with_reason_not_failed(tmp_path):
+    out = tmp_path / "reports"
+    proc = run("ha-giang", "bac-giang", "--year", "2020", "--out", out, "--format", "html", check=0)
+    assert summary_count(proc.stdout, "skipped, no data") == 1
+    assert "no published DTI figure for Hà Giang in 2020 (years with data: 2022)" in proc.stdout
+    assert (out / "html" / "bac-giang-2020-vi.html").is_file()

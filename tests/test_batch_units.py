@@ -1,0 +1,174 @@
+"""The batch machinery piece by piece: manifest, atomic writes, planning, the warm-kernel engine.
+
+The engine tests run a tiny SYNTHETIC notebook (built here, never written to
+``data/`` or ``reports/``) through real papermill and a real kernel.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+
+from dti_helpers import load_dti
+from dti_helpers.batch import Job, Result, finalize, plan, province_jobs, summary
+from dti_helpers.engine import ENGINE_NAME, KernelStartError, start_kernel, warm_code_for
+from dti_helpers.manifest import Manifest, atomic_path, remove_stale_temps
+
+SYNTHETIC_LABEL = "synthetic test notebook (not DTI data)"
+
+
+def synthetic_notebook() -> nbformat.NotebookNode:
+    """A three-cell synthetic notebook: parameters, an import, a cell that can fail or hang."""
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell(f"# {SYNTHETIC_LABEL}"),
+        nbformat.v4.new_code_cell("x = 1\nmode = 'ok'", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("import json\nleft_over = x"),
+        nbformat.v4.new_code_cell(
+            "import time\n"
+            "if mode == 'fail': raise ValueError('synthetic failure')\n"
+            "if mode == 'hang': time.sleep(600)\n"
+            "print(sorted(k for k in globals() if not k.startswith('_') and k not in ('In', 'Out', 'exit', 'quit', "
+            "'get_ipython', 'open')))"),
+    ])
+    nb.metadata["kernelspec"] = {"name": "python3", "language": "python", "display_name": "Python 3"}
+    return nb
+
+
+@pytest.fixture(scope="module")
+def kernel():
+    k = start_kernel(warm_code=warm_code_for(synthetic_notebook()))
+    yield k
+    k.shutdown()
+
+
+def execute(kernel, **params):
+    return papermill.execute_notebook(synthetic_notebook(), None, parameters=params, engine_name=ENGINE_NAME,
+                                      kernel=kernel, progress_bar=False, deadline=time.monotonic() + 10)
+
+
+def test_warm_code_is_the_notebooks_imports():
+    assert warm_code_for(synthetic_notebook()) == "import json\nimport time"
+
+
+def test_warm_kernel_runs_notebooks_without_leaking_variables(kernel):
+    first = execute(kernel, x=41)
+    kernel.reset()
+    second = execute(kernel, x=42)
+    kernel.reset()
+    names = second.cells[-1].outputs[0].text
+    assert names.strip() == "['json', 'left_over', 'mode', 'time', 'x']"
+    assert first.cells[2].execution_count == second.cells[2].execution_count  # counting restarts
+    assert kernel.uses >= 2 and not kernel.broken
+
+
+def test_failing_cell_is_a_papermill_error_and_the_kernel_stays_usable(kernel):
+    with pytest.raises(papermill.PapermillExecutionError, match="synthetic failure"):
+        execute(kernel, mode="fail")
+    kernel.reset()
+    assert not kernel.broken
+    execute(kernel)
+    kernel.reset()
+
+
+def test_deadline_turns_a_hang_into_a_failed_cell_and_marks_the_kernel_broken():
+    k = start_kernel()
+    try:
+        nb = synthetic_notebook()
+        with pytest.raises(papermill.PapermillExecutionError) as err:
+            papermill.execute_notebook(nb, None, parameters={"mode": "hang"}, engine_name=ENGINE_NAME, kernel=k,
+                                       progress_bar=False, deadline=time.monotonic() + 3)
+        assert err.value.ename == "CellTimeoutError"
+        assert k.broken
+    finally:
+        k.shutdown()
+
+
+def test_kernel_start_is_retried_once():
+    k = start_kernel(bad_first_starts=1)
+    assert k.alive()
+    k.shutdown()
+    with pytest.raises(KernelStartError, match="failed to start 2 times"):
+        start_kernel(bad_first_starts=2)
+
+
+def test_atomic_path_leaves_nothing_on_failure(tmp_path):
+    target = tmp_path / "html" / "a.html"
+    with pytest.raises(RuntimeError):
+        with atomic_path(target) as tmp:
+            tmp.write_text("half")
+            raise RuntimeError("crash while writing")
+    assert list(target.parent.iterdir()) == []
+
+
+def test_stale_temps_are_removed_only_in_output_folders(tmp_path):
+    (tmp_path / "pdf").mkdir()
+    (tmp_path / "pdf" / ".a.pdf.123.tmp").write_bytes(b"%PDF-")
+    (tmp_path / "keep").mkdir()
+    (tmp_path / "keep" / ".b.123.tmp").write_text("not ours")
+    assert [p.name for p in remove_stale_temps(tmp_path)] == [".a.pdf.123.tmp"]
+    assert (tmp_path / "keep" / ".b.123.tmp").exists()
+
+
+def test_manifest_survives_a_hand_edited_file(tmp_path):
+    (tmp_path / "manifest.json").write_text("{not json", encoding="utf-8")
+    m = Manifest(tmp_path)
+    assert m.entries == {} and "unreadable manifest" in m.problem
+    m.record("html/a.html", {"inputs": "d", "bytes": 1})
+    m.save()
+    assert json.loads((tmp_path / "manifest.json").read_text())["outputs"]["html/a.html"]["inputs"] == "d"
+
+
+def test_output_is_current_only_with_same_inputs_and_size(tmp_path):
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "a.html").write_text("abc")
+    m = Manifest(tmp_path)
+    m.record("html/a.html", {"inputs": "d1", "bytes": 3})
+    assert m.current("html/a.html", "d1")
+    assert not m.current("html/a.html", "d2")
+    (tmp_path / "html" / "a.html").write_text("abcd")  # altered by hand
+    assert not m.current("html/a.html", "d1")
+
+
+def test_plan_explains_why_and_skips_what_is_current(tmp_path):
+    data = load_dti()
+    jobs, _ = province_jobs(data, ["24"], year=2020, langs=("vi",), formats=("html", "pdf"))
+    job = jobs[0]
+    m = Manifest(tmp_path)
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / f"{job.stem}.html").write_text("x")
+    m.record(job.output("html"), {"inputs": job.digest, "parts": job.parts, "bytes": 1})
+    todo, unchanged = finalize(jobs, m)
+    assert todo[0].todo == ("pdf",) and todo[0].why == "new" and todo[0].html_current
+    changed = dict(job.parts, data="other")
+    m.record(job.output("html"), {"inputs": "old", "parts": changed, "bytes": 1})
+    todo, _ = finalize(jobs, m)
+    assert todo[0].todo == ("html", "pdf") and "changed: data" in todo[0].why
+    todo, _ = finalize(jobs, m, force=True)
+    assert todo[0].why == "forced"
+
+
+def test_default_year_is_each_provinces_latest(tmp_path):
+    p = plan(load_dti(), ["02", "24", "48"], Manifest(tmp_path), formats=("html",))
+    assert [j.stem for j in p.jobs] == ["ha-giang-2022-vi", "bac-giang-2022-vi", "da-nang-2024-vi"]
+    assert not p.skipped
+
+
+def test_summary_names_failed_reports_with_notebook_and_log():
+    r = Result("ha-noi-2022-vi", "TP. Hà Nội 2022 (vi)", "failed", 1.0, error="ValueError: x (notebook cell 3)",
+               notebook="notebooks/ha-noi-2022-vi.ipynb", log="logs/ha-noi-2022-vi.log")
+    text = summary([r], [], [], 2.0, out_dir=Path("reports"))
+    assert "failed                     1" in text
+    assert "ha-noi-2022-vi: ValueError: x (notebook cell 3)" in text
+    assert "executed notebook: reports/notebooks/ha-noi-2022-vi.ipynb" in text
+
+
+def test_job_paths():
+    job = Job("ha-noi-2022-vi", "", Path("x"), {}, ("html",), "", {}, {})
+    assert (job.output("html"), job.executed_notebook, job.log) == (
+        "html/ha-noi-2022-vi.html", "notebooks/ha-noi-2022-vi.ipynb", "logs/ha-noi-2022-vi.log")
+    assert os.sep == "/"  # the manifest's relative paths are POSIX paths

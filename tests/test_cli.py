@@ -1,0 +1,110 @@
+"""The command line: every wrong parameter is one line on stderr with exit status 2, before any kernel starts."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dti_helpers.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, str(ROOT / "run_reports.py"), *map(str, args)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["Atlantis"], "unknown province 'Atlantis'"),
+    (["Ha Noy"], "closest matches: TP. Hà Nội"),
+    (["--lang", "fr"], "unknown language 'fr' in --lang; use one of: vi, en"),
+    (["--format", "docx"], "unknown format 'docx' in --format; use one of: html, pdf"),
+    (["--jobs", "0"], "--jobs must be 1 or more, not 0"),
+    (["--jobs", "two"], "argument --jobs: invalid int value: 'two'"),
+    (["--year", "2019"], "no DTI data for --year 2019; years with data: 2020, 2021, 2022, 2023, 2024"),
+    (["--region", "Atlantis"], "unknown region 'Atlantis'; use one of:"),
+    (["--peers", "nearest"], "unknown peer strategy 'nearest' in --peers; use one of: region, rank, profile"),
+    (["--timeout", "0"], "--timeout must be positive"),
+    (["--data", "/nonexistent/dti.csv"], "/nonexistent/dti.csv: data file not found"),
+    (["--params", "/nonexistent/params.toml"], "/nonexistent/params.toml: file not found"),
+    (["--no-such-option"], "unrecognized arguments: --no-such-option"),
+])
+def test_wrong_parameter_is_one_line_and_exit_2(args, message, tmp_path):
+    proc = cli(*args, "--out", tmp_path / "reports")
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert message in lines[0]
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "reports" / "html").exists()  # nothing was started, nothing written
+
+
+@pytest.mark.parametrize("content, message", [
+    ('["Atlantis"]\npeers = "rank"\n', "unknown province 'Atlantis'"),
+    ('["Hà Nội"]\npeers = "nearest"\n', "[Hà Nội] peers: value 'nearest'; use one of: region, rank, profile"),
+    ('["Hà Nội"]\ncolour = "red"\n', "[Hà Nội] unknown parameter 'colour'; use year or peers"),
+    ('["Hà Nội"]\nyear = "latest"\n', "[Hà Nội] year: value 'latest' is not a year"),
+    ('peers = "rank"\n', "'peers' must be a table such as [peers]"),
+    ("[broken\n", "not a valid TOML file"),
+])
+def test_bad_params_file_names_file_and_value(content, message, tmp_path):
+    params = tmp_path / "params.toml"
+    params.write_text(content, encoding="utf-8")
+    proc = cli("--params", params, "--dry-run", "--out", tmp_path / "reports")
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert message in proc.stderr and str(params) in proc.stderr
+
+
+def test_help_shows_examples_and_the_year_rule():
+    proc = cli("--help")
+    assert proc.returncode == 0
+    for text in ("examples:", "--region", "--check-data", "each province gets its own latest year",
+                 "skipped, with the reason", "index.html", "exit status"):
+        assert text in proc.stdout, text
+
+
+def test_module_entry_point_is_the_same_command():
+    proc = subprocess.run([sys.executable, "-m", "dti_helpers", "--help"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0 and "run_reports.py" in proc.stdout
+
+
+def test_list_shows_every_province_with_its_years(capsys):
+    assert main(["--list"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 2 + 63
+    assert any(line.startswith("02    ha-giang") and line.endswith("2022") for line in out)
+
+
+def test_dry_run_says_what_and_why_and_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "reports"
+    assert main(["bac-giang", "ha-giang", "--year", "2020", "--lang", "vi,en", "--dry-run", "--out", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "would build 2 report(s); 0 up to date; 2 skipped" in text
+    assert "bac-giang-2020-vi" in text and "bac-giang-2020-en" in text and "html,pdf  new" in text
+    assert "no published DTI figure for Hà Giang in 2020" in text
+    assert not out.exists()
+
+
+def test_selection_by_region_adds_its_provinces(tmp_path, capsys):
+    assert main(["--region", "Tây Nguyên", "--dry-run", "--out", str(tmp_path / "r")]) == 0
+    builds = [line for line in capsys.readouterr().out.splitlines() if line.strip().startswith("build")]
+    assert len(builds) == 5  # the five Central Highlands provinces; no overview for a selection
+    assert not any("national-overview" in line for line in builds)
+
+
+def test_default_selection_includes_the_overview(tmp_path, capsys):
+    assert main(["--dry-run", "--out", str(tmp_path / "r")]) == 0
+    text = capsys.readouterr().out
+    assert "would build 64 report(s)" in text and "national-overview-2024-vi" in text
+
+
+def test_check_data_still_works_with_year(tmp_path):
+    ok = cli("--check-data", ROOT / "data" / "dti.csv")
+    assert ok.returncode == 0 and "OK" in ok.stdout
+    missing = cli("--check-data", tmp_path / "none.csv", "--year", "2022")
+    assert missing.returncode != 0 and "none.csv" in missing.stderr
