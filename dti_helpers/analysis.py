@@ -23,6 +23,8 @@ from .errors import DTIError
 
 PILLARS = ("cqs", "kts", "xhs")
 PEER_STRATEGIES = ("region", "rank", "profile")
+# A median of one or two published scores says little about a region of 5 to 14 provinces.
+MIN_REGION_N = 3
 
 
 def _rows(data: DTIData, unit_set: str = "63") -> pd.DataFrame:
@@ -141,7 +143,8 @@ def headline(data: DTIData, code: str, year: int) -> dict:
 
 def scorecard(data: DTIData, code: str, year: int) -> pd.DataFrame:
     """One row per metric assessed in ``year``: the province's score and rank, change,
-    national mean, region median (of published scores, with their count) and the leader.
+    national mean, region median (of the published scores, with their count ``region_n``; only
+    when at least ``MIN_REGION_N`` are published) and the leader.
 
     >>> sc = scorecard(load_dti(), "24", 2020).set_index("metric")
     >>> sc.loc["cqs", "score"], sc.loc["cqs", "rank"]
@@ -165,7 +168,7 @@ def scorecard(data: DTIData, code: str, year: int) -> pd.DataFrame:
             "score": score, "rank": _none(row["rank"]) if row is not None else None,
             **{k: v for k, v in _changes(row, _previous(data, code, year, metric)).items()},
             "national_mean": national_mean(data, year, metric),
-            "region_median": float(regional.median()) if not regional.empty else None,
+            "region_median": float(regional.median()) if regional.size >= MIN_REGION_N else None,
             "region_n": int(regional.size),
             "leader_code": leader.province_code if leader is not None else None,
             "leader_name": leader.province if leader is not None else None,

@@ -175,6 +175,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col_difference": {"vi": "Chênh lệch (bậc)", "en": "Difference (places)"},
     "col_verdict": {"vi": "Đánh giá", "en": "Verdict"},
     "col_note": {"en": "Note", "vi": "Ghi chú"},
+    "too_few_published": {"en": "too few published (n={n})", "vi": "quá ít số liệu công bố (n={n})"},
     "col_sources": {"vi": "Nguồn", "en": "Sources"},
     "col_source": {"vi": "Nguồn", "en": "Source"},
     "col_figures": {"vi": "Số liệu lấy từ nguồn này", "en": "Figures taken from it"},
@@ -337,9 +338,9 @@ LABELS: dict[str, dict[str, str]] = {
                      "en": "Ranks are out of 63 provinces and cities; ties share a rank."},
     "method_stats": {
         "vi": "Trung vị vùng và tỉnh dẫn đầu chỉ tính từ số liệu đã công bố (số liệu đáng ngờ không tính vào "
-              "trung vị).",
+              "trung vị); trung vị vùng chỉ được tính khi vùng có ít nhất 3 điểm số đã công bố.",
         "en": "Region medians and leaders use published figures only (doubtful figures are left out of "
-              "medians)."},
+              "medians); a region median is given only where at least 3 scores of the region are published."},
     "method_peers": {
         "vi": "Điểm mạnh, điểm yếu: chênh lệch ít nhất {margin} bậc so với thứ hạng DTI chung.",
         "en": "Strengths and weaknesses: a difference of at least {margin} places from the overall DTI rank."},

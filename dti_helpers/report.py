@@ -433,6 +433,8 @@ def scorecard(rep: Report) -> Section:
         median = _score(r.region_median, lang)
         if not pd.isna(r.region_median):
             median += f' <span class="muted">(n={int(r.region_n)})</span>'
+        elif r.region_n:
+            median = f'<span class="muted">{esc(t("too_few_published", lang, n=int(r.region_n)))}</span>'
         rows.append([
             esc(label),
             notes.mark(_score(r.score, lang), r.doubtful, _note_text(r, lang), what),
