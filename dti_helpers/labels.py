@@ -158,8 +158,12 @@ LABELS: dict[str, dict[str, str]] = {
                    "en": "No earlier year has a published DTI figure, so no change can be shown."},
     "hl_rank_change": {"vi": "So với năm {prev_year} (hạng {prev}), tỉnh {move}.",
                        "en": "Compared with {prev_year} (rank {prev}), it moved {move}."},
-    "hl_score_change": {"vi": "Điểm DTI thay đổi {delta} so với năm {prev_year} ({prev}).",
-                        "en": "The DTI score changed by {delta} since {prev_year} ({prev})."},
+    "hl_score_change": {"vi": "Điểm DTI thay đổi {delta} so với năm {prev_year} ({prev}); điểm của các năm không "
+                              "hoàn toàn so sánh được vì phương pháp đánh giá thay đổi, thứ hạng phản ánh vị trí "
+                              "tương đối rõ hơn.",
+                        "en": "The DTI score changed by {delta} since {prev_year} ({prev}); scores of different "
+                              "years are not strictly comparable as the method changes, so the rank is the "
+                              "better guide."},
     "hl_prev_not_comparable": {
         "vi": "Năm {prev_year} có số liệu ({prev}) nhưng không cùng loại với năm nay, nên chưa thể so sánh.",
         "en": "{prev_year} has a figure ({prev}) but not one comparable with this year's, so no change is shown."},
