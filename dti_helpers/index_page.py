@@ -4,7 +4,8 @@ One static HTML5 file per language (``index.html`` in Vietnamese,
 ``index-en.html`` in English), self-contained (styles, fonts and a few lines of
 script inline), so it works opened straight from ``file://``. Without script
 it is a plain table; with script it sorts by any column, filters by region
-and searches names with or without diacritics.
+and searches names with or without diacritics (``index.html?q=hue&region=…``
+opens it already filtered).
 
 Rows come from the folder's manifest: one row per province and report year
 that has a report, and one row for each province without any report (its
@@ -139,6 +140,10 @@ _SCRIPT = """
   });
   search.addEventListener("input", apply);
   region.addEventListener("change", apply);
+  /* index.html?q=hue&region=central_highlands opens already filtered (a link can share a view) */
+  var params = new URLSearchParams(window.location.search);
+  if (params.get("q")) { search.value = params.get("q"); }
+  if (params.get("region")) { region.value = params.get("region"); }
   controls.hidden = false;
   apply();
 })();
@@ -189,8 +194,10 @@ def index_html(rows: list[dict], data, lang: str = "vi", overviews: dict | None 
                  else _esc(fmt_score(r["score"], lang)))
         rank = (f'<span class="np">{_esc(t("not_published", lang))}</span>' if r["rank"] is None
                 else _esc(fmt_rank(r["rank"], N_UNITS, lang)))
-        if r["doubtful"]:
-            score = f'<span class="doubtful" title="{_esc(t("doubtful", lang))}">{score}<sup>†</sup></span>'
+        if r["doubtful"]:  # the mark goes on the figure that is published (the one in doubt)
+            mark = lambda cell: f'<span class="doubtful" title="{_esc(t("doubtful", lang))}">{cell}<sup>†</sup></span>'  # noqa: E731
+            score = mark(score) if r["score"] is not None else score
+            rank = mark(rank) if r["rank"] is not None else rank
         region = cat.region_name(r["region"], lang)
         body.append(
             f'<tr data-region="{_esc(r["region"])}" data-search="{_esc(search_key(r["name"], r["slug"], r["code"]))}">'

