@@ -1,0 +1,99 @@
+"""The national overview: its notebook as committed, run through papermill, and the facts it shows."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import jupytext
+import nbformat
+import pandas as pd
+import papermill
+
+from dti_helpers import load_dti, overview
+from dti_helpers.render import notebook_to_html
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK = ROOT / "notebooks" / "national_overview.ipynb"
+
+
+def test_notebook_is_committed_clean_thin_and_paired():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert not [c for c in code if c.outputs or c.execution_count], "run .venv/bin/nbstripout on it"
+    strip = subprocess.run([str(Path(sys.executable).with_name("nbstripout")), "--verify", str(NOTEBOOK)],
+                           capture_output=True, text=True)
+    assert strip.returncode == 0, strip.stdout + strip.stderr
+    paired = jupytext.read(NOTEBOOK.with_suffix(".py"))
+    assert [(c.cell_type, c.source) for c in jupytext.read(NOTEBOOK).cells] == \
+        [(c.cell_type, c.source) for c in paired.cells]
+    assert "parameters" in code[0].metadata.get("tags", [])
+    for cell in code[2:]:  # one call into dti_helpers per section
+        lines = [line for line in cell.source.splitlines() if line.strip() and not line.startswith("#")]
+        assert len(lines) == 1 and lines[0].startswith("overview."), cell.source
+
+
+def test_help_notebook_lists_the_parameters():
+    proc = subprocess.run([str(Path(sys.executable).with_name("papermill")), "--help-notebook", str(NOTEBOOK)],
+                          capture_output=True, text=True, check=True)
+    for line in ("year: Optional[int] (default None)", 'lang: str (default "vi")', "data_path: Optional[str]"):
+        assert line in proc.stdout, line
+
+
+def test_notebook_runs_with_no_parameters_and_in_english(tmp_path):
+    default = papermill.execute_notebook(str(NOTEBOOK), str(tmp_path / "vi.ipynb"), progress_bar=False,
+                                         cwd=str(NOTEBOOK.parent))
+    html = notebook_to_html(nbformat.from_dict(default))
+    assert "Chỉ số chuyển đổi số 2024: tổng quan cả nước" in html
+    en = papermill.execute_notebook(str(NOTEBOOK), str(tmp_path / "en.ipynb"), parameters={"year": 2022,
+                                    "lang": "en"}, progress_bar=False, cwd=str(NOTEBOOK.parent))
+    html = notebook_to_html(nbformat.from_dict(en))
+    for text in ("national overview", "1. Ranking", "5. Biggest movers", "6. Coverage of published data",
+                 "Thanh Hóa", "15/63"):
+        assert text in html, text
+    assert html.count("<img ") == 5 and html.count('alt="') >= 5
+
+
+def test_movers_are_only_published_ranks_never_derived():
+    data = load_dti()
+    mv = overview.movers(data)
+    for r in mv.itertuples():
+        assert data.value(r.code, r.year_from)[1] == r.rank_from
+        assert data.value(r.code, r.year_to)[1] == r.rank_to
+        assert r.change == r.rank_from - r.rank_to
+    assert set(zip(mv.year_from, mv.year_to)) <= {(2020, 2021), (2021, 2022), (2022, 2023), (2023, 2024)}
+    # Hà Giang has only its 2022 rank: it can never be a mover
+    assert "02" not in set(mv.code)
+
+
+def test_ranking_keeps_the_shared_rank_and_leaves_gaps_empty():
+    r = overview.ranking(load_dti(), 2022)
+    shared = r[r.dti_rank == 15].name.tolist()
+    assert sorted(shared) == ["Thanh Hóa", "Yên Bái"]
+    r20 = overview.ranking(load_dti(), 2020)
+    assert int(r20.dti_rank.notna().sum()) == 25 and int(r20.dti_score.notna().sum()) == 9
+
+
+def test_coverage_agrees_with_the_dataset_summary():
+    data = load_dti()
+    cov = overview.coverage(data).set_index("year")
+    summary = data.summary("en")
+    for year in cov.index:
+        assert cov.at[year, "dti_rank"] == int(summary.loc[(year, "63", "dti"), "With rank"])
+        assert cov.at[year, "dti_score"] == int(summary.loc[(year, "63", "dti"), "With score"])
+
+
+def test_regions_count_only_published_ranks():
+    reg = overview.regions(load_dti(), 2024).set_index("region")
+    assert reg.n_provinces.sum() == 63
+    assert reg.n_rank.sum() == 7
+    assert pd.isna(reg.at["central_highlands", "median_rank"])  # nothing published there in 2024
+
+
+def test_year_without_data_is_a_one_line_error():
+    try:
+        overview.setup(2019)
+    except Exception as exc:  # noqa: BLE001
+        assert str(exc) == "no DTI data for 2019; years with data: 2020, 2021, 2022, 2023, 2024"
+    else:
+        raise AssertionError("no error for 2019")
