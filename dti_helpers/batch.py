@@ -551,6 +551,7 @@ def execute(jobs: list[Job], settings: Settings, manifest: Manifest, echo=None) 
         spawn()
     bar = _progress(len(jobs), settings)
     interrupted = False
+    idle_deaths = 0
     try:
         while len(results) < len(jobs):
             try:
@@ -564,7 +565,14 @@ def execute(jobs: list[Job], settings: Settings, manifest: Manifest, echo=None) 
             elif kind == "done":
                 running.pop(wid, None)
                 finish(by_stem[stem], payload)
-            _watchdog(workers, running, kernel_pids, settings, by_stem, finish, spawn)
+            idle_deaths += _watchdog(workers, running, kernel_pids, settings, by_stem, finish, spawn)
+            if idle_deaths > 2 * n_workers:  # workers cannot even start: fail what is left, loudly
+                done = {r.stem for r in results}
+                for job in jobs:
+                    if job.stem not in done:
+                        finish(job, Result(job.stem, job.label, "failed", error="worker processes keep dying at "
+                                           "start-up; see logs/.kernel-worker-*.out", log=job.log))
+                break
         for _ in workers:
             tasks.put(None)
     except KeyboardInterrupt:
@@ -596,24 +604,34 @@ def _sigint_deferred():
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
-def _watchdog(workers, running, kernel_pids, settings, by_stem, finish, spawn) -> None:
-    """Fail and replace a worker that died or overran the report timeout."""
+def _watchdog(workers, running, kernel_pids, settings, by_stem, finish, spawn) -> int:
+    """Fail and replace a worker that died or overran the report timeout.
+
+    Returns how many workers died while holding no job (a worker that cannot
+    even start); the caller gives up when that keeps happening.
+    """
     now = time.monotonic()
+    idle_deaths = 0
     for wid, p in list(workers.items()):
         stem, since = running.get(wid, (None, now))
         overran = stem is not None and now - since > settings.timeout + WATCHDOG_GRACE
         if p.is_alive() and not overran:
             continue
-        if overran:
-            _stop_workers({wid: p}, kernel_pids)
+        _stop_workers({wid: p}, kernel_pids)  # also stops the kernel a crashed worker left behind
         del workers[wid]
         if stem is not None:
             running.pop(wid, None)
             job = by_stem[stem]
             why = (f"timed out after {settings.timeout:.0f}s" if overran
                    else f"worker process died (exit code {p.exitcode})")
+            # The worker could not write the job's log itself: say here what happened.
+            atomic_write(Path(settings.out_dir) / job.log, f"{time.strftime('%Y-%m-%d %H:%M:%S')} {job.label}\n"
+                         f"parameters: {job.parameters}\nFAILED: {why}\n")
             finish(job, Result(stem, job.label, "failed", now - since, error=why, log=job.log))
+        elif p.exitcode not in (0, None):
+            idle_deaths += 1
         spawn()
+    return idle_deaths
 
 
 def _stop_workers(workers: dict, kernel_pids: dict) -> None:
@@ -624,10 +642,11 @@ def _stop_workers(workers: dict, kernel_pids: dict) -> None:
         p.join(timeout=10)
         if p.is_alive():
             p.kill()
-            pid = kernel_pids.get(wid)
-            if pid:  # its kernel runs in a session of its own: stop it too
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
+            p.join(timeout=10)
+        pid = kernel_pids.get(wid)
+        if pid and (p.exitcode is None or p.exitcode < 0):  # killed by a signal: its kernel (own session) lives on
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGKILL)
 
 
 @dataclass

@@ -199,6 +199,43 @@ def test_hanging_report_times_out_and_the_others_finish(tmp_path):
     assert (out / "html" / "cao-bang-2022-vi.html").is_file()
 
 
+def children(pid: int) -> list[int]:
+    """Direct children of ``pid``, from /proc."""
+    kids = []
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                if int(fh.read().rsplit(")", 1)[1].split()[1]) == pid:
+                    kids.append(int(entry))
+        except (OSError, ValueError, IndexError):
+            pass
+    return kids
+
+
+@pytest.mark.parametrize("victim", ["worker", "kernel"])
+def test_a_killed_worker_or_kernel_fails_one_report_only(victim, tmp_path):
+    out = tmp_path / "reports"
+    proc = subprocess.Popen([*RUN, "ha-giang", "cao-bang", "bac-kan", "--out", str(out), "--jobs", "1",
+                             "--format", "html"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env={**os.environ, "DTI_REPORTS_TEST_HANG": "cao-bang"})
+    deadline = time.monotonic() + 300
+    while not (out / "html" / "ha-giang-2022-vi.html").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(2)  # Cao Bằng is now hanging in the kernel
+    workers = children(proc.pid)
+    targets = workers if victim == "worker" else [k for w in workers for k in children(w)]
+    assert targets
+    for pid in targets:
+        os.kill(pid, signal.SIGKILL)
+    stdout, stderr = proc.communicate(timeout=300)
+    assert proc.returncode == 1, stdout + stderr
+    expected = "worker process died (exit code -9)" if victim == "worker" else "DeadKernelError"
+    assert f"cao-bang-2022-vi: {expected}" in stdout
+    assert (out / "html" / "bac-kan-2022-vi.html").is_file()  # the batch went on
+    assert "FAILED" in (out / "logs" / "cao-bang-2022-vi.log").read_text(encoding="utf-8")
+    assert_no_partial_files(out)
+
+
 def test_kernel_that_fails_to_start_is_retried_once(tmp_path):
     out = tmp_path / "reports"
     run("cao-bang", "--out", out, "--format", "html", env={"DTI_REPORTS_TEST_KERNEL_START_FAILURES": "1"}, check=0)
