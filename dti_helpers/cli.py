@@ -203,11 +203,30 @@ def _dry_run(p) -> str:
     return "\n".join(lines)
 
 
+def _load(path: str | None, year: int | None):
+    """Load the data for a batch; an official table must name its year itself (column or file name)."""
+    from .data import load_dti
+    from .errors import DataFileError
+
+    try:
+        return load_dti(path)
+    except DataFileError as first:
+        if path is None or year is None:
+            raise
+        try:
+            load_dti(path, year=year)
+        except DTIError:
+            raise first from None
+        # Readable with --year, but each report's notebook reads the file alone, without it.
+        raise DTIError(f"{path}: the assessment year is neither in a column nor in the file name; rename the "
+                       f"file (e.g. dti_{year}.xlsx) or add a 'year' column, so that every report reads it the "
+                       f"same way") from None
+
+
 def run_batch(args) -> int:
     """Validate the batch arguments, then build (or only plan) the reports; return the exit code."""
     from . import batch
     from .analysis import PEER_STRATEGIES
-    from .data import load_dti
     from .labels import LANGS
     from .manifest import Manifest
 
@@ -227,7 +246,7 @@ def run_batch(args) -> int:
         raise DTIError(f"unknown peer strategy '{args.peers}' in --peers; use one of: {', '.join(PEER_STRATEGIES)}")
     if args.data and not Path(args.data).is_file():
         raise DTIError(f"{args.data}: data file not found")
-    data = load_dti(args.data)
+    data = _load(args.data, args.year)
     if args.list:
         print(list_provinces(data))
         return 0

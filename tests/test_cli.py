@@ -108,3 +108,14 @@ def test_check_data_still_works_with_year(tmp_path):
     assert ok.returncode == 0 and "OK" in ok.stdout
     missing = cli("--check-data", tmp_path / "none.csv", "--year", "2022")
     assert missing.returncode != 0 and "none.csv" in missing.stderr
+
+
+def test_official_table_must_name_its_year_for_the_batch(tmp_path):
+    fixture = ROOT / "tests" / "fixtures" / "official" / "dti_2022_chi_tiet.csv"
+    ok = cli("--data", fixture, "--year", "2022", "--dry-run", "--out", tmp_path / "r")
+    assert ok.returncode == 0 and "skipped" in ok.stdout
+    anonymous = tmp_path / "chi_tiet.csv"  # the same table, without the year in its name
+    anonymous.write_bytes(fixture.read_bytes())
+    proc = cli("--data", anonymous, "--year", "2022", "--dry-run", "--out", tmp_path / "r")
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
+    assert "the assessment year is neither in a column nor in the file name" in proc.stderr
