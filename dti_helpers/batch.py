@@ -508,10 +508,14 @@ def execute(jobs: list[Job], settings: Settings, manifest: Manifest, echo=None) 
         settings = replace(settings, to_html=settings.to_html or render.notebook_to_html,
                            to_pdf=settings.to_pdf or render.html_to_pdf)
     # Imported before forking so that workers share these pages instead of importing them again.
+    import nbconvert  # noqa: F401
     import nbformat  # noqa: F401
     import papermill  # noqa: F401
 
     from . import engine  # noqa: F401
+
+    if any("pdf" in job.todo for job in jobs):
+        import weasyprint  # noqa: F401
 
     echo = echo or (lambda line: print(line, file=sys.stderr, flush=True))
     out = Path(settings.out_dir)
