@@ -296,7 +296,8 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
 # ---------------------------------------------------------------- workers
 
 class _Kernels:
-    """A worker's warm kernel: started before the first job, reused, replaced when broken or worn."""
+    """A worker's warm kernel: started for its first job with the notebook's imports run ahead, then reused
+    for the next jobs, and replaced when a run broke it or it served ``kernel_reuse`` reports."""
 
     def __init__(self, settings: Settings, log_path: Path):
         # The kernel process's own output (start-up warnings, a crash) goes to ``log_path``.
@@ -479,14 +480,14 @@ def _progress(total: int, settings: Settings):
 
 def _record(manifest: Manifest, job: Job, result: Result) -> None:
     out = manifest.root
-    if result.status == "ok":
-        for rel, info in result.outputs.items():
-            manifest.record(rel, {"inputs": job.digest, "parts": job.parts, **info, **job.meta,
-                                  "format": rel.split("/")[0], "notebook": job.executed_notebook,
-                                  "seconds": round(result.seconds, 2)})
-    else:
-        # The old outputs came from other inputs: keeping them would show figures the inputs no longer give.
-        for fmt in job.todo:
+    # Outputs written before a later step failed (the HTML when the PDF failed) are complete and current.
+    for rel, info in result.outputs.items():
+        manifest.record(rel, {"inputs": job.digest, "parts": job.parts, **info, **job.meta,
+                              "format": rel.split("/")[0], "notebook": job.executed_notebook,
+                              "seconds": round(result.seconds, 2)})
+    for fmt in job.todo:
+        if job.output(fmt) not in result.outputs:
+            # The old file came from other inputs: keeping it would show figures the inputs no longer give.
             manifest.forget(job.output(fmt))
             with contextlib.suppress(FileNotFoundError):
                 (out / job.output(fmt)).unlink()
