@@ -259,18 +259,23 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
 
 def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tuple[str, ...],
                   data_path: str | None = None, notebook: Path = OVERVIEW_NOTEBOOK) -> list[Job]:
-    """The national overview's jobs: one per language, for ``year`` or the latest assessed year.
+    """The national overview's jobs: one per language for ``year``, or for every assessed year.
+
+    Every year gets its own overview by default: coverage differs so much between years (2022 has
+    every rank, 2024 a handful) that the latest year alone would hide most of what is published.
 
     >>> from dti_helpers import load_dti
-    >>> [j.stem for j in overview_jobs(load_dti(), year=None, langs=("vi", "en"), formats=("html",),
+    >>> [j.stem for j in overview_jobs(load_dti(), year=2022, langs=("vi", "en"), formats=("html",),
     ...                                 notebook=PACKAGE_DIR / "labels.py")]
-    ['national-overview-2024-vi', 'national-overview-2024-en']
+    ['national-overview-2022-vi', 'national-overview-2022-en']
+    >>> len(overview_jobs(load_dti(), year=None, langs=("vi",), formats=("html",), notebook=PACKAGE_DIR / "labels.py"))
+    5
     """
-    y = int(year if year is not None else data.years("63")[-1])
+    years = [int(year)] if year is not None else [int(y) for y in data.years("63")]
     return [make_job(f"national-overview-{y}-{lang}", f"national overview {y} ({lang})", notebook, data.path,
                      {"year": y, "lang": lang, "data_path": data_path}, formats,
                      {"kind": "overview", "year": y, "lang": lang})
-            for lang in langs]
+            for y in reversed(years) for lang in langs]
 
 
 def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None, langs=("vi",), formats=FORMATS,

@@ -22,8 +22,8 @@ which year each report covers:
   figure (so all 63 provinces get a report; a province whose only figure is
   its 2022 rank gets a 2022 report). With --year YEAR, provinces with no
   published figure that year are listed as skipped, with the reason, and do
-  not count as failures. The national overview covers --year, or the latest
-  assessed year.
+  not count as failures. The national overview covers --year, or else every
+  assessed year (one overview per year).
 
 outputs (under --out, default reports/):
   html/<slug>-<year>-<lang>.html, pdf/<slug>-<year>-<lang>.pdf, the executed

@@ -83,9 +83,10 @@ def test_full_batch_builds_every_report(full_batch):
     assert len(provinces) == 63
     assert len([n for n in pdf if not n.startswith("national-overview-")]) == 63
     assert "national-overview-2024-vi.html" in html and "national-overview-2024-vi.pdf" in pdf
-    assert len(list((out / "notebooks").glob("*.ipynb"))) == 64
-    assert len(list((out / "logs").glob("*.log"))) == 64
-    assert summary_count(proc.stdout, "built (ok)") == 64
+    assert all(f"national-overview-{y}-vi.html" in html for y in range(2020, 2025))
+    assert len(list((out / "notebooks").glob("*.ipynb"))) == 68
+    assert len(list((out / "logs").glob("*.log"))) == 68
+    assert summary_count(proc.stdout, "built (ok)") == 68
     assert summary_count(proc.stdout, "failed") == 0
     # Without --year each province gets its latest year with data: Hà Giang has only its 2022 rank.
     assert "ha-giang-2022-vi.html" in html and "bac-giang-2022-vi.html" in html
@@ -97,7 +98,7 @@ def test_full_batch_index_links_resolve(full_batch):
         text = (out / page).read_text(encoding="utf-8")
         links = links_in(text)
         reports = [link for link in links if link.startswith(("html/", "pdf/"))]
-        assert len(reports) == 2 * 63 + 2  # each province's HTML and PDF, and the overview's
+        assert len(reports) == 2 * 63 + 2 * 5  # each province's HTML and PDF, and each year's overview
         for link in links:
             assert (out / link).is_file(), f"{page}: broken link {link}"
     vi = (out / "index.html").read_text(encoding="utf-8")
@@ -122,7 +123,7 @@ def test_full_batch_noop_rerun_skips_everything(full_batch):
     _, _, proc = full_batch
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert summary_count(proc.stdout, "built (ok)") == 0
-    assert summary_count(proc.stdout, "skipped, up to date") == 64
+    assert summary_count(proc.stdout, "skipped, up to date") == 68
 
 
 def test_full_batch_pages_pass_the_w3c_validator(full_batch):

@@ -100,7 +100,8 @@ def test_selection_by_region_adds_its_provinces(tmp_path, capsys):
 def test_default_selection_includes_the_overview(tmp_path, capsys):
     assert main(["--dry-run", "--out", str(tmp_path / "r")]) == 0
     text = capsys.readouterr().out
-    assert "would build 64 report(s)" in text and "national-overview-2024-vi" in text
+    assert "would build 68 report(s)" in text  # 63 provinces and an overview per assessed year
+    assert all(f"national-overview-{y}-vi" in text for y in range(2020, 2025))
 
 
 def test_check_data_still_works_with_year(tmp_path):
