@@ -356,3 +356,32 @@ def national_sources(data: DTIData, year: int, unit_set: str = "63") -> pd.DataF
     """
     n = data.national
     return n[(n.year == year) & (n.unit_set == unit_set)].reset_index(drop=True)
+
+
+def successor(data: DTIData, code: str) -> dict:
+    """The unit that took over the province in the 1 July 2025 merger, and its published
+    figures in the 34-unit ranking (``None`` where not published).
+
+    >>> s = successor(load_dti(), "24")
+    >>> s["name"], s["members"], s["figures"][0]["year"]
+    ('Bắc Ninh', ['Bắc Giang', 'Bắc Ninh'], 2024)
+    >>> successor(load_dti(), "01")["merged"]
+    False
+    """
+    p = data.provinces
+    new_code = p.at[code, "successor_code"]
+    members = p.index[p.successor_code == new_code]
+    t = data.table
+    own = t[(t.unit_set == "34") & (t.province_code == new_code) & (t.metric == "dti")].sort_values("year")
+    years = sorted(int(y) for y in t.loc[t.unit_set == "34", "year"].unique())
+    figures = []
+    for year in years:
+        hit = own[own.year == year]
+        row = hit.iloc[0] if not hit.empty else None
+        figures.append({"year": year, "score": _none(row.score) if row is not None else None,
+                        "rank": _none(row["rank"]) if row is not None else None,
+                        "doubtful": bool(row.doubtful) if row is not None else False,
+                        "sources": _split_sources(row.sources if row is not None else None)})
+    return {"code": new_code, "name": data.catalogue.name(new_code, "34"), "merged": len(members) > 1,
+            "members": sorted(p.loc[members, "name"], key=lambda n: n.replace("TP. ", "")), "n_units": 34,
+            "figures": figures}

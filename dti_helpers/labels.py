@@ -167,6 +167,16 @@ LABELS: dict[str, dict[str, str]] = {
     "hl_prev_not_comparable": {
         "vi": "Năm {prev_year} có số liệu ({prev}) nhưng không cùng loại với năm nay, nên chưa thể so sánh.",
         "en": "{prev_year} has a figure ({prev}) but not one comparable with this year's, so no change is shown."},
+    "hl_merged": {"vi": "Từ ngày 1/7/2025, {name} thuộc {successor} (hợp nhất từ {members}).",
+                  "en": "Since 1 July 2025, {name} has been part of {successor} (merged from {members})."},
+    "hl_not_merged": {"vi": "{name} giữ nguyên đơn vị hành chính sau sắp xếp ngày 1/7/2025.",
+                      "en": "{name} was not merged in the reorganisation of 1 July 2025."},
+    "hl_successor_figure": {"vi": "Trong bảng xếp hạng {year} của 34 tỉnh, thành phố mới, {successor}: điểm DTI "
+                                  "{score}, xếp hạng {rank}.",
+                            "en": "In the {year} ranking of the 34 new units, {successor}: DTI score {score}, "
+                                  "rank {rank}."},
+    "dn_successor_caption": {"vi": "DTI của {successor} trong bảng xếp hạng 34 tỉnh, thành phố sau sắp xếp",
+                             "en": "DTI of {successor} in the ranking of the 34 units after the merger"},
     "hl_mean": {"vi": "Trung bình cả nước năm {year}: {mean}.", "en": "The national mean in {year} was {mean}."},
     "hl_mean_np": {"vi": "Trung bình cả nước năm {year}: chưa có số liệu công bố.",
                    "en": "The national mean for {year} is not published."},

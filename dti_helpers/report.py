@@ -329,6 +329,19 @@ def cover(rep: Report) -> Section:
     return Section("top", title, body, level=1, meta=meta)
 
 
+def _merger_lines(rep: Report) -> list[str]:
+    """What became of the province in the July 2025 merger, and its successor's 34-unit figures."""
+    lang, s = rep.lang, an.successor(rep.data, rep.code)
+    if not s["merged"]:
+        lines = [t("hl_not_merged", lang, name=rep.name)]
+    else:
+        lines = [t("hl_merged", lang, name=rep.name, successor=s["name"], members=", ".join(s["members"]))]
+    for f in s["figures"]:
+        lines.append(t("hl_successor_figure", lang, year=f["year"], successor=s["name"],
+                       score=fmt_score(f["score"], lang), rank=fmt_rank(f["rank"], s["n_units"], lang)))
+    return lines
+
+
 def headline(rep: Report) -> Section:
     """Section 1: DTI score and rank, change since the previous published year, national mean.
 
@@ -380,6 +393,7 @@ def headline(rep: Report) -> Section:
                  else t("hl_mean_np", lang, year=year))
     if h["doubtful"]:
         lines.append(t("hl_doubtful", lang, note=_note_text(h, lang)))
+    lines.extend(_merger_lines(rep))
     kpis = [
         (t("kpi_score", lang), notes.mark(_score(score, lang), h["doubtful"], _note_text(h, lang), "DTI")),
         (t("kpi_rank", lang), notes.mark(_rank(rank, lang), h["doubtful"], _note_text(h, lang), "DTI")),
@@ -715,6 +729,14 @@ def data_notes(rep: Report) -> Section:
                  for r in nat.itertuples()]
         parts.append(table([t("year", lang), t("metric", lang), t("national_mean", lang), t("col_sources", lang)],
                            nrows, numeric=[2], caption=t("dn_national_caption", lang, year=rep.year)))
+    succ = an.successor(rep.data, rep.code)
+    srows = [[str(f["year"]), esc(succ["name"]), _score(f["score"], lang),
+              esc(fmt_rank(f["rank"], succ["n_units"], lang)), cite(" | ".join(f["sources"]))]
+             for f in succ["figures"]]
+    if srows:
+        parts.append(table([t("year", lang), t("province", lang), t("score", lang), t("rank", lang),
+                            t("col_sources", lang)], srows, numeric=[2, 3],
+                           caption=t("dn_successor_caption", lang, successor=succ["name"])))
     if not others.empty:
         kinds: dict[tuple[int, int, str], dict] = {}
         order = rep.data.metrics["order"]

@@ -79,3 +79,14 @@ def test_every_province_every_year_never_invents(code):
         A.strengths(DTI, code, year)
         A.headline(DTI, code, year)
     assert A.latest_year(DTI, code) is not None
+
+
+def test_successor_after_the_2025_merger():
+    s = A.successor(DTI, "74")  # Bình Dương -> TP. Hồ Chí Minh
+    assert s["merged"] and s["name"] == "TP. Hồ Chí Minh" and len(s["members"]) == 3
+    fig = s["figures"][0]
+    assert fig["year"] == 2024 and fig["score"] == 0.777 and fig["sources"]
+    unchanged = A.successor(DTI, "11")  # Điện Biên was not merged
+    assert not unchanged["merged"] and unchanged["figures"][0]["rank"] == 6
+    nothing = A.successor(DTI, "24")  # Bắc Ninh: no 34-unit figure published
+    assert nothing["figures"][0]["score"] is None and nothing["figures"][0]["rank"] is None

@@ -176,3 +176,15 @@ def test_bad_parameters_give_one_line_errors(data, kwargs, message):
 def test_year_given_as_text_is_accepted(data):
     assert report.resolve_params(data, "24", "2021").year == 2021
     assert report.resolve_params(data, "24", "").year == 2022
+
+
+def test_headline_tells_the_2025_merger_and_cites_the_successor_figures():
+    from dti_helpers.report import data_notes, headline, setup
+
+    rep = setup("Bình Dương", 2023, "vi")
+    text = headline(rep).html()
+    assert "Từ ngày 1/7/2025, Bình Dương thuộc TP. Hồ Chí Minh" in text and "0,7770" in text and "4/34" in text
+    notes = data_notes(rep).html()
+    assert "bảng xếp hạng 34 tỉnh, thành phố sau sắp xếp" in notes
+    en = headline(setup("Điện Biên", 2022, "en")).html()
+    assert "was not merged" in en and "rank 6/34" in en
