@@ -6,6 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (dti-reports)
 #     language: python
@@ -36,7 +37,8 @@ report.cover(rep)
 
 # %% [markdown]
 # ## 1. Headline
-# DTI score and rank "x/63", change against the previous year with data, national mean.
+# DTI score and rank "x/63", change against the previous year with data, national mean, and the
+# province's successor after the July 2025 merger with its 34-unit figures.
 
 # %%
 report.headline(rep)
