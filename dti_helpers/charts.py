@@ -295,10 +295,11 @@ TILE_GRID: dict[str, tuple[int, int, str]] = {
 }
 
 
-def tile_map(country: pd.DataFrame, focus: str, peers=(), *, lang: str = "vi", ax=None, n: int = N_UNITS):
+def tile_map(country: pd.DataFrame, focus: str | None, peers=(), *, lang: str = "vi", ax=None, n: int = N_UNITS):
     """A tile-grid map of the 63 provinces coloured by rank; the focus outlined, peers dashed.
 
     ``country`` has columns code and rank (NA = not published, drawn hatched grey).
+    ``focus=None`` outlines no province (the whole country's map).
 
     >>> c = pd.DataFrame({"code": list(TILE_GRID), "rank": range(1, 64)})
     >>> ax = tile_map(c, "24", lang="en")
@@ -326,7 +327,7 @@ def tile_map(country: pd.DataFrame, focus: str, peers=(), *, lang: str = "vi", a
                     fontweight="bold" if code == focus else "normal", zorder=3)
             ax.text(col + 0.46, -row - 0.66, str(int(rank)) if published else "–", ha="center", va="center",
                     fontsize=6.5, color=text_color, zorder=3)
-        for code in [*sorted(peers), focus]:
+        for code in [*sorted(peers), *([focus] if focus else [])]:
             if code not in TILE_GRID:
                 continue
             row, col, _ = TILE_GRID[code]
@@ -346,9 +347,10 @@ def tile_map(country: pd.DataFrame, focus: str, peers=(), *, lang: str = "vi", a
         cbar.ax.tick_params(labelsize=7)
         cbar.set_label(t("chart_dti_rank", lang), fontsize=7.5)
         handles = [Rectangle((0, 0), 1, 1, facecolor="#eeeeee", hatch="////", edgecolor="#bbbbbb",
-                             label=t("not_published", lang)),
-                   Rectangle((0, 0), 1, 1, fill=False, edgecolor=FOCUS_COLOR, lw=2.2,
-                             label=t("chart_focus", lang))]
+                             label=t("not_published", lang))]
+        if focus:
+            handles.append(Rectangle((0, 0), 1, 1, fill=False, edgecolor=FOCUS_COLOR, lw=2.2,
+                                     label=t("chart_focus", lang)))
         if peers:
             handles.append(Rectangle((0, 0), 1, 1, fill=False, edgecolor=INK, lw=1.0, ls=(0, (2, 1.5)),
                                      label=t("chart_peers", lang)))
@@ -364,16 +366,10 @@ def national_tile_map(country: pd.DataFrame, *, lang: str = "vi", ax=None, n: in
 
     >>> c = pd.DataFrame({"code": list(TILE_GRID), "rank": range(1, 64)})
     >>> leg = national_tile_map(c, lang="en").get_legend()
-    >>> [x.get_text() for x in leg.get_texts() if x.get_visible()]
+    >>> [x.get_text() for x in leg.get_texts()]
     ['not published']
     """
-    ax = tile_map(country, None, lang=lang, ax=ax, n=n)
-    legend = ax.get_legend()
-    for handle, text in zip(legend.legend_handles, legend.get_texts()):
-        if text.get_text() == t("chart_focus", lang):
-            handle.set_visible(False)
-            text.set_visible(False)
-    return ax
+    return tile_map(country, None, lang=lang, ax=ax, n=n)
 
 
 def pillar_strip(scores: pd.DataFrame, *, names=None, lang: str = "vi", ax=None):
