@@ -4,19 +4,16 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-# Debian packages the tests and PDF checks use: poppler (pdftoppm, pdffonts, pdftotext),
-# a Java runtime (W3C Nu validator), Pango (WeasyPrint's text layout).
-DEB_PACKAGES := poppler-utils default-jre-headless libpango-1.0-0 libpangoft2-1.0-0
 JOBS ?=
 ARGS ?=
 
-.PHONY: reports test venv system-deps data check-data lab clean bench
+.PHONY: reports test venv system-deps test-deps data check-data lab clean bench
 
 reports: venv system-deps
 	$(PY) run_reports.py --check-data data/dti.csv
 	$(PY) run_reports.py $(if $(JOBS),--jobs $(JOBS)) $(ARGS)
 
-test: venv system-deps
+test: venv test-deps
 	$(PY) -m pytest $(ARGS)
 
 venv: $(STAMP)
@@ -31,19 +28,29 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	touch $(STAMP)
 
 # Installs missing Debian packages when run as root with apt-get; otherwise says what to install.
-system-deps:
-	@missing=""; \
-	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
-	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
-	ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+# $(1): the packages found missing, computed by a shell snippet.
+define ensure_debs
+	@missing="$(strip $(1))"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "installing Debian packages:$$missing"; \
+	    echo "installing Debian packages: $$missing"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "missing system packages:$$missing -- install them with: sudo apt-get install$$missing"; exit 1; \
+	    echo "missing system packages: $$missing -- install them with: sudo apt-get install $$missing"; exit 1; \
 	  fi; \
 	fi
+endef
+HAVE = $(if $(shell command -v $(1) 2>/dev/null),,$(2))
+HAVE_LIB = $(if $(shell ldconfig -p 2>/dev/null | grep $(1)),,$(2))
+
+# Reports need Pango (WeasyPrint's text layout).
+system-deps:
+	$(call ensure_debs,$(call HAVE_LIB,libpangoft2-1.0,libpango-1.0-0 libpangoft2-1.0-0))
+
+# The tests also use poppler (pdftoppm, pdffonts, pdftotext), a Java runtime (the W3C Nu
+# validator) and Chromium (the index page's search script runs in a real browser).
+test-deps: system-deps
+	$(call ensure_debs,$(call HAVE,pdftoppm,poppler-utils) $(call HAVE,java,default-jre-headless) $(call HAVE,chromium,chromium))
 
 data: venv
 	$(PY) -m dti_helpers.build
