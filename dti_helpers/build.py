@@ -44,11 +44,16 @@ DOUBTFUL = {
     (2020, "63", "67", "dti"): ("bn_doubt_mean", {}),
     (2024, "63", "11", "dti"): ("bn_doubt_year", {}),
 }
+# Kon Tum's scores are printed with two decimals only (0.24): the README lists them among the
+# suspect rows, so every published Kon Tum score is marked doubtful with this note.
+DOUBTFUL_SCORES = {"62": ("bn_two_decimals", {})}
 # Not doubtful, but worth a note wherever the value is shown.
 NOTES = {
-    ("62", "score"): ("bn_two_decimals", {}),
     (2022, "63", "44", "dti"): ("bn_score_1000_only", {}),
 }
+# The rows whose page prints the score on the 1000-point scale; any other score above 1 is an error
+# (a "5,638" read as 5.638 must not quietly become 0.005638).
+SCALE_1000 = {("data/raw/dti_2022.csv", "Bến Tre", "dti", "507.72")}
 
 # Disagreements settled by reading the evidence, where the count of pages cannot.
 # Kiên Giang 2020: one page says rank 8 in a tie, another "09/63"; ties share the
@@ -160,11 +165,11 @@ def read_raw_rows(raw_dir: Path) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _parse_score(text: str, where: DataProblem) -> tuple[float | None, tuple | None]:
+def _parse_score(text: str, where: DataProblem, scale_1000: bool = False) -> tuple[float | None, tuple | None]:
     if text == "":
         return None, None
     value = float(text.replace(",", "."))
-    if 1 < value <= 1000:
+    if scale_1000 and 0 <= value <= 1000:
         return round(value / 1000, 6), ("bn_scale", {"value": text})
     if not 0 <= value <= 1:
         raise DataFileError([DataProblem(where.file, where.row, "score", text, "score outside 0..1")])
@@ -226,20 +231,28 @@ def build_dataset(raw_dir: Path, catalogue=None) -> tuple[pd.DataFrame, pd.DataF
     for r in rows.itertuples():
         where = DataProblem(r.file, r.line, None, None, "")
         national = r.province in NATIONAL_NAMES
+        if r.metric not in cat.metrics.index:
+            problems.append(DataProblem(r.file, r.line, "metric", r.metric, "unknown metric"))
+            continue
+        try:
+            year = int(r.year)
+        except ValueError:
+            problems.append(DataProblem(r.file, r.line, "year", r.year, "not a whole number"))
+            continue
         try:
             code = "" if national else cat.resolve(r.province, r.unit_set)
-            score, scale_note = _parse_score(r.score, where)
+            score, scale_note = _parse_score(r.score, where, (r.file, r.province, r.metric, r.score) in SCALE_1000)
             rank = int(r.rank) if r.rank != "" else None
+        except DataFileError as exc:  # before DTIError: it is one
+            problems.extend(exc.problems)
+            continue
         except DTIError as exc:
             problems.append(DataProblem(r.file, r.line, "province", r.province, str(exc)))
-            continue
-        except DataFileError as exc:
-            problems.extend(exc.problems)
             continue
         except ValueError:
             problems.append(DataProblem(r.file, r.line, "score/rank", f"{r.score}/{r.rank}", "not a number"))
             continue
-        records.append({"year": int(r.year), "unit_set": r.unit_set, "code": code, "national": national,
+        records.append({"year": year, "unit_set": r.unit_set, "code": code, "national": national,
                         "metric": r.metric, "score": score, "rank": rank, "url": r.source_url,
                         "scale_note": scale_note})
     if problems:
@@ -256,13 +269,16 @@ def build_dataset(raw_dir: Path, catalogue=None) -> tuple[pd.DataFrame, pd.DataF
                                 SETTLED.get((*key, "rank")))
         notes = [n for n in g.scale_note if n] + [n for n in (score_note, rank_note) if n]
         notes = list({note_text(n, "en"): n for n in notes}.values())  # the same note once
-        if score is not None and (code, "score") in NOTES:
-            notes.append(NOTES[(code, "score")])
         if key in NOTES:
             notes.append(NOTES[key])
-        if key in DOUBTFUL:
-            notes.insert(0, DOUBTFUL[key])
-        sources = " | ".join(sorted(set(g.url)))
+        doubt = DOUBTFUL.get(key) or (DOUBTFUL_SCORES.get(code) if score is not None else None)
+        if doubt:
+            notes.insert(0, doubt)
+        # A page that gave a value other than the one kept is named in the note, not cited as a source.
+        kept = {u for s, u in zip(g.score, g.url) if pd.notna(s) and s == score}
+        kept |= {u for k, u in zip(g["rank"], g.url) if pd.notna(k) and int(k) == rank}
+        kept |= {u for s, k, u in zip(g.score, g["rank"], g.url) if pd.isna(s) and pd.isna(k)}
+        sources = " | ".join(sorted(kept or set(g.url)))
         base = {"year": year, "unit_set": unit_set, "metric": metric, "score": _fmt_score(score),
                 "sources": sources, "note": note_text(notes, "en"), "note_vi": note_text(notes, "vi")}
         if is_nat:
@@ -270,7 +286,7 @@ def build_dataset(raw_dir: Path, catalogue=None) -> tuple[pd.DataFrame, pd.DataF
         else:
             tidy.append({**base, "province_code": code, "province": cat.name(code, unit_set),
                          "rank": "" if rank is None else str(rank),
-                         "doubtful": "true" if key in DOUBTFUL else "false"})
+                         "doubtful": "true" if doubt else "false"})
     metric_order = cat.metrics["order"].to_dict()
     sort = lambda d: d.sort_values(  # noqa: E731
         ["year", "unit_set", *(["province_code"] if "province_code" in d else []), "metric"],

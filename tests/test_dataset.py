@@ -4,8 +4,9 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
-from dti_helpers import load_dti
+from dti_helpers import DataFileError, load_dti
 from dti_helpers.build import build_all
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,3 +72,39 @@ def test_unit_sets_never_mix():
     t = load_dti().table
     assert set(t.loc[t.unit_set == "34", "year"]) == {2024}
     assert not t.duplicated(["year", "unit_set", "province_code", "metric"]).any()
+
+
+def test_dissenting_pages_are_in_the_note_not_the_sources():
+    dti = load_dti()
+    mean = dti.national.query("year == 2020 and metric == 'dti'").iloc[0]
+    assert "soctrang" not in mean.sources and "soctrang" in mean.note
+    kg = dti.table.query("year == 2020 and province_code == '91' and metric == 'dti'").iloc[0]
+    assert "hesinhthaidoanhnghiep" not in kg.sources and "hesinhthaidoanhnghiep" in kg.note
+
+
+def test_two_decimal_scores_are_marked_doubtful():
+    kon_tum = load_dti().table.query("province_code == '62' and score.notna()")
+    assert len(kon_tum) == 3 and kon_tum.doubtful.all()
+    assert kon_tum.note_vi.str.contains("hai chữ số thập phân").all()
+
+
+def _raw_copy(tmp_path, line: str):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    with open(tmp_path / "data" / "raw" / "dti_2021.csv", "a", encoding="utf-8") as f:
+        f.write(line + "\n")
+    return tmp_path / "data"
+
+
+@pytest.mark.parametrize("line,message", [
+    ("2021,Hà Giang,dti,\"5,638\",,https://example.org/synthetic,synthetic",
+     "data/raw/dti_2021.csv:107: column 'score': value '5,638': score outside 0..1"),
+    ("2021,Hà Giang,dtii,0.5,,https://example.org/synthetic,synthetic",
+     "data/raw/dti_2021.csv:107: column 'metric': value 'dtii': unknown metric"),
+    ("20x1,Hà Giang,dti,0.5,,https://example.org/synthetic,synthetic",
+     "data/raw/dti_2021.csv:107: column 'year': value '20x1': not a whole number"),
+])
+def test_build_names_file_row_column_and_value(tmp_path, line, message):
+    """Synthetic bad rows appended to a copy of the raw data."""
+    with pytest.raises(DataFileError) as err:
+        build_all(_raw_copy(tmp_path, line))
+    assert str(err.value) == message
