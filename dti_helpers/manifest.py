@@ -102,11 +102,15 @@ def inputs_digest(parts: dict) -> str:
 def temp_path(path: str | Path) -> Path:
     """Hidden temporary sibling of ``path`` (same folder, so the final rename is atomic).
 
-    >>> temp_path("reports/html/ha-noi-2022-vi.html").name.startswith(".ha-noi-2022-vi.html.")
-    True
+    It keeps ``path``'s extension last, for writers that check it (papermill warns
+    about a notebook not ending in ``.ipynb``).
+
+    >>> name = temp_path("reports/html/ha-noi-2022-vi.html").name
+    >>> name.startswith(".ha-noi-2022-vi.html."), name.endswith(".tmp.html")
+    (True, True)
     """
     path = Path(path)
-    return path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+    return path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}{path.suffix}")
 
 
 @contextlib.contextmanager
@@ -166,7 +170,7 @@ def remove_stale_temps(root: str | Path) -> list[Path]:
     root = Path(root)
     removed = []
     for folder in (root, *(root / sub for sub in OUTPUT_DIRS)):
-        for tmp in folder.glob(f".*{TEMP_SUFFIX}"):
+        for tmp in (*folder.glob(f".*{TEMP_SUFFIX}"), *folder.glob(f".*{TEMP_SUFFIX}.*")):
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
                 removed.append(tmp)

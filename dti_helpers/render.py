@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import os
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import DTIError
+from .manifest import atomic_path, atomic_write
 
 PACKAGE = Path(__file__).resolve().parent
 ROOT = PACKAGE.parent
@@ -42,15 +43,6 @@ FONT_FILES = {"normal": "DejaVuSans-vi.woff", "bold": "DejaVuSans-Bold-vi.woff"}
 # (every precomposed Vietnamese letter), plus the punctuation and signs the report prints.
 FONT_UNICODES = ("U+0020-007E,U+00A0-00FF,U+0100-017F,U+01A0-01B0,U+0300-0323,U+1EA0-1EF9,U+2010-2027,"
                  "U+2030-203A,U+20AB,U+2190-2193,U+2212,U+2264-2265,U+25B2,U+25BC")
-
-
-def _umask_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-_FILE_MODE = _umask_mode()  # mkstemp makes 0600 files; reports are meant to be shared
 
 
 class RenderError(DTIError):
@@ -74,7 +66,7 @@ def build_fonts(out_dir: str | Path = ASSETS) -> list[Path]:
 
     The committed files are what reports embed; this documents how they were made.
 
-    >>> [p.name for p in build_fonts(tempfile.mkdtemp())]  # doctest: +SKIP
+    >>> [p.name for p in build_fonts("/tmp/fonts")]  # doctest: +SKIP
     ['DejaVuSans-vi.woff', 'DejaVuSans-Bold-vi.woff']
     """
     from fontTools import subset
@@ -142,38 +134,17 @@ def check_params(province, year=None, lang: str = "vi", peers: str = "region", d
     dti_helpers.errors.UnknownProvinceError: unknown province 'Atlantis'; see `run_reports.py --list` for all names
     """
     from .data import load_dti
+    from .labels import check_lang
     from .report import ParameterError, resolve_params
 
-    if lang not in ("vi", "en"):
-        raise ParameterError(f"unknown language '{lang}'; use one of: vi, en")
+    try:
+        check_lang(lang)
+    except ValueError as exc:
+        raise ParameterError(str(exc)) from None
     if data_path not in (None, "") and not Path(data_path).is_file():
         raise ParameterError(f"data file not found: {data_path}")
     data = load_dti(data_path or None)
     return resolve_params(data, province, year, lang, peers, data_path)
-
-
-def write_atomic(path: str | Path, data: bytes | str) -> Path:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place.
-
-    A crash never leaves a half-written file at ``path``.
-
-    >>> p = write_atomic(Path(tempfile.mkdtemp()) / "x" / "a.txt", "hi")
-    >>> p.read_text()
-    'hi'
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".tmp{path.suffix}", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.chmod(tmp, _FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def execute_notebook(parameters: dict, output_path: str | Path | None = None, *, notebook: str | Path = NOTEBOOK,
@@ -193,37 +164,22 @@ def execute_notebook(parameters: dict, output_path: str | Path | None = None, *,
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
-    tmp = None
-    if output_path is not None:
-        output_path = Path(output_path)
-        output_path.parent.mkdir(parents=True, exist_ok=True)
-        # papermill wants an .ipynb ending; the dot prefix keeps the temp file out of listings
-        fd, tmp = tempfile.mkstemp(prefix=f".{output_path.stem}.", suffix=".tmp.ipynb", dir=output_path.parent)
-        os.close(fd)
-        os.chmod(tmp, _FILE_MODE)
-    try:
-        nb = pm.execute_notebook(
-            str(notebook), tmp, parameters=dict(parameters), kernel_name=kernel_name, engine_name=engine_name,
-            progress_bar=False, log_output=False, execution_timeout=timeout,
-            cwd=str(cwd or Path(notebook).parent), **engine_kwargs)
-    except PapermillExecutionError as exc:
-        kept = _keep(tmp, output_path)
-        evalue = str(exc.evalue).splitlines()[0] if exc.evalue else ""
-        raise RenderError(f"{exc.ename}: {evalue} (notebook cell {exc.exec_count})", kept) from None
-    except BaseException:
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)
-        raise
-    if tmp:
-        os.replace(tmp, output_path)
+    with contextlib.nullcontext(None) if output_path is None else atomic_path(output_path) as tmp:
+        try:
+            nb = pm.execute_notebook(
+                str(notebook), None if tmp is None else str(tmp), parameters=dict(parameters),
+                kernel_name=kernel_name, engine_name=engine_name, progress_bar=False, log_output=False,
+                execution_timeout=timeout, cwd=str(cwd or Path(notebook).parent), **engine_kwargs)
+        except PapermillExecutionError as exc:
+            kept = _keep(tmp, Path(output_path)) if tmp is not None else None
+            evalue = str(exc.evalue).splitlines()[0] if exc.evalue else ""
+            raise RenderError(f"{exc.ename}: {evalue} (notebook cell {exc.exec_count})", kept) from None
     return nbformat.from_dict(nb)
 
 
-def _keep(tmp: str | None, output_path: Path | None) -> Path | None:
-    if not tmp:
-        return None
-    if Path(tmp).stat().st_size == 0:
-        Path(tmp).unlink(missing_ok=True)
+def _keep(tmp: Path, output_path: Path) -> Path | None:
+    """Move the notebook papermill wrote before failing into place, for audit (``atomic_path`` drops the rest)."""
+    if not tmp.exists() or tmp.stat().st_size == 0:
         return None
     os.replace(tmp, output_path)
     return output_path
@@ -331,18 +287,57 @@ def html_to_pdf(html: str, path: str | Path | None = None) -> bytes:
     """
     from weasyprint import CSS, HTML
 
-    # WeasyPrint subsets fonts with fontTools, which stamps each font's head.modified with the
-    # current time unless SOURCE_DATE_EPOCH is set: fix it so the same HTML gives the same bytes.
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = saved or "0"
-    try:
-        pdf = HTML(string=html, base_url=str(ASSETS)).write_pdf(stylesheets=[CSS(string=paged_css())])
-    finally:
-        if saved is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
+    pdf = HTML(string=html, base_url=str(ASSETS), url_fetcher=_fetcher()).write_pdf(
+        stylesheets=[CSS(string=paged_css())])
     if path is not None:
-        write_atomic(path, pdf)
+        atomic_write(path, pdf)
     return pdf
+
+
+@lru_cache(maxsize=1)
+def _fetcher():
+    """WeasyPrint's URL fetcher, handing it the report's WOFF fonts already decoded to TrueType.
+
+    WeasyPrint decodes a WOFF font with fontTools, whose save stamps ``head.modified`` with the
+    current time (or ``$SOURCE_DATE_EPOCH``): two runs a second apart would differ. Decoding
+    here with ``recalcTimestamp=False`` keeps the font's own date, so the same HTML gives the
+    same PDF bytes without touching the process environment.
+    """
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class _StableFontFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            response = super().fetch(url, headers)
+            if not url.startswith("data:font/woff;"):
+                return response
+            try:
+                body = response.read()
+            finally:
+                response.close()
+            return URLFetcherResponse(response.url, _woff_to_ttf(body), response.headers, response.status)
+
+    return _StableFontFetcher()
+
+
+@lru_cache(maxsize=8)
+def _woff_to_ttf(woff: bytes) -> bytes:
+    """TrueType bytes of a WOFF font, with its own ``head.modified`` kept.
+
+    >>> ttf = _woff_to_ttf((ASSETS / FONT_FILES["normal"]).read_bytes())
+    >>> ttf[:4], _woff_to_ttf((ASSETS / FONT_FILES["normal"]).read_bytes()) == ttf
+    (b'\\x00\\x01\\x00\\x00', True)
+    """
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    if woff[:4] != b"wOFF":
+        return woff
+    font = TTFont(io.BytesIO(woff), recalcTimestamp=False)
+    font.flavor = font.flavorData = None
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
 
 
 def output_paths(out_dir: str | Path, stem: str) -> dict[str, Path]:
@@ -385,15 +380,31 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
     if not formats:
         return written
     html = notebook_to_html(nb)
+    # The PDF is printed before anything is written: if WeasyPrint fails, the previous HTML and
+    # PDF stay as a matching pair, and a new HTML never sits beside a PDF of other inputs.
+    pdf = html_to_pdf(html) if "pdf" in formats else None
+    if pdf is not None:
+        paths["pdf"].unlink(missing_ok=True)
     if "html" in formats:
-        written["html"] = write_atomic(paths["html"], html)
-    if "pdf" in formats:
-        html_to_pdf(html, paths["pdf"])
-        written["pdf"] = paths["pdf"]
+        written["html"] = atomic_write(paths["html"], html)
+    if pdf is not None:
+        written["pdf"] = atomic_write(paths["pdf"], pdf)
     return written
 
 
 # ---------------------------------------------------------------- command line
+
+def os_error_line(exc: OSError) -> str:
+    """One line for a file-system error: the file it concerns and the system's reason.
+
+    >>> os_error_line(NotADirectoryError(20, "Not a directory", "/dev/null/x"))
+    '/dev/null/x: Not a directory'
+    >>> os_error_line(OSError("no file name"))
+    'no file name'
+    """
+    if exc.strerror is None:
+        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return f"{exc.filename}: {exc.strerror}" if exc.filename is not None else exc.strerror
 
 def build_parser() -> argparse.ArgumentParser:
     """Arguments of ``python -m dti_helpers.render``.
@@ -417,13 +428,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Render one report; print the files written. A bad input prints one line and exits 2."""
+    """Render one report; print the files written. A bad input prints one line and exits 2.
+
+    A file-system problem (an ``--out`` that cannot be a folder, a full disk) is a bad input too:
+    one line naming the file.
+
+    >>> main(["Atlantis"])
+    2
+    >>> main(["Bắc Giang", "--year", "2020", "--out", "/tmp/reports"])  # doctest: +SKIP
+    notebook: /tmp/reports/notebooks/bac-giang-2020-vi.ipynb
+    html: /tmp/reports/html/bac-giang-2020-vi.html
+    pdf: /tmp/reports/pdf/bac-giang-2020-vi.pdf
+    0
+    """
     args = build_parser().parse_args(argv)
     formats = tuple(f for f in args.format.split(",") if f)
     try:
         written = render_report(args.province, args.year, args.lang, formats, args.out, args.data, args.peers)
-    except DTIError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except (DTIError, OSError) as exc:
+        print(f"error: {os_error_line(exc) if isinstance(exc, OSError) else exc}", file=sys.stderr)
         return 2
     for kind, path in written.items():
         print(f"{kind}: {path}")
