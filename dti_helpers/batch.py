@@ -35,6 +35,7 @@ import sys
 import time
 import traceback
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -46,7 +47,6 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 PROVINCE_NOTEBOOK = ROOT / "notebooks" / "province_report.ipynb"
 OVERVIEW_NOTEBOOK = ROOT / "notebooks" / "national_overview.ipynb"
 FORMATS = ("html", "pdf")
-DEFAULT_DATA = ROOT / "data" / "dti.csv"
 FAIL_HOOK = "DTI_REPORTS_TEST_FAIL"
 HANG_HOOK = "DTI_REPORTS_TEST_HANG"
 KERNEL_HOOK = "DTI_REPORTS_TEST_KERNEL_START_FAILURES"
@@ -156,18 +156,26 @@ class Settings:
 
 # ---------------------------------------------------------------- planning
 
-def input_parts(notebook: Path, data_file: Path, parameters: dict, _cache: dict = {}) -> dict:  # noqa: B006
-    """The inputs a report depends on, as digests (one call hashes the package source once).
+@lru_cache(maxsize=1)
+def _packages_digest() -> str:
+    # Installed versions are read once per process: a library upgraded under a running session
+    # shows in the next process (reading ~20 package metadata per job would slow planning).
+    return inputs_digest(package_versions())
+
+
+def input_parts(notebook: Path, data_file: Path, parameters: dict) -> dict:
+    """The inputs a report depends on, as digests.
+
+    The package source is digested on every call, so an edit made in a long-lived session
+    (a notebook kernel, a test run) counts; each file is re-read only when its path, size or
+    modification time changed (:func:`~dti_helpers.manifest.file_digest`).
 
     >>> parts = input_parts(PACKAGE_DIR / "labels.py", PACKAGE_DIR / "labels.py", {"lang": "vi"})
     >>> sorted(parts)
     ['data', 'notebook', 'packages', 'parameters', 'source']
     """
-    if "source" not in _cache:
-        _cache["source"] = tree_digest(PACKAGE_DIR)
-        _cache["packages"] = inputs_digest(package_versions())
-    return {"notebook": file_digest(notebook), "source": _cache["source"], "data": file_digest(data_file),
-            "parameters": parameters, "packages": _cache["packages"]}
+    return {"notebook": file_digest(notebook), "source": tree_digest(PACKAGE_DIR), "data": file_digest(data_file),
+            "parameters": parameters, "packages": _packages_digest()}
 
 
 def _why(manifest: Manifest, job: Job, fmt: str, force: bool) -> str:
@@ -288,7 +296,9 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
     >>> [(j.stem, j.todo, j.why) for j in p.jobs]
     [('bac-giang-2020-vi', ('html',), 'new')]
     """
-    data_path = None if Path(data.path).resolve() == DEFAULT_DATA else str(Path(data.path).resolve())
+    from .data import DEFAULT_PATH
+
+    data_path = None if Path(data.path).resolve() == DEFAULT_PATH else str(Path(data.path).resolve())
     jobs, skipped = province_jobs(data, codes, year=year, langs=tuple(langs), formats=tuple(formats), peers=peers,
                                   data_path=data_path, overrides=overrides, notebook=province_notebook)
     if overview:
@@ -370,7 +380,17 @@ def _hooked(notebook: Path, slug: str, cache: dict) -> Path:
 
 
 def run_job(job: Job, settings: Settings, kernels: _Kernels, hooked: dict) -> Result:
-    """Build one job's outputs (runs inside a worker); never raises for a report problem."""
+    """Build one job's outputs (runs inside a worker); never raises for a report problem.
+
+    A failure is returned as a :class:`Result` with status ``failed`` and a one-line
+    ``error``; the job's log (``logs/<stem>.log``) is written either way.
+
+    >>> from dti_helpers import load_dti, render
+    >>> settings = Settings(Path("/tmp/reports"), to_html=render.notebook_to_html, to_pdf=render.html_to_pdf)
+    >>> job = plan(load_dti(), ["24"], Manifest("/nonexistent"), year=2020).jobs[0]
+    >>> run_job(job, settings, _Kernels(settings, Path("/tmp/kernel.out")), {}).status  # doctest: +SKIP
+    'ok'
+    """
     import nbformat
 
     from papermill.log import logger as papermill_log
@@ -505,6 +525,15 @@ def execute(jobs: list[Job], settings: Settings, manifest: Manifest, echo=None) 
     Returns the results and whether the run was interrupted (Ctrl-C). Each
     worker runs one job at a time under the report ``timeout``; a worker that
     overruns it, or dies, is replaced and its job reported failed.
+
+    >>> execute([], Settings(Path("/tmp/reports")), Manifest("/tmp/reports"))
+    ([], False)
+    >>> from dti_helpers import load_dti
+    >>> manifest = Manifest("/tmp/reports")
+    >>> p = plan(load_dti(), ["24"], manifest, year=2020, force=True)
+    >>> results, interrupted = execute(p.jobs, Settings(manifest.root, jobs=2), manifest)  # doctest: +SKIP
+    >>> [r.status for r in results], interrupted  # doctest: +SKIP
+    (['ok'], False)
     """
     if not jobs:
         return [], False

@@ -224,7 +224,16 @@ def _load(path: str | None, year: int | None):
 
 
 def run_batch(args) -> int:
-    """Validate the batch arguments, then build (or only plan) the reports; return the exit code."""
+    """Validate the batch arguments, then build (or only plan) the reports; return the exit code.
+
+    Raises :class:`~dti_helpers.errors.DTIError` (one line) for a wrong argument; :func:`main` prints it.
+
+    >>> run_batch(build_parser().parse_args(["24", "--year", "2020", "--dry-run", "--out", "/nonexistent"]))
+    would build 1 report(s); 0 up to date; 0 skipped
+      build    bac-giang-2020-vi                    html,pdf  new
+    0
+    >>> run_batch(build_parser().parse_args(["24", "--out", "/tmp/reports"]))  # doctest: +SKIP
+    """
     from . import batch
     from .analysis import PEER_STRATEGIES
     from .labels import LANGS
@@ -283,8 +292,18 @@ def run_batch(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point; returns the process exit code."""
+    """Entry point; returns the process exit code (0 done, 1 a report failed, 2 bad input, 130 interrupted).
+
+    A file-system problem outside any one report (an ``--out`` that cannot be a folder, a
+    directory given as ``--params``) is bad input: one line naming the file, exit 2.
+
+    >>> main(["--lang", "fr"])
+    2
+    >>> main(["Bắc Giang", "--year", "2020", "--out", "/tmp/reports"])  # doctest: +SKIP
+    0
+    """
     from .manifest import OutputFolderBusy
+    from .render import os_error_line
 
     args = build_parser().parse_args(argv)
     try:
@@ -300,3 +319,6 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `run_reports.py --list | head`: the reader has all it wanted
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit-time flush quiet
         return 0
+    except OSError as exc:  # after BrokenPipeError, which is one too
+        print(f"error: {os_error_line(exc)}", file=sys.stderr)
+        return 2
