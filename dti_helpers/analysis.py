@@ -105,6 +105,10 @@ def _changes(current: pd.Series | None, prev: pd.Series | None) -> dict:
     return {
         "prev_year": int(prev.year) if prev is not None else None,
         "prev_score": p_score, "prev_rank": p_rank,
+        # a change built on a doubtful earlier figure is itself doubtful: the report marks it
+        "prev_doubtful": bool(prev.doubtful) if prev is not None else False,
+        "prev_note": prev.note if prev is not None else "",
+        "prev_note_vi": prev.note_vi if prev is not None else "",
         "score_change": round(score - p_score, 6) if score is not None and p_score is not None else None,
         # positive = moved up the table (a smaller rank number)
         "rank_change": p_rank - rank if rank is not None and p_rank is not None else None,
@@ -159,10 +163,13 @@ def scorecard(data: DTIData, code: str, year: int) -> pd.DataFrame:
         row = _value(data, code, year, metric)
         mrows = year_rows[year_rows.metric == metric]
         regional = mrows[mrows.province_code.isin(region_codes) & ~mrows.doubtful].score.dropna()
+        # rank 1 can be shared: every leader is kept, and a leader score (and gap) is given
+        # only when all the leaders' published scores agree
         leaders = mrows[mrows["rank"] == 1].sort_values("province_code")
-        leader = leaders.iloc[0] if not leaders.empty else None
         score = _none(row.score) if row is not None else None
-        leader_score = _none(leader.score) if leader is not None else None
+        lead_scores = {_none(s) for s in leaders.score}
+        leader_score = lead_scores.pop() if len(lead_scores) == 1 else None
+        is_leader = code in set(leaders.province_code)
         records.append({
             "metric": metric, "label_vi": m.short_vi, "label_en": m.short_en, "kind": m.kind,
             "score": score, "rank": _none(row["rank"]) if row is not None else None,
@@ -170,8 +177,10 @@ def scorecard(data: DTIData, code: str, year: int) -> pd.DataFrame:
             "national_mean": national_mean(data, year, metric),
             "region_median": float(regional.median()) if regional.size >= MIN_REGION_N else None,
             "region_n": int(regional.size),
-            "leader_code": leader.province_code if leader is not None else None,
-            "leader_name": leader.province if leader is not None else None,
+            "leader_code": (code if is_leader else leaders.province_code.iloc[0]) if not leaders.empty else None,
+            "leader_name": ", ".join(leaders.province) if not leaders.empty else None,
+            "leader_codes": list(leaders.province_code),
+            "leader_doubtful": bool(leaders.doubtful.any()),
             "leader_score": leader_score,
             "gap_to_leader": round(leader_score - score, 6)
             if leader_score is not None and score is not None else None,
@@ -214,6 +223,7 @@ def _wide(data: DTIData, year: int) -> pd.DataFrame:
         part = y[y.metric == metric].set_index("province_code")
         base[f"{metric}_score"] = base.code.map(part.score).astype(float)
         base[f"{metric}_rank"] = base.code.map(part["rank"]).astype("Int64")
+        base[f"{metric}_doubtful"] = base.code.isin(part.index[part.doubtful.astype(bool)])
     return base
 
 
@@ -381,6 +391,8 @@ def successor(data: DTIData, code: str) -> dict:
         figures.append({"year": year, "score": _none(row.score) if row is not None else None,
                         "rank": _none(row["rank"]) if row is not None else None,
                         "doubtful": bool(row.doubtful) if row is not None else False,
+                        "note": row.note if row is not None else "",
+                        "note_vi": row.note_vi if row is not None else "",
                         "sources": _split_sources(row.sources if row is not None else None)})
     return {"code": new_code, "name": data.catalogue.name(new_code, "34"), "merged": len(members) > 1,
             "members": sorted(p.loc[members, "name"], key=lambda n: n.replace("TP. ", "")), "n_units": 34,

@@ -30,6 +30,8 @@ from matplotlib.patches import Rectangle
 
 from .labels import t
 
+DOUBT_MARK = "†"  # the report's mark for a doubtful figure, beside a value in a chart too
+
 FONT_DIR = Path(mpl.get_data_path()) / "fonts" / "ttf"
 FONT_FAMILY = "DejaVu Sans"
 
@@ -122,12 +124,14 @@ def _rank_axis(ax, axis: str = "y", n: int = N_UNITS, pad: float = 1.5) -> None:
     (ax.set_yticks if axis == "y" else ax.set_xticks)(ticks)
 
 
-def trend_plot(trend: pd.DataFrame, *, lang: str = "vi", metrics=None, names=None, ax=None, n: int = N_UNITS):
+def trend_plot(trend: pd.DataFrame, *, lang: str = "vi", metrics=None, names=None, ax=None, n: int = N_UNITS,
+               doubtful=()):
     """Ranks per year, one line per metric, rank 1 at the top.
 
     ``trend`` is long: year, metric, rank (NA where not published). A missing
     year breaks the line and is shaded, so a gap is never bridged. ``names``
-    maps metric ids to legend labels (default: the ids).
+    maps metric ids to legend labels (default: the ids). ``doubtful`` holds
+    ``(metric, year)`` pairs whose rank is doubtful: they get a "†" beside them.
 
     >>> tr = pd.DataFrame({"year": [2020, 2021, 2022], "metric": "dti", "rank": [10, pd.NA, 9]})
     >>> ax = trend_plot(tr, lang="en")
@@ -137,6 +141,7 @@ def trend_plot(trend: pd.DataFrame, *, lang: str = "vi", metrics=None, names=Non
     ax = ax if ax is not None else new_axes(7, 3.2)
     metrics = list(metrics) if metrics is not None else list(dict.fromkeys(trend.metric))
     years = sorted(trend.year.unique())
+    doubt = {(m, int(y)) for m, y in doubtful}
     with theme():
         ranked = trend.assign(rank=pd.to_numeric(trend["rank"], errors="coerce").astype(float))
         any_rank = ranked.groupby("year")["rank"].apply(lambda s: s.notna().any())
@@ -154,9 +159,13 @@ def trend_plot(trend: pd.DataFrame, *, lang: str = "vi", metrics=None, names=Non
             ax.plot(years, part["rank"].to_numpy(), color=style["color"], marker=style["marker"], lw=lw,
                     ms=6 if metric == "dti" else 5, label=label, zorder=3 if metric == "dti" else 2)
             for year, rank in part["rank"].items():
+                mark = DOUBT_MARK if (metric, year) in doubt else ""
                 if metric == "dti" and not np.isnan(rank):
-                    ax.annotate(f"{int(rank)}", (year, rank), textcoords="offset points", xytext=(0, 7),
+                    ax.annotate(f"{int(rank)}{mark}", (year, rank), textcoords="offset points", xytext=(0, 7),
                                 ha="center", fontsize=8, color=style["color"], fontweight="bold")
+                elif mark and not np.isnan(rank):
+                    ax.annotate(mark, (year, rank), textcoords="offset points", xytext=(5, 3), ha="left",
+                                fontsize=8, color=style["color"], fontweight="bold")
         _rank_axis(ax, "y", n)
         ax.set_xticks(years)
         ax.set_xticklabels([str(y) for y in years])
@@ -216,11 +225,12 @@ def peers_plot(peers: pd.DataFrame, *, lang: str = "vi", metrics=("dti", "cqs", 
     return ax
 
 
-def rank_ladder(country: pd.DataFrame, focus: str, peers=(), *, lang: str = "vi", ax=None, n: int = N_UNITS):
+def rank_ladder(country: pd.DataFrame, focus: str, peers=(), *, lang: str = "vi", ax=None, n: int = N_UNITS,
+                doubtful=()):
     """Every province's rank on one axis; the focus and its peers named and coloured.
 
     ``country`` has columns code, name, rank (NA = not published); tied
-    provinces stack.
+    provinces stack. Provinces in ``doubtful`` (codes) get a "†" beside their dot or name.
 
     >>> c = pd.DataFrame({"code": ["01", "02", "03"], "name": ["A", "B", "C"], "rank": [1, 1, 3]})
     >>> ax = rank_ladder(c, "02", lang="en")
@@ -251,11 +261,15 @@ def rank_ladder(country: pd.DataFrame, focus: str, peers=(), *, lang: str = "vi"
             crowded = row["rank"] - last_below < 2
             if not crowded:
                 last_below = row["rank"]
-            ax.annotate(row["name"], (row["rank"], row["stack"]), textcoords="offset points",
+            ax.annotate(row["name"] + (f" {DOUBT_MARK}" if row.code in doubtful else ""),
+                        (row["rank"], row["stack"]), textcoords="offset points",
                         xytext=(7, 4) if crowded else (0, -9), rotation=0 if crowded else 90,
                         ha="left" if crowded else "center", va="bottom" if crowded else "top",
                         fontsize=8 if is_focus else 6.5, fontweight="bold" if is_focus else "normal",
                         color=FOCUS_COLOR if is_focus else OKABE_ITO["blue"])
+        for _, row in ranked[(kind == "other") & ranked.code.isin(set(doubtful))].iterrows():
+            ax.annotate(DOUBT_MARK, (row["rank"], row["stack"]), textcoords="offset points", xytext=(0, 4),
+                        ha="center", va="bottom", fontsize=7, color=INK)
         _rank_axis(ax, "x", n)
         top = max(int(ranked["stack"].max()) if not ranked.empty else 0, 1)
         ax.set_ylim(-5.2, top + 1.0)
@@ -295,10 +309,12 @@ TILE_GRID: dict[str, tuple[int, int, str]] = {
 }
 
 
-def tile_map(country: pd.DataFrame, focus: str | None, peers=(), *, lang: str = "vi", ax=None, n: int = N_UNITS):
+def tile_map(country: pd.DataFrame, focus: str | None, peers=(), *, lang: str = "vi", ax=None, n: int = N_UNITS,
+             doubtful=()):
     """A tile-grid map of the 63 provinces coloured by rank; the focus outlined, peers dashed.
 
-    ``country`` has columns code and rank (NA = not published, drawn hatched grey).
+    ``country`` has columns code and rank (NA = not published, drawn hatched grey);
+    a rank of a province in ``doubtful`` (codes) is printed with a "†".
     ``focus=None`` outlines no province (the whole country's map).
 
     >>> c = pd.DataFrame({"code": list(TILE_GRID), "rank": range(1, 64)})
@@ -325,7 +341,7 @@ def tile_map(country: pd.DataFrame, focus: str | None, peers=(), *, lang: str = 
                 text_color = "#666666"
             ax.text(col + 0.46, -row - 0.33, abbr, ha="center", va="center", fontsize=7.5, color=text_color,
                     fontweight="bold" if code == focus else "normal", zorder=3)
-            ax.text(col + 0.46, -row - 0.66, str(int(rank)) if published else "–", ha="center", va="center",
+            ax.text(col + 0.46, -row - 0.66, (str(int(rank)) + (DOUBT_MARK if code in doubtful else "")) if published else "–", ha="center", va="center",
                     fontsize=6.5, color=text_color, zorder=3)
         for code in [*sorted(peers), *([focus] if focus else [])]:
             if code not in TILE_GRID:
@@ -375,8 +391,9 @@ def national_tile_map(country: pd.DataFrame, *, lang: str = "vi", ax=None, n: in
 def pillar_strip(scores: pd.DataFrame, *, names=None, lang: str = "vi", ax=None):
     """Every published pillar score as a dot, per year and pillar; a bar marks each group's median.
 
-    ``scores`` is long: year, metric (cqs/kts/xhs), score. Years and pillars
-    without a published score simply have no dots.
+    ``scores`` is long: year, metric (cqs/kts/xhs), score, and optionally
+    doubtful: a doubtful score is drawn hollow and left out of the median.
+    Years and pillars without a published score simply have no dots.
 
     >>> s = pd.DataFrame({"year": [2020, 2020, 2021], "metric": ["cqs", "kts", "cqs"], "score": [0.4, 0.3, 0.5]})
     >>> len(pillar_strip(s, lang="en").collections)  # one dot series per pillar present
@@ -390,10 +407,17 @@ def pillar_strip(scores: pd.DataFrame, *, names=None, lang: str = "vi", ax=None)
         for metric in metrics:
             style = METRIC_STYLE[metric]
             part = scores[scores.metric == metric]
-            x = part.year.map(lambda y: years.index(y)).to_numpy() + offsets[metric]
-            ax.scatter(x, part.score, s=18, color=style["color"], marker=style["marker"], alpha=0.8,
+            doubt = part.doubtful.astype(bool) if "doubtful" in part else pd.Series(False, index=part.index)
+            sound = part[~doubt]
+            x = sound.year.map(lambda y: years.index(y)).to_numpy() + offsets[metric]
+            ax.scatter(x, sound.score, s=18, color=style["color"], marker=style["marker"], alpha=0.8,
                        edgecolor="white", linewidth=0.4, label=(names or {}).get(metric, metric), zorder=3)
-            for year, group in part.groupby("year"):
+            if doubt.any():
+                odd = part[doubt]
+                ax.scatter(odd.year.map(lambda y: years.index(y)).to_numpy() + offsets[metric], odd.score, s=30,
+                           facecolor="none", edgecolor=style["color"], marker=style["marker"], linewidth=1.0,
+                           zorder=3)
+            for year, group in sound.groupby("year"):
                 cx = years.index(year) + offsets[metric]
                 ax.plot([cx - 0.1, cx + 0.1], [group.score.median()] * 2, color=INK, lw=1.6, zorder=4)
         ax.set_xticks(range(len(years)))
@@ -401,7 +425,9 @@ def pillar_strip(scores: pd.DataFrame, *, names=None, lang: str = "vi", ax=None)
         ax.set_xlim(-0.6, len(years) - 0.4)
         ax.set_ylabel(t("ov_chart_score_axis", lang))
         ax.grid(axis="x", visible=False)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=len(metrics))
+        if "doubtful" in scores and scores.doubtful.astype(bool).any():
+            ax.scatter([], [], s=30, facecolor="none", edgecolor=INK, label=t("ov_chart_doubtful", lang))
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=len(metrics) + 1)
     return ax
 
 
@@ -409,7 +435,8 @@ def region_ranks(country: pd.DataFrame, *, names=None, lang: str = "vi", ax=None
     """Each region's provinces as dots on the rank axis (1 on the left); a bar marks the median.
 
     ``country`` has columns region and rank (NA = not published: not drawn,
-    counted in the label). ``names`` maps region ids to labels, in display order.
+    counted in the label), and optionally doubtful: a doubtful rank is drawn
+    hollow and left out of the median. ``names`` maps region ids to labels, in display order.
 
     >>> c = pd.DataFrame({"region": ["a", "a", "b"], "rank": [1, 5, pd.NA]})
     >>> [x.get_text() for x in region_ranks(c, names={"a": "A", "b": "B"}, lang="en").get_yticklabels()]
@@ -421,18 +448,26 @@ def region_ranks(country: pd.DataFrame, *, names=None, lang: str = "vi", ax=None
         labels = []
         for i, region in enumerate(regions):
             part = country[country.region == region]
-            ranks = pd.to_numeric(part["rank"], errors="coerce").dropna().sort_values()
-            labels.append(f"{(names or {}).get(region, region)} ({len(ranks)}/{len(part)})")
-            ax.scatter(ranks, [i] * len(ranks), s=26, color=OKABE_ITO["blue"], edgecolor="white", linewidth=0.5,
+            ranks = pd.to_numeric(part["rank"], errors="coerce")
+            doubt = part.doubtful.astype(bool) if "doubtful" in part else pd.Series(False, index=part.index)
+            sound, odd = ranks[~doubt].dropna(), ranks[doubt].dropna()
+            labels.append(f"{(names or {}).get(region, region)} ({len(sound) + len(odd)}/{len(part)})")
+            ax.scatter(sound, [i] * len(sound), s=26, color=OKABE_ITO["blue"], edgecolor="white", linewidth=0.5,
                        zorder=3)
-            if len(ranks):
-                ax.plot([ranks.median()] * 2, [i - 0.3, i + 0.3], color=INK, lw=1.6, zorder=4)
+            if len(odd):
+                ax.scatter(odd, [i] * len(odd), s=30, facecolor="none", edgecolor=OKABE_ITO["blue"], linewidth=1.0,
+                           zorder=3, label=t("ov_chart_doubtful", lang))
+            if len(sound):
+                ax.plot([sound.median()] * 2, [i - 0.3, i + 0.3], color=INK, lw=1.6, zorder=4)
         ax.set_yticks(range(len(regions)))
         ax.set_yticklabels(labels)
         ax.set_ylim(len(regions) - 0.5, -0.5)
         _rank_axis(ax, "x", n)
         ax.set_xlabel(t("chart_rank_axis_better_left", lang))
         ax.grid(axis="y", visible=False)
+        handles, texts = ax.get_legend_handles_labels()
+        if handles:  # one entry for the hollow doubtful dots, however many regions have one
+            ax.legend(handles[:1], texts[:1], loc="upper center", bbox_to_anchor=(0.5, -0.18), frameon=False)
     return ax
 
 

@@ -232,6 +232,24 @@ def _rank_move(change, lang: str) -> str:
     return t("rank_same", lang)
 
 
+def _change_doubt(row, lang: str) -> tuple[bool, str]:
+    """Whether a change rests on a doubtful figure at either end, and the notes of those ends.
+
+    ``row`` has doubtful, note(_vi), prev_doubtful, prev_note(_vi), prev_year and (for a
+    headline dict) year.
+    """
+    get = row.get if isinstance(row, dict) else lambda k, d=None: getattr(row, k, d)
+    notes = []
+    if get("prev_doubtful", False):
+        prev_note = _note_text({"note": get("prev_note", ""), "note_vi": get("prev_note_vi", "")}, lang)
+        notes.append(f"{int(get('prev_year'))}: {prev_note}" if prev_note else str(int(get("prev_year"))))
+    if get("doubtful", False):
+        note = _note_text(row, lang)
+        year = get("year", None)
+        notes.append(f"{int(year)}: {note}" if year is not None and note else note)
+    return bool(notes), "; ".join(n for n in notes if n)
+
+
 def _note_text(row, lang: str) -> str:
     """The data note of a row (dict, named tuple or Series) in the report's language."""
     get = row.get if isinstance(row, dict) else lambda k, d="": getattr(row, k, d)
@@ -252,6 +270,10 @@ class _Notes:
             return cell_html
         self.items.append(f"{what}: {note}" if note else what)
         return f'<span class="doubtful">{cell_html}<sup>{DOUBT_MARK}</sup></span>'
+
+    def mark_text(self, text: str, doubtful: bool, note: str | None, what: str) -> str:
+        """Plain text, escaped and marked when doubtful (as HTML that :func:`_p` keeps)."""
+        return _Raw(self.mark(esc(text), doubtful, note, what))
 
     def html(self) -> str:
         if not self.items:
@@ -299,8 +321,12 @@ def figure(ax, alt: str, caption: str | None = None) -> str:
             f'width="{w}" height="{h}">{cap}</figure>')
 
 
+class _Raw(str):
+    """Text that is HTML already (a sentence carrying a doubt mark): :func:`_p` does not escape it."""
+
+
 def _p(text: str) -> str:
-    return f"<p>{esc(text)}</p>"
+    return f"<p>{text}</p>" if isinstance(text, _Raw) else f"<p>{esc(text)}</p>"
 
 
 def _metric(rep: Report, metric: str, short: bool = True) -> str:
@@ -329,16 +355,20 @@ def cover(rep: Report) -> Section:
     return Section("top", title, body, level=1, meta=meta)
 
 
-def _merger_lines(rep: Report) -> list[str]:
-    """What became of the province in the July 2025 merger, and its successor's 34-unit figures."""
+def _merger_lines(rep: Report, notes: "_Notes | None" = None) -> list[str]:
+    """What became of the province in the July 2025 merger, and its successor's 34-unit figures
+    (a doubtful figure marked, its note in ``notes``)."""
     lang, s = rep.lang, an.successor(rep.data, rep.code)
+    notes = notes if notes is not None else _Notes(lang)
     if not s["merged"]:
         lines = [t("hl_not_merged", lang, name=rep.name)]
     else:
         lines = [t("hl_merged", lang, name=rep.name, successor=s["name"], members=", ".join(s["members"]))]
     for f in s["figures"]:
-        lines.append(t("hl_successor_figure", lang, year=f["year"], successor=s["name"],
-                       score=fmt_score(f["score"], lang), rank=fmt_rank(f["rank"], s["n_units"], lang)))
+        lines.append(notes.mark_text(
+            t("hl_successor_figure", lang, year=f["year"], successor=s["name"], score=fmt_score(f["score"], lang),
+              rank=fmt_rank(f["rank"], s["n_units"], lang)),
+            f["doubtful"], _note_text(f, lang), f"{s['name']} {f['year']}"))
     return lines
 
 
@@ -367,6 +397,8 @@ def headline(rep: Report) -> Section:
         lines.append(t("hl_no_prev", lang))
         change_cell = f'<span class="kpi-text">{esc(t("no_prev", lang))}</span>'
     else:
+        ch_doubt, ch_note = _change_doubt(h, lang)
+        ch_what = t("doubt_change", lang, prev_year=h["prev_year"], year=year, what="DTI")
         parts = []
         if h["rank_change"] is not None:
             parts.append(t("hl_rank_change", lang, prev_year=h["prev_year"],
@@ -379,13 +411,14 @@ def headline(rep: Report) -> Section:
                          fmt_rank(h["prev_rank"], N_UNITS, lang) if h["prev_rank"] is not None else None]
             parts.append(t("hl_prev_not_comparable", lang, prev_year=h["prev_year"],
                            prev=", ".join(b for b in prev_bits if b)))
-        lines.extend(parts)
+            ch_doubt = False  # no change is stated, so none to mark
+        lines.extend(notes.mark_text(part, ch_doubt, ch_note, ch_what) for part in parts)
         cell = []
         if h["rank_change"] is not None:
             cell.append(_rank_move(h["rank_change"], lang))
         if h["score_change"] is not None:
             cell.append(_signed(h["score_change"], lang))
-        change_cell = (esc("; ".join(cell)) if cell
+        change_cell = (notes.mark(esc("; ".join(cell)), ch_doubt, ch_note, ch_what) if cell
                        else f'<span class="kpi-text">{esc(t("not_comparable", lang))}</span>')
         change_cell += f'<span class="kpi-sub">{esc(t("since_year", lang, year=h["prev_year"]))}</span>'
     mean = h["national_mean"]
@@ -393,7 +426,7 @@ def headline(rep: Report) -> Section:
                  else t("hl_mean_np", lang, year=year))
     if h["doubtful"]:
         lines.append(t("hl_doubtful", lang, note=_note_text(h, lang)))
-    lines.extend(_merger_lines(rep))
+    lines.extend(_merger_lines(rep, notes))
     kpis = [
         (t("kpi_score", lang), notes.mark(_score(score, lang), h["doubtful"], _note_text(h, lang), "DTI")),
         (t("kpi_rank", lang), notes.mark(_rank(rank, lang), h["doubtful"], _note_text(h, lang), "DTI")),
@@ -405,7 +438,9 @@ def headline(rep: Report) -> Section:
     return Section("headline", t("sec_headline", lang), body)
 
 
-def _change_cell(row, lang: str) -> str:
+def _change_cell(row, lang: str, notes: "_Notes | None" = None, year: int | None = None,
+                 label: str = "") -> str:
+    """The change column of the scorecard; marked when either end of the change is doubtful."""
     if pd.isna(row.prev_year):
         return esc(t("no_prev", lang))
     parts = []
@@ -414,7 +449,31 @@ def _change_cell(row, lang: str) -> str:
     if not pd.isna(row.score_change):
         parts.append(_signed(row.score_change, lang))
     text = "; ".join(parts) if parts else t("not_comparable", lang)
-    return f'{esc(text)} <span class="muted">({int(row.prev_year)})</span>'
+    cell = esc(text)
+    if parts and notes is not None:
+        doubt, note = _change_doubt({"prev_doubtful": row.prev_doubtful, "prev_note": row.prev_note,
+                                     "prev_note_vi": row.prev_note_vi, "prev_year": row.prev_year,
+                                     "doubtful": row.doubtful, "note": row.note, "note_vi": row.note_vi,
+                                     "year": year}, lang)
+        cell = notes.mark(cell, doubt, note, t("doubt_change", lang, prev_year=int(row.prev_year), year=year,
+                                                         what=label))
+    return f'{cell} <span class="muted">({int(row.prev_year)})</span>'
+
+
+def _gap_cell(rep: Report, r, label: str, notes: "_Notes") -> str:
+    """Gap to the leader, marked when the province's own figure or a leader's is doubtful."""
+    cell = _score(r.gap_to_leader, rep.lang)
+    if _isna(r.gap_to_leader):
+        return cell
+    bits = [_note_text(r, rep.lang)] if r.doubtful else []
+    leaders = [c for c in (r.leader_codes or []) if c != rep.code]
+    tb = rep.data.table
+    for c in leaders:
+        hit = tb[(tb.unit_set == "63") & (tb.province_code == c) & (tb.year == rep.year) & (tb.metric == r.metric)]
+        if not hit.empty and bool(hit.iloc[0].doubtful):
+            bits.append(f"{hit.iloc[0].province}: {_note_text(hit.iloc[0], rep.lang)}")
+    return notes.mark(cell, bool(bits), "; ".join(b for b in bits if b),
+                      t("doubt_gap", rep.lang, what=f"{label} {rep.year}"))
 
 
 def scorecard(rep: Report) -> Section:
@@ -453,11 +512,11 @@ def scorecard(rep: Report) -> Section:
             esc(label),
             notes.mark(_score(r.score, lang), r.doubtful, _note_text(r, lang), what),
             notes.mark(_rank(r.rank, lang), r.doubtful, _note_text(r, lang), what),
-            _change_cell(r, lang),
+            _change_cell(r, lang, notes, rep.year, label),
             _score(r.national_mean, lang),
             median,
             leader,
-            _score(r.gap_to_leader, lang),
+            _gap_cell(rep, r, label, notes),
         ])
         classes.append("total" if r.kind == "total" else r.kind)
     head = [t("metric", lang), t("score", lang), t("rank", lang), t("col_change", lang), t("national_mean", lang),
@@ -508,10 +567,13 @@ def peers(rep: Report) -> Section:
     listed = pe[pe[value_cols].notna().any(axis=1) | pe.is_focus]
     nothing = pe[~pe.index.isin(listed.index)]
     rows, classes = [], []
+    notes = _Notes(lang)
     for r in listed.itertuples():
         name = esc(r.name)
         rows.append([f"<strong>{name}</strong>" if r.is_focus else name]
-                    + [_peer_cell(getattr(r, f"{m}_score"), getattr(r, f"{m}_rank"), lang) for m in metrics])
+                    + [notes.mark(_peer_cell(getattr(r, f"{m}_score"), getattr(r, f"{m}_rank"), lang),
+                                  bool(getattr(r, f"{m}_doubtful")), _note(rep, rep.year, m, r.code),
+                                  f"{r.name}: {names[m]} {rep.year}") for m in metrics])
         classes.append("focus" if r.is_focus else "")
     head = [t("province", lang)] + [names[m] for m in metrics]
     parts.append(table(head, rows, caption=t("peers_caption", lang, year=rep.year, n=len(pe) - 1),
@@ -535,6 +597,7 @@ def peers(rep: Report) -> Section:
         parts.append(_p(t("peers_no_chart", lang, year=rep.year)))
     if not without.empty and len(with_rank) >= 1:
         parts.append(_p(t("peers_without_rank", lang, year=rep.year, names=", ".join(without.name))))
+    parts.append(notes.html())
     return Section("peers", t("sec_peers", lang), "".join(parts))
 
 
@@ -553,6 +616,11 @@ def country(rep: Report) -> Section:
     n_score = int(co.score.notna().sum())
     me = co[co.code == rep.code].iloc[0]
     parts = [_p(t("country_coverage", lang, year=rep.year, n_rank=n_rank, n_score=n_score, n=N_UNITS))]
+    notes = _Notes(lang)
+    doubt = co[co.doubtful & co["rank"].notna()]
+    doubt_codes = set(doubt.code)
+    doubt_alt = (" " + t("alt_doubtful", lang, items=", ".join(f"{r.name} {int(r.rank)}" for r in doubt.itertuples()))
+                 if not doubt.empty else "")
     if _isna(me["rank"]):
         parts.append(_p(t("country_focus_np", lang, name=rep.name, year=rep.year)))
     else:
@@ -561,21 +629,26 @@ def country(rep: Report) -> Section:
                  year=rep.year)
         if not tied.empty:
             text += " " + t("country_tied", lang, names=", ".join(tied.name))
-        parts.append(_p(text))
+        parts.append(_p(notes.mark_text(text, bool(me.doubtful), _note(rep, rep.year, "dti"),
+                                        f"DTI {rep.year}")))
     if n_rank == 0:
         parts.append(_p(t("country_no_chart", lang, year=rep.year)))
+        parts.append(notes.html())
         return Section("country", t("sec_country", lang), "".join(parts))
     ranked = co[co["rank"].notna()]
-    ax = charts.rank_ladder(co, rep.code, peer_codes, lang=lang)
+    ax = charts.rank_ladder(co, rep.code, peer_codes, lang=lang, doubtful=doubt_codes)
     top = ", ".join(f"{r.name} {int(r.rank)}" for r in ranked.head(3).itertuples())
     alt = t("alt_ladder", lang, year=rep.year, n=n_rank, name=rep.name,
             rank=_rank_plain(me["rank"], lang), top=top,
             peers=", ".join(f"{r.name} {_rank_plain(r.dti_rank, lang, of=None)}"
-                            for r in pe.itertuples() if r.code != rep.code) or "—")
+                            for r in pe.itertuples() if r.code != rep.code) or "—") + doubt_alt
     parts.append(figure(ax, alt, t("ladder_caption", lang, year=rep.year)))
-    ax = charts.tile_map(co, rep.code, peer_codes, lang=lang)
-    alt = t("alt_map", lang, year=rep.year, name=rep.name, n=n_rank, rank=_rank_plain(me["rank"], lang))
+    ax = charts.tile_map(co, rep.code, peer_codes, lang=lang, doubtful=doubt_codes)
+    alt = t("alt_map", lang, year=rep.year, name=rep.name, n=n_rank, rank=_rank_plain(me["rank"], lang)) + doubt_alt
     parts.append(figure(ax, alt, t("map_caption", lang, year=rep.year)))
+    for r in doubt[doubt.code != rep.code].itertuples():
+        notes.mark("", True, _note(rep, rep.year, "dti", r.code), f"{r.name}: DTI {rep.year}")
+    parts.append(notes.html())
     return Section("country", t("sec_country", lang), "".join(parts))
 
 
@@ -600,13 +673,18 @@ def trend(rep: Report) -> Section:
     parts = [_p(t("trend_intro", lang))]
     notes = _Notes(lang)
     if len(ranked_years) >= 2:
-        ax = charts.trend_plot(tr, lang=lang, metrics=metrics, names=names)
+        tr_doubt = tr[tr.doubtful & tr["rank"].notna()]
+        ax = charts.trend_plot(tr, lang=lang, metrics=metrics, names=names,
+                               doubtful={(r.metric, int(r.year)) for r in tr_doubt.itertuples()})
         series = []
         for m in metrics:
             part = tr[(tr.metric == m) & tr["rank"].notna()]
             if not part.empty:
                 series.append(f"{names[m]}: " + ", ".join(f"{int(r.year)} {int(r.rank)}" for r in part.itertuples()))
         alt = t("alt_trend", lang, name=rep.name, first=years[0], last=years[-1], series="; ".join(series))
+        if not tr_doubt.empty:
+            alt += " " + t("alt_doubtful", lang, items=", ".join(f"{names[r.metric]} {int(r.year)}"
+                                                                  for r in tr_doubt.itertuples()))
         parts.append(figure(ax, alt, t("trend_caption", lang)))
     elif len(ranked_years) == 1:
         parts.append(_p(t("trend_one_year", lang, year=ranked_years[0])))
@@ -684,10 +762,14 @@ def _figure_rows(rep: Report) -> tuple[pd.DataFrame, pd.DataFrame]:
     sc = an.scorecard(data, code, year)
     others = [c for c in pe.code if c != code]
     tb = data.table
+    region_codes = data.provinces.index[data.provinces.region == data.provinces.at[code, "region"]]
     shown = tb[(tb.unit_set == "63") & (tb.year == year) & (tb.province_code != code) & (
         (tb.province_code.isin(others) & tb.metric.isin(("dti", *PILLARS)))
         | (tb.metric == "dti")  # the country chart and map
         | (tb.metric.isin(sc.metric) & (tb["rank"] == 1))  # leaders
+        # the scores behind the region medians and the "too few published (n=…)" counts
+        | (tb.metric.isin(sc.metric[sc.region_n > 0]) & tb.province_code.isin(region_codes)
+           & tb.score.notna() & ~tb.doubtful)
     )]
     return own, shown
 
@@ -725,13 +807,16 @@ def data_notes(rep: Report) -> Section:
                         t("col_note", lang)],
                        rows, numeric=[2, 3], caption=t("dn_own_caption", lang, name=rep.name)))
     if not nat.empty:
-        nrows = [[str(r.year), esc(_metric(rep, r.metric)), _score(r.score, lang), cite(r.sources)]
-                 for r in nat.itertuples()]
-        parts.append(table([t("year", lang), t("metric", lang), t("national_mean", lang), t("col_sources", lang)],
+        nrows = [[str(r.year), esc(_metric(rep, r.metric)), _score(r.score, lang), cite(r.sources),
+                  esc(_note_text(r, lang))] for r in nat.itertuples()]
+        parts.append(table([t("year", lang), t("metric", lang), t("national_mean", lang), t("col_sources", lang),
+                            t("col_note", lang)],
                            nrows, numeric=[2], caption=t("dn_national_caption", lang, year=rep.year)))
     succ = an.successor(rep.data, rep.code)
-    srows = [[str(f["year"]), esc(succ["name"]), _score(f["score"], lang),
-              esc(fmt_rank(f["rank"], succ["n_units"], lang)), cite(" | ".join(f["sources"]))]
+    srows = [[str(f["year"]), esc(succ["name"]),
+              notes.mark(_score(f["score"], lang), f["doubtful"], _note_text(f, lang), f"{succ['name']} {f['year']}"),
+              notes.mark(esc(fmt_rank(f["rank"], succ["n_units"], lang)), f["doubtful"], _note_text(f, lang),
+                         f"{succ['name']} {f['year']}"), cite(" | ".join(f["sources"]))]
              for f in succ["figures"]]
     if srows:
         parts.append(table([t("year", lang), t("province", lang), t("score", lang), t("rank", lang),
