@@ -584,6 +584,15 @@ def _locale(lang: str) -> str:
     return "vi_VN" if check_lang(lang) == "vi" else "en_US"
 
 
+def _missing(value) -> bool:
+    """True for anything pandas counts as missing (None, NaN, ``pd.NA``, ``NaT``): it is not published."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    import pandas as pd  # only here: labels stays cheap to import for the command line
+
+    return bool(pd.api.types.is_scalar(value) and pd.isna(value))
+
+
 def fmt_score(value: float | None, lang: str = DEFAULT_LANG, digits: int = 4) -> str:
     """Format a 0..1 score the way the ministry prints it (4 decimals).
 
@@ -595,8 +604,11 @@ def fmt_score(value: float | None, lang: str = DEFAULT_LANG, digits: int = 4) ->
     '0.3615'
     >>> fmt_score(None, "en")
     'not published'
+    >>> import pandas as pd
+    >>> fmt_score(pd.NA, "en"), fmt_score(float("nan"), "en")
+    ('not published', 'not published')
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return t("not_published", lang)
     pattern = "0." + "0" * digits
     return format_decimal(value, format=pattern, locale=_locale(lang))
@@ -620,7 +632,10 @@ def fmt_rank(rank: float | int | None, of: int | None = 63, lang: str = DEFAULT_
     '10/63'
     >>> fmt_rank(None, lang="en")
     'not published'
+    >>> import pandas as pd
+    >>> fmt_rank(pd.NA, lang="en"), fmt_rank(pd.Series([7], dtype="Int64")[0])
+    ('not published', '7/63')
     """
-    if rank is None or (isinstance(rank, float) and math.isnan(rank)):
+    if _missing(rank):
         return t("not_published", lang)
     return f"{int(rank)}/{of}" if of else str(int(rank))
