@@ -374,6 +374,10 @@ LABELS: dict[str, dict[str, str]] = {
     "param_data": {"vi": "Tệp số liệu (data_path)", "en": "Data file (data_path)"},
     "param_version": {"vi": "Phiên bản số liệu (mã băm)", "en": "Data version (content hash)"},
     "param_software": {"vi": "Phần mềm", "en": "Software"},
+    # report: marking doubtful figures in changes, charts and the successor's figures (report.py, charts.py)
+    "doubt_change": {"vi": "Thay đổi {prev_year}–{year} ({what})", "en": "Change {prev_year}–{year} ({what})"},
+    "doubt_gap": {"vi": "Cách dẫn đầu ({what})", "en": "Gap to leader ({what})"},
+    "alt_doubtful": {"vi": "Số liệu đáng ngờ (†): {items}.", "en": "Doubtful figures (†): {items}."},
     # ---- end of province report block ----
     # ---- batch: index page (index_page.py) and national overview (overview.py): owned by the "batch" session ----
     "idx_title": {"vi": "Báo cáo Chỉ số chuyển đổi số cấp tỉnh (DTI)", "en": "Provincial Digital Transformation Index (DTI) reports"},
