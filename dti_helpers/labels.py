@@ -526,6 +526,21 @@ LABELS: dict[str, dict[str, str]] = {
     "ov_chart_change_axis": {"vi": "Thay đổi thứ hạng (bậc; dương = tăng hạng)",
                              "en": "Rank change (places; positive = moved up)"},
     "ov_chart_n_provinces": {"vi": "Số tỉnh (trên {n})", "en": "Provinces (of {n})"},
+    # overview: doubtful figures and the sources of every figure shown
+    "ov_doubt_left_out": {"vi": "không tính vào thống kê", "en": "left out of the statistics"},
+    "ov_method_doubtful": {
+        "vi": "Số liệu đáng ngờ (†) được giữ nguyên như nguồn công bố, có chú thích, nhưng không tính vào trung vị, "
+              "cao nhất, thấp nhất và tỉnh cao nhất vùng; trung vị điểm của một vùng cần ít nhất {n} điểm đã công bố.",
+        "en": "Doubtful figures (†) are shown as the source prints them, with a note, but left out of medians, "
+              "highest and lowest values and a region's best; a region's median score needs at least {n} "
+              "published scores."},
+    "ov_chart_doubtful": {"vi": "đáng ngờ (không tính trung vị)", "en": "doubtful (not in the median)"},
+    "ov_sources_intro_all": {
+        "vi": "Các trang nguồn của mọi con số trong tổng quan: điểm và thứ hạng DTI, trụ cột năm {year}, điểm trụ cột "
+              "của mọi năm và các thứ hạng dùng cho thay đổi thứ hạng ({n} trang).",
+        "en": "Source pages of every figure in this overview: the DTI and pillar scores and ranks of {year}, the "
+              "pillar scores of every year and the ranks behind the rank changes ({n} pages)."},
+    "idx_doubt_note": {"vi": "{name} {year}: {note}", "en": "{name} {year}: {note}"},
     # ---- end of batch block ----
     # --- dataset notes written by build.py (data/dti.csv `note` in English, `note_vi`) ---
     "bn_scale": {"en": "published on the 1000-point scale ({value}), converted to 0..1",
