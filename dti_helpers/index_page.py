@@ -84,6 +84,23 @@ def _doubtful(data, code: str, year) -> bool:
     return bool(hit.doubtful.any()) if not hit.empty else False
 
 
+def _doubt_note(data, code: str, year, lang: str) -> str:
+    """The note of a doubtful DTI row in ``lang`` (the same text the province report footnotes)."""
+    from .report import _note_text
+
+    tab = data.table
+    hit = tab[(tab.unit_set == "63") & (tab.province_code == code) & (tab.year == year) & (tab.metric == "dti")]
+    return _note_text(hit.iloc[0], lang) if not hit.empty else ""
+
+
+def _doubt_html(items: list[str], lang: str) -> str:
+    """The visible legend of the † marks: each doubtful figure with its note, so the reason shows in print too."""
+    if not items:
+        return ""
+    lis = "".join(f"<li>{_esc(i)}</li>" for i in dict.fromkeys(items))
+    return (f'<div class="doubt-notes"><p>† {_esc(t("doubtful_intro", lang))}</p><ul>{lis}</ul></div>\n')
+
+
 def overview_links(entries: dict) -> dict:
     """National overview outputs in the manifest: {(year, lang): {format: path}}.
 
@@ -188,7 +205,7 @@ def index_html(rows: list[dict], data, lang: str = "vi", overviews: dict | None 
     head = [("province", "text"), ("region", "text"), ("year", "num"), ("kpi_score", "num"), ("kpi_rank", "num")]
     ths = "".join(f'<th scope="col"><button type="button" data-type="{kind}">{_esc(t(key, lang))}</button></th>'
                   for key, kind in head) + f'<th scope="col">{_esc(t("idx_reports", lang))}</th>'
-    body = []
+    body, doubts = [], []
     for r in rows:
         score = (f'<span class="np">{_esc(t("not_published", lang))}</span>' if r["score"] is None
                  else _esc(fmt_score(r["score"], lang)))
@@ -198,6 +215,8 @@ def index_html(rows: list[dict], data, lang: str = "vi", overviews: dict | None 
             mark = lambda cell: f'<span class="doubtful" title="{_esc(t("doubtful", lang))}">{cell}<sup>†</sup></span>'  # noqa: E731
             score = mark(score) if r["score"] is not None else score
             rank = mark(rank) if r["rank"] is not None else rank
+            doubts.append(t("idx_doubt_note", lang, name=r["name"], year=r["year"],
+                            note=_doubt_note(data, r["code"], r["year"], lang)))
         region = cat.region_name(r["region"], lang)
         body.append(
             f'<tr data-region="{_esc(r["region"])}" data-search="{_esc(search_key(r["name"], r["slug"], r["code"]))}">'
@@ -232,6 +251,7 @@ def index_html(rows: list[dict], data, lang: str = "vi", overviews: dict | None 
         f'<p class="count" id="count" aria-live="polite" data-template="{_esc(t("idx_count", lang))}"></p></div>\n'
         f'<div class="table-wrap"><table class="data" id="reports"><caption>{_esc(t("idx_caption", lang))}</caption>'
         f'<thead><tr>{ths}</tr></thead>\n<tbody>\n' + "\n".join(body) + "\n</tbody></table></div>\n"
+        f'{_doubt_html(doubts, lang)}'
         f'<p class="muted">{_esc(t("idx_year_note", lang))}</p>\n'
         f"</main>\n<script>{_SCRIPT}</script>\n</body>\n</html>\n")
 

@@ -97,3 +97,95 @@ def test_year_without_data_is_a_one_line_error():
         assert str(exc) == "no DTI data for 2019; years with data: 2020, 2021, 2022, 2023, 2024"
     else:
         raise AssertionError("no error for 2019")
+
+
+# ---- doubtful figures: marked where they are, footnoted visibly, kept out of the statistics ----
+
+def _visible(html: str) -> str:
+    """The text a reader sees (attributes such as title= dropped)."""
+    import re
+
+    return re.sub(r"<[^>]*>", "", html)
+
+
+def _row_of(html: str, name: str) -> str:
+    start = html.index(f"<td>{name}</td>")
+    return html[html.rindex("<tr>", 0, start):html.index("</tr>", start)]
+
+
+def test_ranking_marks_the_doubtful_rank_not_the_unpublished_score_and_footnotes_it():
+    en = overview.ranking_section(overview.setup(2024, "en")).html()
+    row = _row_of(en, "Điện Biên")
+    assert "24/63<sup>†</sup>" in row  # the doubtful rank carries the mark
+    assert "not published†" not in _visible(row) and "</span><sup>†" not in row.split("24/63")[1]
+    assert "may be the 2023 result" in _visible(en)  # the reason is visible, not only a tooltip
+    vi = overview.ranking_section(overview.setup(2024, "vi")).html()
+    assert "có thể đây là kết quả năm 2023" in _visible(vi) and "may be the 2023" not in vi
+
+
+def test_ranking_marks_doubtful_pillar_ranks():
+    html = overview.ranking_section(overview.setup(2022, "en")).html()
+    row = _row_of(html, "Tây Ninh")
+    assert "47<sup>†</sup>" in row
+    assert "likely a typo on the page" in _visible(html)
+
+
+def test_pillar_statistics_leave_doubtful_scores_out_and_say_so():
+    summ = overview.pillar_summary(load_dti()).set_index(["year", "metric"])
+    assert summ.at[(2022, "xhs"), "min"] != 0.1089 and summ.at[(2022, "xhs"), "n_doubtful"] == 1
+    assert summ.at[(2023, "xhs"), "n_doubtful"] == 1
+    p = overview.pillar_scores(load_dti())
+    sound = p[(p.year == 2022) & (p.metric == "xhs") & ~p.doubtful]
+    assert summ.at[(2022, "xhs"), "n"] == len(sound) and summ.at[(2022, "xhs"), "min"] == sound.score.min()
+    html = overview.pillars_section(overview.setup(2022, "en")).html()
+    assert "0.1089" not in html.split("<table")[1].split("</table>")[0]
+    assert "Tây Ninh, Digital society 2022 (left out of the statistics)" in _visible(html)
+    assert "Tuyên Quang, Digital society 2023" in _visible(html)
+    notes = overview.notes_section(overview.setup(2022, "en")).html()
+    assert "Doubtful figures (†)" in notes
+
+
+def test_regions_skip_doubtful_rows_and_need_three_scores_for_a_median():
+    data = load_dti()
+    reg = overview.regions(data, 2020).set_index("region")
+    assert reg.at["central_highlands", "best_name"] != "Đắk Nông"
+    for r in reg.itertuples():
+        assert (r.median_score is None or pd.isna(r.median_score)) == (r.n_score < 3)
+    html = overview.regions_section(overview.setup(2020, "en")).html()
+    assert "Đắk Nông (54/63)" not in html
+    assert "too few published (n=" in html
+    assert "Đắk Nông, DTI 2020 (left out of the statistics)" in _visible(html)
+
+
+def test_movers_mark_a_doubtful_rank():
+    html = overview.movers_section(overview.setup(2021, "en")).html()
+    assert "54<sup>†</sup>" in _row_of(html, "Đắk Nông")
+    assert "equals the 2020 national mean" in _visible(html)
+
+
+def test_data_notes_cite_the_source_of_every_figure_shown():
+    data = load_dti()
+    html = overview.notes_section(overview.setup(2022, "en")).html()
+    tab = data.table[data.table.unit_set == "63"]
+    needed = tab[tab.metric.isin(["cqs", "kts", "xhs"]) & tab.score.notna()]  # pillars section: every year
+    mv = overview.movers(data)
+    mv = mv[mv.year_to <= 2022]
+    pairs = set(zip(mv.code, mv.year_from)) | set(zip(mv.code, mv.year_to))
+    ranks = tab[(tab.metric == "dti") & pd.Series([(c, y) in pairs for c, y in zip(tab.province_code, tab.year)],
+                                                  index=tab.index)]
+    year = tab[(tab.year == 2022) & tab.metric.isin(["dti", "cqs", "kts", "xhs"])]
+    assert not ranks.empty and (needed.year == 2023).any()
+    for part in (needed, ranks, year):
+        for sources in part.sources:
+            for url in str(sources).split(" | "):
+                assert f'href="{url.replace("&", "&amp;")}"' in html, url
+
+
+def test_index_page_shows_the_doubtful_note_as_text():
+    from dti_helpers.index_page import index_html, index_rows
+
+    data = load_dti()
+    for lang, note in (("en", "may be the 2023 result"), ("vi", "có thể đây là kết quả năm 2023")):
+        page = index_html(index_rows({}, data), data, lang)
+        assert "Điện Biên 2024: " in _visible(page) and note in _visible(page)
+        assert "24/63<sup>†</sup>" in page
