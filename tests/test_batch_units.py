@@ -172,3 +172,36 @@ def test_job_paths():
     assert (job.output("html"), job.executed_notebook, job.log) == (
         "html/ha-noi-2022-vi.html", "notebooks/ha-noi-2022-vi.ipynb", "logs/ha-noi-2022-vi.log")
     assert os.sep == "/"  # the manifest's relative paths are POSIX paths
+
+
+def test_temp_files_keep_their_extension_and_are_cleaned(tmp_path):
+    from dti_helpers.manifest import temp_path
+
+    assert temp_path(tmp_path / "notebooks" / "a.ipynb").name.endswith(".tmp.ipynb")  # papermill checks it
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / ".a.ipynb.123.tmp.ipynb").write_text("{}")
+    assert [p.name for p in remove_stale_temps(tmp_path)] == [".a.ipynb.123.tmp.ipynb"]
+
+
+def test_source_digest_sees_an_edit_made_in_the_same_process(tmp_path, monkeypatch):
+    from dti_helpers import batch
+
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    module = pkg / "labels.py"
+    module.write_text("A = 1\n")
+    monkeypatch.setattr(batch, "PACKAGE_DIR", pkg)
+    args = (batch.ROOT / "data" / "dti.csv", batch.ROOT / "data" / "dti.csv", {})
+    first = batch.input_parts(*args)["source"]
+    assert batch.input_parts(*args)["source"] == first
+    module.write_text("A = 2\n")  # same size: only the modification time tells
+    st = module.stat()
+    os.utime(module, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    assert batch.input_parts(*args)["source"] != first
+
+
+def test_plan_knows_the_default_data_file():
+    from dti_helpers.data import DEFAULT_PATH
+
+    p = plan(load_dti(DEFAULT_PATH), ["24"], Manifest("/nonexistent"), year=2020, formats=("html",))
+    assert p.jobs[0].parameters["data_path"] is None

@@ -120,3 +120,33 @@ def test_official_table_must_name_its_year_for_the_batch(tmp_path):
     proc = cli("--data", anonymous, "--year", "2022", "--dry-run", "--out", tmp_path / "r")
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
     assert "the assessment year is neither in a column nor in the file name" in proc.stderr
+
+
+def _not_a_folder(tmp_path):
+    """An --out that cannot be a folder: a path below an existing file."""
+    blocker = tmp_path / "blocker.txt"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    return blocker, blocker / "reports"
+
+
+def test_out_that_cannot_be_a_folder_is_one_line_and_exit_2(tmp_path):
+    blocker, out = _not_a_folder(tmp_path)
+    proc = cli("24", "--year", "2020", "--out", out)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == f"error: {out}: Not a directory\n"
+    assert blocker.read_text(encoding="utf-8") == "a file, not a folder"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blocker.txt"]  # nothing written
+
+
+def test_dev_null_out_is_one_line_and_exit_2():
+    proc = cli("24", "--out", "/dev/null/x")
+    assert (proc.returncode, proc.stderr) == (2, "error: /dev/null/x: Not a directory\n")
+
+
+def test_folder_given_as_params_is_one_line_and_exit_2(tmp_path):
+    folder = tmp_path / "params.toml"
+    folder.mkdir()
+    proc = cli("24", "--params", folder, "--out", tmp_path / "reports")
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == f"error: {folder}: Is a directory\n"
+    assert not (tmp_path / "reports").exists()
