@@ -90,3 +90,38 @@ def test_successor_after_the_2025_merger():
     assert not unchanged["merged"] and unchanged["figures"][0]["rank"] == 6
     nothing = A.successor(DTI, "24")  # Bắc Ninh: no 34-unit figure published
     assert nothing["figures"][0]["score"] is None and nothing["figures"][0]["rank"] is None
+
+
+# ---- doubtful figures behind changes and peers; tied leaders (review of data honesty)
+
+def test_changes_say_when_the_earlier_figure_is_doubtful():
+    d = load_dti()
+    h = A.headline(d, "67", 2021)  # Đắk Nông 2021 builds on the doubtful 0.3026 of 2020
+    assert (h["prev_year"], h["prev_score"], h["prev_doubtful"]) == (2020, 0.3026, True)
+    assert "national mean" in h["prev_note"] and h["prev_note_vi"]
+    sc = A.scorecard(d, "67", 2021).set_index("metric")
+    assert bool(sc.at["dti", "prev_doubtful"]) is True
+    assert A.headline(d, "24", 2021)["prev_doubtful"] is False
+
+
+def test_wide_peers_carry_doubtful_columns():
+    p = A.peers(load_dti(), "72", 2022)  # Tây Ninh 2022: digital society 0.1089 is doubtful
+    me = p[p.code == "72"].iloc[0]
+    assert bool(me.xhs_doubtful) is True and bool(me.dti_doubtful) is False
+    assert {"dti_doubtful", "cqs_doubtful", "kts_doubtful", "xhs_doubtful"} <= set(p.columns)
+
+
+def test_tied_leaders_are_all_kept():
+    d = load_dti()
+    # 2023 awareness: Hà Tĩnh (42) and Đà Nẵng (48) share rank 1
+    dn = A.scorecard(d, "48", 2023).set_index("metric").loc["awareness"]
+    assert dn.leader_code == "48"
+    assert "Hà Tĩnh" in dn.leader_name and "Đà Nẵng" in dn.leader_name
+    assert dn.leader_codes == ["42", "48"]
+    other = A.scorecard(d, "24", 2023).set_index("metric").loc["awareness"]
+    assert other.leader_code == "42" and ", " in other.leader_name
+
+
+def test_successor_figures_carry_their_note():
+    f = A.successor(load_dti(), "24")["figures"][0]
+    assert {"doubtful", "note", "note_vi"} <= set(f)

@@ -104,3 +104,22 @@ def test_rank_ladder_stacks_ties():
     ax = charts.rank_ladder(c, "38", ["15"])
     offsets = np.vstack([coll.get_offsets() for coll in ax.collections])
     assert sorted(map(tuple, offsets.tolist())) == [(3.0, 0.0), (15.0, 0.0), (15.0, 1.0)]
+
+
+def _texts(ax):
+    return [x.get_text() for x in ax.texts]
+
+
+def test_rank_charts_mark_doubtful_values():
+    c = pd.DataFrame({"code": ["11", "24", "01"], "name": ["Điện Biên", "Bắc Giang", "Hà Nội"],
+                      "rank": [24, 10, 1]})
+    ax = charts.rank_ladder(c, "11", ["24"], lang="en", doubtful={"11", "01"})
+    assert "Điện Biên †" in _texts(ax) and "Bắc Giang" in _texts(ax) and "†" in _texts(ax)
+    plt.close(ax.figure)
+    ax = charts.tile_map(c, "11", lang="en", doubtful={"11"})
+    assert "24†" in _texts(ax) and "10" in _texts(ax)
+    plt.close(ax.figure)
+    tr = pd.DataFrame({"year": [2022, 2023, 2024], "metric": "dti", "rank": [35, pd.NA, 24]})
+    ax = charts.trend_plot(tr, lang="en", doubtful={("dti", 2024)})
+    assert "24†" in _texts(ax) and "35" in _texts(ax)
+    plt.close(ax.figure)

@@ -188,3 +188,99 @@ def test_headline_tells_the_2025_merger_and_cites_the_successor_figures():
     assert "bảng xếp hạng 34 tỉnh, thành phố sau sắp xếp" in notes
     en = headline(setup("Điện Biên", 2022, "en")).html()
     assert "was not merged" in en and "rank 6/34" in en
+
+
+# ---- data honesty review: every doubtful figure, and every figure built on one, is marked
+
+def _rep(data, province, year, lang="en", peers="region"):
+    return report.Report(data, report.resolve_params(data, province, year, lang, peers))
+
+
+def _marked(html):
+    """The texts inside doubtful marks."""
+    return [_text(m) for m in re.findall(r'<span class="doubtful">(.*?)<sup>†</sup></span>', html)]
+
+
+def test_peers_table_marks_a_doubtful_peer_cell(data):
+    html = report.peers(_rep(data, "Tây Ninh", 2022, "vi")).html()
+    assert any("0,1089" in m for m in _marked(html))
+    note_vi = data.table.query("province_code == '72' and year == 2022 and metric == 'xhs'").note_vi.item()
+    assert note_vi and note_vi in html
+    html = report.peers(_rep(data, "Tuyên Quang", 2023)).html()
+    assert _marked(html) and "doubt-notes" in html
+
+
+def test_country_focus_sentence_and_charts_mark_a_doubtful_rank(data):
+    html = report.country(_rep(data, "Điện Biên", 2024)).html()
+    assert any("ranked 24/63 in 2024" in m for m in _marked(html))
+    assert "the page credits the former ministry" in html
+    alts = re.findall(r'alt="([^"]*)"', html)
+    assert len(alts) == 2 and all("Doubtful figures (†): Điện Biên 24" in a for a in alts)
+
+
+def test_change_built_on_a_doubtful_earlier_score_is_marked(data):
+    rep = _rep(data, "Đắk Nông", 2021)
+    html = report.headline(rep).html()
+    marked = _marked(html)
+    assert any("+0.0483" in m for m in marked)  # the KPI cell and the sentence
+    assert any("changed by +0.0483 since 2020 (0.3026)" in m for m in marked)
+    assert "0.3026 equals the 2020 national mean" in html
+    sc = report.scorecard(rep).html()
+    assert any("+0.0483" in m for m in _marked(sc))
+
+
+def test_change_built_on_a_doubtful_current_rank_is_marked(data):
+    html = report.headline(_rep(data, "Điện Biên", 2024)).html()
+    assert any("up 11 places" in m for m in _marked(html))
+
+
+def test_gap_to_leader_marked_when_own_figure_is_doubtful(data):
+    # Đắk Nông 2020: its doubtful DTI 0.3026 is 0.1848 behind Đà Nẵng
+    html = report.scorecard(_rep(data, "Đắk Nông", 2020)).html()
+    row = next(r for r in re.findall(r"<tr[^>]*>(.*?)</tr>", html) if "0.3026" in r)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
+    assert _marked(cells[-1]) == ["0.1848"]
+
+
+def test_successor_figures_marked_when_doubtful(data):
+    # synthetic, in memory only: the real 34-unit rows hold no doubtful figure yet
+    import dataclasses
+    tb = data.table.copy()
+    hit = (tb.unit_set == "34") & (tb.province_code == "11") & (tb.metric == "dti")
+    tb.loc[hit, "doubtful"] = True
+    tb.loc[hit, "note"] = "synthetic doubt"
+    fake = dataclasses.replace(data, table=tb)
+    rep = _rep(fake, "Điện Biên", 2024)
+    assert any("rank 6/34" in m for m in _marked(report.headline(rep).html()))
+    notes = report.data_notes(rep).html()
+    assert any("6/34" in m for m in _marked(notes)) and "synthetic doubt" in notes
+
+
+@pytest.mark.parametrize("code, year, peers", [("48", 2022, "region"), ("24", 2021, "rank")])
+def test_data_notes_cite_the_region_rows_behind_the_medians(data, code, year, peers):
+    # Đà Nẵng 2022: the region's index scores (too few published, n=2); Bắc Giang 2021 with rank peers:
+    # the region's pillar scores behind the medians
+    from dti_helpers import analysis
+    rep = _rep(data, code, year, peers=peers)
+    own, others = report._figure_rows(rep)
+    sc = analysis.scorecard(data, code, year)
+    region = data.provinces.index[data.provinces.region == data.provinces.at[code, "region"]]
+    tb = data.table
+    behind = tb[(tb.unit_set == "63") & (tb.year == year) & (tb.province_code != code)
+                & tb.province_code.isin(region) & tb.score.notna() & ~tb.doubtful
+                & tb.metric.isin(sc.metric[sc.region_n > 0])]
+    assert len(behind) >= 3
+    assert set(zip(behind.province_code, behind.metric)) <= set(zip(others.province_code, others.metric))
+
+
+def test_national_table_has_the_note_in_the_report_language(data):
+    html = report.data_notes(_rep(data, "Bắc Giang", 2020, "vi")).html()
+    assert "các nguồn không thống nhất về điểm" in html
+    html = report.data_notes(_rep(data, "Bắc Giang", 2020, "en")).html()
+    assert "sources disagree on the score" in html
+
+
+def test_tied_leaders_da_nang_2023_is_a_leader(data):
+    html = report.scorecard(_rep(data, "Đà Nẵng", 2023)).html()
+    row = next(r for r in re.findall(r"<tr[^>]*>(.*?)</tr>", html) if "awareness" in _text(r))
+    assert "Hà Tĩnh" in row and "Đà Nẵng" in row and "this province" in row
