@@ -213,3 +213,55 @@ def test_executed_notebook_is_kept_for_audit(bac_giang):
 def test_in_process_page_equals_the_kernel_rendered_page(bac_giang):
     # the batch may build pages without a kernel: they must be the very same bytes
     assert render.render_in_process("24", 2020, "vi") == bac_giang["html"].read_text("utf-8")
+
+
+def test_cli_out_that_cannot_be_a_folder_is_one_line_and_exit_2(tmp_path):
+    blocker = tmp_path / "blocker.txt"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    run = subprocess.run([PY, "-m", "dti_helpers.render", "24", "--year", "2020", "--out", str(blocker / "out")],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 2
+    assert run.stderr == f"error: {blocker / 'out' / 'notebooks'}: Not a directory\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blocker.txt"]
+    assert blocker.read_text(encoding="utf-8") == "a file, not a folder"
+
+
+def test_cli_dev_null_out_is_one_line_and_exit_2():
+    run = subprocess.run([PY, "-m", "dti_helpers.render", "24", "--year", "2020", "--out", "/dev/null/x"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert (run.returncode, run.stderr) == (2, "error: /dev/null/x/notebooks: Not a directory\n")
+
+
+def test_failed_pdf_leaves_no_stale_pdf_beside_a_new_html(bac_giang, tmp_path, monkeypatch):
+    # A previous run's pair, from other inputs.
+    for kind in ("html", "pdf"):
+        (tmp_path / kind).mkdir()
+        (tmp_path / kind / f"bac-giang-2020-vi.{kind}").write_text(f"old {kind}", encoding="utf-8")
+
+    def weasyprint_fails(html, path=None):  # a failure injected at the PDF step; everything before it is real
+        raise RuntimeError("WeasyPrint failed")
+
+    monkeypatch.setattr(render, "html_to_pdf", weasyprint_fails)
+    with pytest.raises(RuntimeError, match="WeasyPrint failed"):
+        render.render_report("24", 2020, "vi", out_dir=tmp_path)
+    html = (tmp_path / "html" / "bac-giang-2020-vi.html").read_text(encoding="utf-8")
+    pdf = tmp_path / "pdf" / "bac-giang-2020-vi.pdf"
+    # The PDF is printed before anything is written: the old pair stays whole, never new HTML beside an old PDF.
+    assert html == "old html" and pdf.read_text(encoding="utf-8") == "old pdf"
+    assert not [p for p in tmp_path.rglob(".*") if p.is_file()]  # no temporary file left behind
+
+
+def test_pdf_is_byte_identical_a_second_later_and_the_environment_is_untouched(bac_giang, monkeypatch):
+    import os
+    import time
+
+    html = bac_giang["html"].read_text(encoding="utf-8")
+    for value in (None, ""):
+        if value is None:
+            monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        else:
+            monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+        first = render.html_to_pdf(html)
+        time.sleep(1.1)  # fonts carry a date in seconds: let the clock move (not a timing assertion)
+        assert render.html_to_pdf(html) == first == bac_giang["pdf"].read_bytes()
+        assert os.environ.get("SOURCE_DATE_EPOCH") == value
