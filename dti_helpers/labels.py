@@ -556,16 +556,16 @@ LABELS: dict[str, dict[str, str]] = {
     "bn_no_majority": {"en": "no majority, left empty", "vi": "không có đa số, để trống"},
     "bn_settled_tie": {"en": "rank 8 kept: it was a tie at 8, which a page counting positions prints as 9",
                        "vi": "giữ hạng 8: đây là đồng hạng 8, trang nguồn đếm theo vị trí nên ghi là 9"},
-    "bn_doubt_typo": {"en": "doubtful: digital society 0.1089 beside a 0.5638 total, likely a typo on the page",
-                      "vi": "đáng ngờ: xã hội số 0,1089 bên cạnh tổng điểm 0,5638, có thể do lỗi đánh máy trên trang nguồn"},
-    "bn_doubt_low": {"en": "doubtful: digital society 0.4443 is too low for rank 18",
-                     "vi": "đáng ngờ: điểm xã hội số 0,4443 quá thấp so với hạng 18"},
-    "bn_doubt_mean": {"en": "doubtful: 0.3026 equals the 2020 national mean, on a page that also quotes "
+    "bn_doubt_typo": {"en": "digital society 0.1089 beside a 0.5638 total, likely a typo on the page",
+                      "vi": "xã hội số 0,1089 bên cạnh tổng điểm 0,5638, có thể do lỗi đánh máy trên trang nguồn"},
+    "bn_doubt_low": {"en": "digital society 0.4443 is too low for rank 18",
+                     "vi": "điểm xã hội số 0,4443 quá thấp so với hạng 18"},
+    "bn_doubt_mean": {"en": "0.3026 equals the 2020 national mean, on a page that also quotes "
                             "national figures",
-                      "vi": "đáng ngờ: 0,3026 trùng với trung bình cả nước năm 2020, trên một trang cũng trích "
+                      "vi": "0,3026 trùng với trung bình cả nước năm 2020, trên một trang cũng trích "
                             "số liệu cả nước"},
-    "bn_doubt_year": {"en": "doubtful: the page credits the former ministry, so this may be the 2023 result",
-                      "vi": "đáng ngờ: trang nguồn ghi tên bộ cũ, có thể đây là kết quả năm 2023"},
+    "bn_doubt_year": {"en": "the page credits the former ministry, so this may be the 2023 result",
+                      "vi": "trang nguồn ghi tên bộ cũ, có thể đây là kết quả năm 2023"},
     "bn_two_decimals": {"en": "published with two decimals only", "vi": "chỉ công bố với hai chữ số thập phân"},
     "bn_score_1000_only": {"en": "the source gives the score on the 1000-point scale (541,46) only; score left empty",
                            "vi": "nguồn chỉ ghi điểm theo thang 1000 điểm (541,46); để trống điểm"},

@@ -428,8 +428,11 @@ def headline(rep: Report) -> Section:
         lines.append(t("hl_doubtful", lang, note=_note_text(h, lang)))
     lines.extend(_merger_lines(rep, notes))
     kpis = [
-        (t("kpi_score", lang), notes.mark(_score(score, lang), h["doubtful"], _note_text(h, lang), "DTI")),
-        (t("kpi_rank", lang), notes.mark(_rank(rank, lang), h["doubtful"], _note_text(h, lang), "DTI")),
+        # "not published" is never doubtful: only a figure that is shown carries the mark
+        (t("kpi_score", lang), notes.mark(_score(score, lang), h["doubtful"] and score is not None,
+                                          _note_text(h, lang), "DTI")),
+        (t("kpi_rank", lang), notes.mark(_rank(rank, lang), h["doubtful"] and rank is not None,
+                                         _note_text(h, lang), "DTI")),
         (t("kpi_change", lang), change_cell),
         (t("national_mean", lang), _score(mean, lang)),
     ]
