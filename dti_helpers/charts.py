@@ -377,15 +377,16 @@ def tile_map(country: pd.DataFrame, focus: str | None, peers=(), *, lang: str = 
 
 # ---- national overview charts (overview.py): owned by the "batch" session; appended, the rest is the report's ----
 
-def national_tile_map(country: pd.DataFrame, *, lang: str = "vi", ax=None, n: int = N_UNITS):
-    """:func:`tile_map` of the whole country: no province outlined, so no "this province" legend entry.
+def national_tile_map(country: pd.DataFrame, *, lang: str = "vi", ax=None, n: int = N_UNITS, doubtful=()):
+    """:func:`tile_map` of the whole country: no province outlined, so no "this province" legend entry;
+    ``doubtful`` codes get the † mark.
 
     >>> c = pd.DataFrame({"code": list(TILE_GRID), "rank": range(1, 64)})
     >>> leg = national_tile_map(c, lang="en").get_legend()
     >>> [x.get_text() for x in leg.get_texts()]
     ['not published']
     """
-    return tile_map(country, None, lang=lang, ax=ax, n=n)
+    return tile_map(country, None, lang=lang, ax=ax, n=n, doubtful=doubtful)
 
 
 def pillar_strip(scores: pd.DataFrame, *, names=None, lang: str = "vi", ax=None):

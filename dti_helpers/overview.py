@@ -399,6 +399,8 @@ def map_section(ov: Overview) -> Section:
 
     >>> "<img" in map_section(setup(2022, "en")).html()
     True
+    >>> "Doubtful figures (†): Điện Biên 24" in map_section(setup(2024, "en")).html()
+    True
     """
     from . import charts
 
@@ -407,9 +409,12 @@ def map_section(ov: Overview) -> Section:
     n_rank = int(co["rank"].notna().sum())
     parts = [_p(t("ov_map_intro", lang, year=ov.year, n_rank=n_rank, n=N_UNITS))]
     if n_rank:
-        ax = charts.national_tile_map(co, lang=lang)
-        parts.append(figure(ax, t("ov_alt_map", lang, year=ov.year, n_rank=n_rank),
-                            t("ov_map_caption", lang, year=ov.year)))
+        doubt = co[co.doubtful & co["rank"].notna()]
+        ax = charts.national_tile_map(co, lang=lang, doubtful=set(doubt.code))
+        alt = t("ov_alt_map", lang, year=ov.year, n_rank=n_rank)
+        if not doubt.empty:
+            alt += " " + t("alt_doubtful", lang, items=", ".join(f"{r.name} {int(r.rank)}" for r in doubt.itertuples()))
+        parts.append(figure(ax, alt, t("ov_map_caption", lang, year=ov.year)))
     return Section("map", t("ov_sec_map", lang), "".join(parts))
 
 
