@@ -424,6 +424,8 @@ def movers_section(ov: Overview) -> Section:
     >>> html = movers_section(setup(2022, "en")).html()
     >>> "2021" in html and "<img" in html
     True
+    >>> "Đắk Nông † +13" in movers_section(setup(2021, "en")).html()
+    True
     """
     from . import charts
 
@@ -451,6 +453,9 @@ def movers_section(ov: Overview) -> Section:
                        caption=t("ov_movers_caption", lang, k=MOVERS_SHOWN)))
     parts.append(notes.html())
     last = mv[mv.year_to == mv.year_to.max()]
+    # a change that rests on a doubtful rank keeps its † in the chart and its alt text too
+    shaky = last.doubtful_from | last.doubtful_to
+    last = last.assign(name=last.name.where(~shaky, last.name + " †"))
     y0, y1 = int(last.year_from.iloc[0]), int(last.year_to.iloc[0])
     ax = charts.movers_plot(last, lang=lang)
     items = "; ".join(f"{r.name} {r.change:+d}" for r in last.itertuples())
