@@ -207,7 +207,7 @@ def _np(lang: str) -> str:
 
 
 def _isna(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+    return value is None or bool(pd.isna(value))
 
 
 def _score(value, lang: str) -> str:
@@ -642,21 +642,17 @@ def country(rep: Report) -> Section:
     ax = charts.rank_ladder(co, rep.code, peer_codes, lang=lang, doubtful=doubt_codes)
     top = ", ".join(f"{r.name} {int(r.rank)}" for r in ranked.head(3).itertuples())
     alt = t("alt_ladder", lang, year=rep.year, n=n_rank, name=rep.name,
-            rank=_rank_plain(me["rank"], lang), top=top,
-            peers=", ".join(f"{r.name} {_rank_plain(r.dti_rank, lang, of=None)}"
+            rank=fmt_rank(me["rank"], N_UNITS, lang), top=top,
+            peers=", ".join(f"{r.name} {fmt_rank(r.dti_rank, None, lang)}"
                             for r in pe.itertuples() if r.code != rep.code) or "—") + doubt_alt
     parts.append(figure(ax, alt, t("ladder_caption", lang, year=rep.year)))
     ax = charts.tile_map(co, rep.code, peer_codes, lang=lang, doubtful=doubt_codes)
-    alt = t("alt_map", lang, year=rep.year, name=rep.name, n=n_rank, rank=_rank_plain(me["rank"], lang)) + doubt_alt
+    alt = t("alt_map", lang, year=rep.year, name=rep.name, n=n_rank, rank=fmt_rank(me["rank"], N_UNITS, lang)) + doubt_alt
     parts.append(figure(ax, alt, t("map_caption", lang, year=rep.year)))
     for r in doubt[doubt.code != rep.code].itertuples():
         notes.mark("", True, _note(rep, rep.year, "dti", r.code), f"{r.name}: DTI {rep.year}")
     parts.append(notes.html())
     return Section("country", t("sec_country", lang), "".join(parts))
-
-
-def _rank_plain(rank, lang: str, of: int | None = N_UNITS) -> str:
-    return t("not_published", lang) if _isna(rank) else fmt_rank(int(rank), of, lang)
 
 
 def trend(rep: Report) -> Section:
