@@ -40,7 +40,7 @@ NOTEBOOK = ROOT / "notebooks" / "province_report.ipynb"
 def selection(n: int) -> list[tuple[str, str, int]]:
     """(code, slug, year) of the first ``n`` provinces by code, each with its latest year with data."""
     from dti_helpers import load_dti
-    from dti_helpers.analysis import latest_year
+    from dti_helpers.analysis.province import latest_year
 
     data = load_dti()
     return [(code, row["slug"], latest_year(data, code)) for code, row in data.provinces.head(n).iterrows()]
@@ -139,7 +139,7 @@ def floor_worker(spec: str, formats: tuple[str, ...], out: Path) -> None:
     import nbformat
 
     from dti_helpers import report
-    from dti_helpers.render import html_to_pdf, notebook_to_html
+    from dti_helpers.render.report import html_to_pdf, notebook_to_html
 
     out.mkdir(parents=True, exist_ok=True)
     for item in spec.split(";"):
@@ -169,7 +169,7 @@ def main(argv=None) -> int:
     if args.floor_worker:
         floor_worker(args.floor_worker, formats, Path(args.out))
         return 0
-    from dti_helpers.batch import default_jobs
+    from dti_helpers.batch.pool import default_jobs
 
     jobs = args.jobs or default_jobs()
     provinces = selection(max(1, min(63, args.provinces)))

@@ -4,9 +4,10 @@
 >>> load_dti().value("24", 2020)
 (0.3615, 10)
 """
-from .catalogue import Catalogue, load_catalogue, normalize_name
-from .data import DTIData, load_dti
-from .errors import DataFileError, DataProblem, DTIError, UnknownProvinceError
+from dti_helpers.core.names import normalize_name
+from dti_helpers.data.catalogue import Catalogue, load_catalogue
+from dti_helpers.data.load import DTIData, load_dti
+from dti_helpers.core.errors import DataFileError, DataProblem, DTIError, UnknownProvinceError
 
 __all__ = ["Catalogue", "DTIData", "DataFileError", "DataProblem", "DTIError", "UnknownProvinceError",
            "load_catalogue", "load_dti", "normalize_name"]

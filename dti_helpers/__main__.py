@@ -1,6 +1,6 @@
 """``python -m dti_helpers`` is the same command as ``run_reports.py``."""
 import sys
 
-from .cli import main
+from dti_helpers.cli import main
 
 sys.exit(main())

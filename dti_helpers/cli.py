@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import DTIError
+from dti_helpers.core.errors import DTIError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     >>> a.provinces, a.lang, a.jobs
     (['bac-giang'], ('vi', 'en'), 2)
     """
-    from .batch import FORMATS
+    from dti_helpers.batch.pool import FORMATS
 
     parser = _Parser(
         prog="run_reports.py",
@@ -112,7 +112,7 @@ def check_data(path: str, year: int | None) -> int:
     data/dti.csv: OK (388 values)
     0
     """
-    from .validation import check_file
+    from dti_helpers.data.ingest.checks import check_file
 
     shown = _display(Path(path))
     # The problems name the file as the summary line does (relative to the project when inside it).
@@ -135,7 +135,7 @@ def _display(path: Path) -> str:
 
 def _resolve_regions(cat, names) -> list[str]:
     """Region ids of ``names`` (id, Vietnamese or English name, with or without diacritics)."""
-    from .catalogue import normalize_name
+    from dti_helpers.core.names import normalize_name
 
     keys = {}
     for region, row in cat.regions.iterrows():
@@ -187,7 +187,7 @@ def list_provinces(data) -> str:
     >>> print(list_provinces(load_dti()).splitlines()[2])
     01    ha-noi                TP. Hà Nội                red_river_delta       2020, 2022, 2023, 2024
     """
-    from .analysis import years_with_data
+    from dti_helpers.analysis.province import years_with_data
 
     lines = [f"{'code':<5} {'slug':<21} {'name':<25} {'region':<21} years with data", "-" * 95]
     for code, row in data.provinces.iterrows():
@@ -205,8 +205,8 @@ def _dry_run(p) -> str:
 
 def _load(path: str | None, year: int | None):
     """Load the data for a batch; an official table must name its year itself (column or file name)."""
-    from .data import load_dti
-    from .errors import DataFileError
+    from dti_helpers.data.load import load_dti
+    from dti_helpers.core.errors import DataFileError
 
     try:
         return load_dti(path)
@@ -234,10 +234,10 @@ def run_batch(args) -> int:
     0
     >>> run_batch(build_parser().parse_args(["24", "--out", "/tmp/reports"]))  # doctest: +SKIP
     """
-    from . import batch
-    from .analysis import PEER_STRATEGIES
-    from .labels import LANGS
-    from .manifest import Manifest
+    from dti_helpers.batch import pool as batch
+    from dti_helpers.analysis.province import PEER_STRATEGIES
+    from dti_helpers.core.labels import LANGS
+    from dti_helpers.batch.manifest import Manifest
 
     for lang in args.lang:
         if lang not in LANGS:
@@ -302,8 +302,8 @@ def main(argv: list[str] | None = None) -> int:
     >>> main(["Bắc Giang", "--year", "2020", "--out", "/tmp/reports"])  # doctest: +SKIP
     0
     """
-    from .manifest import OutputFolderBusy
-    from .render import os_error_line
+    from dti_helpers.batch.manifest import OutputFolderBusy
+    from dti_helpers.core.fsio import os_error_line
 
     args = build_parser().parse_args(argv)
     try:

@@ -4,7 +4,7 @@ import math
 import pandas as pd
 import pytest
 
-from dti_helpers import analysis as A
+from dti_helpers.analysis import province as A
 from dti_helpers import load_dti
 
 DTI = load_dti()

@@ -3,7 +3,7 @@
 The full batch on the default data runs once per test session (a session-scoped
 fixture: it takes a few minutes); the other tests use two or three provinces
 and their own output folders. Failures are provoked through the documented
-test hooks of :mod:`dti_helpers.batch` (environment variables).
+test hooks of :mod:`dti_helpers.batch.pool` (environment variables).
 """
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from dti_helpers.index_page import PAGES, links_in
-from dti_helpers.manifest import file_digest
+from dti_helpers.batch.site import PAGES, links_in
+from dti_helpers.batch.manifest import file_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN = [sys.executable, str(ROOT / "run_reports.py")]
@@ -331,7 +331,7 @@ def test_second_run_on_the_same_folder_waits_or_stops(tmp_path):
 
 def test_reused_kernel_gives_the_same_report_as_a_fresh_one(tmp_path):
     """A warm kernel serves several reports: the second one must not see anything of the first."""
-    from dti_helpers.render import render_report
+    from dti_helpers.render.report import render_report
 
     out = tmp_path / "reports"
     run("da-nang", "bac-giang", "--out", out, "--format", "html", "--jobs", "1", check=0)

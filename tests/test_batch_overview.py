@@ -11,7 +11,7 @@ import pandas as pd
 import papermill
 
 from dti_helpers import load_dti, overview
-from dti_helpers.render import notebook_to_html
+from dti_helpers.render.report import notebook_to_html
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "national_overview.ipynb"
@@ -182,7 +182,7 @@ def test_data_notes_cite_the_source_of_every_figure_shown():
 
 
 def test_index_page_shows_the_doubtful_note_as_text():
-    from dti_helpers.index_page import index_html, index_rows
+    from dti_helpers.batch.site import index_html, index_rows
 
     data = load_dti()
     for lang, note in (("en", "may be the 2023 result"), ("vi", "có thể đây là kết quả năm 2023")):

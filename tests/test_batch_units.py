@@ -15,9 +15,9 @@ import papermill
 import pytest
 
 from dti_helpers import load_dti
-from dti_helpers.batch import Job, Result, finalize, plan, province_jobs, summary
-from dti_helpers.engine import ENGINE_NAME, KernelStartError, start_kernel, warm_code_for
-from dti_helpers.manifest import Manifest, atomic_path, remove_stale_temps
+from dti_helpers.batch.pool import Job, Result, finalize, plan, province_jobs, summary
+from dti_helpers.render.engine import ENGINE_NAME, KernelStartError, start_kernel, warm_code_for
+from dti_helpers.batch.manifest import Manifest, atomic_path, remove_stale_temps
 
 SYNTHETIC_LABEL = "synthetic test notebook (not DTI data)"
 
@@ -175,7 +175,7 @@ def test_job_paths():
 
 
 def test_temp_files_keep_their_extension_and_are_cleaned(tmp_path):
-    from dti_helpers.manifest import temp_path
+    from dti_helpers.batch.manifest import temp_path
 
     assert temp_path(tmp_path / "notebooks" / "a.ipynb").name.endswith(".tmp.ipynb")  # papermill checks it
     (tmp_path / "notebooks").mkdir()
@@ -184,7 +184,7 @@ def test_temp_files_keep_their_extension_and_are_cleaned(tmp_path):
 
 
 def test_source_digest_sees_an_edit_made_in_the_same_process(tmp_path, monkeypatch):
-    from dti_helpers import batch
+    from dti_helpers.batch import pool as batch
 
     pkg = tmp_path / "pkg"
     pkg.mkdir()
@@ -201,7 +201,7 @@ def test_source_digest_sees_an_edit_made_in_the_same_process(tmp_path, monkeypat
 
 
 def test_plan_knows_the_default_data_file():
-    from dti_helpers.data import DEFAULT_PATH
+    from dti_helpers.data.load import DEFAULT_PATH
 
     p = plan(load_dti(DEFAULT_PATH), ["24"], Manifest("/nonexistent"), year=2020, formats=("html",))
     assert p.jobs[0].parameters["data_path"] is None

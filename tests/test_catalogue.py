@@ -9,8 +9,8 @@ import vietnamadminunits
 from hypothesis import given, strategies as st
 from unidecode import unidecode
 
-from dti_helpers.catalogue import load_catalogue, normalize_name
-from dti_helpers.errors import UnknownProvinceError
+from dti_helpers.data.catalogue import load_catalogue, normalize_name
+from dti_helpers.core.errors import UnknownProvinceError
 
 CAT = load_catalogue()
 REGION_COUNTS = {"northern_midlands": 14, "red_river_delta": 11, "north_central_coast": 14,

@@ -9,8 +9,9 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from fontTools.ttLib import TTFont  # noqa: E402
 
-from dti_helpers import charts, load_dti  # noqa: E402
-from dti_helpers.labels import LABELS  # noqa: E402
+from dti_helpers import load_dti  # noqa: E402
+from dti_helpers.charts import theme as charts  # noqa: E402
+from dti_helpers.core.labels import LABELS  # noqa: E402
 
 VIETNAMESE = ("ĂăÂâĐđÊêÔôƠơƯư"
               "ẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ"

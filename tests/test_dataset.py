@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from dti_helpers import DataFileError, load_dti
-from dti_helpers.build import build_all
+from dti_helpers.data.build import build_all
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "dti-data" / "published"

@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 import pytest
 
 from dti_helpers import load_dti, report
-from dti_helpers.errors import DTIError, UnknownProvinceError
-from dti_helpers.labels import t
+from dti_helpers.core.errors import DTIError, UnknownProvinceError
+from dti_helpers.core.labels import t
 
 
 @pytest.fixture(scope="module")
@@ -179,7 +179,7 @@ def test_year_given_as_text_is_accepted(data):
 
 
 def test_headline_tells_the_2025_merger_and_cites_the_successor_figures():
-    from dti_helpers.report import data_notes, headline, setup
+    from dti_helpers.sections.province import data_notes, headline, setup
 
     rep = setup("Bình Dương", 2023, "vi")
     text = headline(rep).html()
@@ -260,9 +260,10 @@ def test_successor_figures_marked_when_doubtful(data):
 def test_data_notes_cite_the_region_rows_behind_the_medians(data, code, year, peers):
     # Đà Nẵng 2022: the region's index scores (too few published, n=2); Bắc Giang 2021 with rank peers:
     # the region's pillar scores behind the medians
-    from dti_helpers import analysis
+    from dti_helpers.analysis import province as analysis
     rep = _rep(data, code, year, peers=peers)
-    own, others = report._figure_rows(rep)
+    from dti_helpers.sections import province
+    own, others = province._figure_rows(rep)
     sc = analysis.scorecard(data, code, year)
     region = data.provinces.index[data.provinces.region == data.provinces.at[code, "region"]]
     tb = data.table

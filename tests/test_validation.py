@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from dti_helpers import DataFileError, load_dti
-from dti_helpers.catalogue import load_catalogue
-from dti_helpers.validation import check_file, read_any
+from dti_helpers.data.catalogue import load_catalogue
+from dti_helpers.data.ingest.checks import check_file, read_any
 
 ROOT = Path(__file__).resolve().parent.parent
 MALFORMED = ROOT / "tests" / "malformed"

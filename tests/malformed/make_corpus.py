@@ -14,7 +14,7 @@ from pathlib import Path
 
 import openpyxl
 
-from dti_helpers.official import LAYOUTS
+from dti_helpers.data.ingest.official import LAYOUTS
 
 HERE = Path(__file__).resolve().parent
 TIDY = "year,province,metric,score,rank\n"

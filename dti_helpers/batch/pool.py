@@ -39,11 +39,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from .manifest import Manifest, atomic_path, atomic_write, file_digest, inputs_digest, package_versions, \
-    remove_stale_temps, run_lock, tree_digest
+from dti_helpers.batch.manifest import Manifest, inputs_digest, package_versions, remove_stale_temps, run_lock, \
+    tree_digest
+from dti_helpers.core.fsio import atomic_path, atomic_write, file_digest
 
-ROOT = Path(__file__).resolve().parent.parent
-PACKAGE_DIR = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
 PROVINCE_NOTEBOOK = ROOT / "notebooks" / "province_report.ipynb"
 OVERVIEW_NOTEBOOK = ROOT / "notebooks" / "national_overview.ipynb"
 FORMATS = ("html", "pdf")
@@ -170,7 +171,7 @@ def input_parts(notebook: Path, data_file: Path, parameters: dict) -> dict:
     (a notebook kernel, a test run) counts; each file is re-read only when its path, size or
     modification time changed (:func:`~dti_helpers.manifest.file_digest`).
 
-    >>> parts = input_parts(PACKAGE_DIR / "labels.py", PACKAGE_DIR / "labels.py", {"lang": "vi"})
+    >>> parts = input_parts(PACKAGE_DIR / "__init__.py", PACKAGE_DIR / "__init__.py", {"lang": "vi"})
     >>> sorted(parts)
     ['data', 'notebook', 'packages', 'parameters', 'source']
     """
@@ -218,7 +219,7 @@ def make_job(stem: str, label: str, notebook: Path, data_file: Path, parameters:
              meta: dict) -> Job:
     """A :class:`Job` with the digest of its inputs.
 
-    >>> j = make_job("x-2022-vi", "X", PACKAGE_DIR / "labels.py", PACKAGE_DIR / "labels.py", {"a": 1}, ("html",), {})
+    >>> j = make_job("x-2022-vi", "X", PACKAGE_DIR / "__init__.py", PACKAGE_DIR / "__init__.py", {"a": 1}, ("html",), {})
     >>> len(j.digest)
     64
     """
@@ -242,7 +243,7 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
     >>> [j.stem for j in jobs], [s.reason for s in skipped]
     (['bac-giang-2020-vi'], ['no published DTI figure for Hà Giang in 2020 (years with data: 2022)'])
     """
-    from .analysis import years_with_data
+    from dti_helpers.analysis.province import years_with_data
 
     jobs, skipped = [], []
     for code in codes:
@@ -274,9 +275,9 @@ def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tu
 
     >>> from dti_helpers import load_dti
     >>> [j.stem for j in overview_jobs(load_dti(), year=2022, langs=("vi", "en"), formats=("html",),
-    ...                                 notebook=PACKAGE_DIR / "labels.py")]
+    ...                                 notebook=PACKAGE_DIR / "__init__.py")]
     ['national-overview-2022-vi', 'national-overview-2022-en']
-    >>> len(overview_jobs(load_dti(), year=None, langs=("vi",), formats=("html",), notebook=PACKAGE_DIR / "labels.py"))
+    >>> len(overview_jobs(load_dti(), year=None, langs=("vi",), formats=("html",), notebook=PACKAGE_DIR / "__init__.py"))
     5
     """
     years = [int(year)] if year is not None else [int(y) for y in data.years("63")]
@@ -296,7 +297,7 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
     >>> [(j.stem, j.todo, j.why) for j in p.jobs]
     [('bac-giang-2020-vi', ('html',), 'new')]
     """
-    from .data import DEFAULT_PATH
+    from dti_helpers.data.load import DEFAULT_PATH
 
     data_path = None if Path(data.path).resolve() == DEFAULT_PATH else str(Path(data.path).resolve())
     jobs, skipped = province_jobs(data, codes, year=year, langs=tuple(langs), formats=tuple(formats), peers=peers,
@@ -323,7 +324,7 @@ class _Kernels:
         self.bad_starts = int(os.environ.get(KERNEL_HOOK, "0") or 0)
 
     def get(self, notebook: Path, read_nb):
-        from . import engine
+        from dti_helpers.render import engine
 
         k = self.kernel
         if k is not None and (k.broken or k.uses >= self.settings.kernel_reuse or not k.alive()):
@@ -348,7 +349,7 @@ class _Kernels:
 
 
 def _one_line(exc: BaseException) -> str:
-    from .errors import DTIError
+    from dti_helpers.core.errors import DTIError
 
     text = (str(exc) if isinstance(exc, DTIError) else f"{type(exc).__name__}: {exc}").strip().splitlines()
     return text[0] if text else type(exc).__name__
@@ -385,7 +386,8 @@ def run_job(job: Job, settings: Settings, kernels: _Kernels, hooked: dict) -> Re
     A failure is returned as a :class:`Result` with status ``failed`` and a one-line
     ``error``; the job's log (``logs/<stem>.log``) is written either way.
 
-    >>> from dti_helpers import load_dti, render
+    >>> from dti_helpers import load_dti
+    >>> from dti_helpers.render import report as render
     >>> settings = Settings(Path("/tmp/reports"), to_html=render.notebook_to_html, to_pdf=render.html_to_pdf)
     >>> job = plan(load_dti(), ["24"], Manifest("/nonexistent"), year=2020).jobs[0]
     >>> run_job(job, settings, _Kernels(settings, Path("/tmp/kernel.out")), {}).status  # doctest: +SKIP
@@ -395,8 +397,8 @@ def run_job(job: Job, settings: Settings, kernels: _Kernels, hooked: dict) -> Re
 
     from papermill.log import logger as papermill_log
 
-    from . import engine
-    from .render import RenderError, execute_notebook
+    from dti_helpers.render import engine
+    from dti_helpers.render.report import RenderError, execute_notebook
 
     out = Path(settings.out_dir)
     started = time.monotonic()
@@ -538,7 +540,7 @@ def execute(jobs: list[Job], settings: Settings, manifest: Manifest, echo=None) 
     if not jobs:
         return [], False
     if settings.to_html is None or settings.to_pdf is None:
-        from . import render
+        from dti_helpers.render import report as render
 
         settings = replace(settings, to_html=settings.to_html or render.notebook_to_html,
                            to_pdf=settings.to_pdf or render.html_to_pdf)
@@ -547,7 +549,7 @@ def execute(jobs: list[Job], settings: Settings, manifest: Manifest, echo=None) 
     import nbformat  # noqa: F401
     import papermill  # noqa: F401
 
-    from . import engine  # noqa: F401
+    from dti_helpers.render import engine  # noqa: F401
 
     if any("pdf" in job.todo for job in jobs):
         import weasyprint  # noqa: F401
@@ -735,7 +737,7 @@ def build(data, codes: list[str], settings: Settings, *, wait: bool = True, inde
         results, interrupted = execute(p.jobs, settings, manifest)
         pages = []
         if index and not interrupted:
-            from .index_page import write_index
+            from dti_helpers.batch.site import write_index
 
             pages = write_index(out, manifest, data)
     return Outcome(p, results, interrupted, time.monotonic() - started, pages)

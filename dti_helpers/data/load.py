@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .catalogue import Catalogue, load_catalogue
-from .labels import t
+from dti_helpers.data.catalogue import Catalogue, load_catalogue
+from dti_helpers.core.labels import t
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DEFAULT_PATH = DATA_DIR / "dti.csv"
 
 
@@ -138,7 +138,7 @@ def load_dti(path: str | Path | None = None, year: int | None = None, scale: int
         table = _read_table(DEFAULT_PATH)
         src = DEFAULT_PATH
     else:
-        from .validation import read_any
+        from dti_helpers.data.ingest.checks import read_any
 
         src = Path(path).expanduser()
         table = read_any(src, catalogue, year=year, scale=scale)

@@ -28,7 +28,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from .labels import t
+from dti_helpers.core.labels import t
 
 DOUBT_MARK = "†"  # the report's mark for a doubtful figure, beside a value in a chart too
 

@@ -206,6 +206,6 @@ def read_official(path: str | Path, catalogue=None, year: int | None = None, *, 
     [[0.6419, 1]]
     """
     # Deferred: validation imports this module for the layouts.
-    from .validation import _read_checked
+    from dti_helpers.data.ingest.checks import _read_checked
 
     return _read_checked(path, catalogue, year, scale=scale, layouts=tuple(LAYOUTS))

@@ -21,40 +21,18 @@ from importlib import metadata
 from pathlib import Path
 from typing import Iterator
 
+from dti_helpers.core.fsio import TEMP_SUFFIX, atomic_path, atomic_write, file_digest, temp_path
+
 SCHEMA = 1
-TEMP_SUFFIX = ".tmp"
 
 # Modules that only orchestrate a batch (scheduling, progress, command line) and
 # never shape a report's content: editing them must not rebuild 63 reports.
-ORCHESTRATION = frozenset({"__main__.py", "cli.py", "batch.py", "manifest.py"})
+ORCHESTRATION = frozenset({"__main__.py", "cli.py", "batch/pool.py", "batch/manifest.py"})
 
 # Libraries whose version can change a report's bytes.
 PACKAGES = ("pandas", "numpy", "matplotlib", "seaborn", "papermill", "nbconvert", "nbformat", "nbclient",
             "ipykernel", "jupytext", "weasyprint", "pydyf", "fonttools", "babel", "jinja2", "mistune",
             "vietnamadminunits", "Unidecode")
-
-_digest_cache: dict[tuple[str, int, int], str] = {}
-
-
-def file_digest(path: str | Path) -> str:
-    """SHA-256 of a file's bytes (cached per path, size and mtime within a process).
-
-    >>> import tempfile
-    >>> with tempfile.NamedTemporaryFile(delete=False) as f:
-    ...     _ = f.write(b"dti")
-    >>> file_digest(f.name)[:12]
-    '609c1f76bf59'
-    """
-    st = os.stat(path)
-    key = (str(path), st.st_size, st.st_mtime_ns)
-    if key not in _digest_cache:
-        h = hashlib.sha256()
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                h.update(block)
-        _digest_cache[key] = h.hexdigest()
-    return _digest_cache[key]
-
 
 def tree_digest(root: str | Path, exclude: frozenset[str] = ORCHESTRATION) -> str:
     """One digest over every file below ``root`` (names and bytes), skipping caches and ``exclude``.
@@ -97,61 +75,6 @@ def inputs_digest(parts: dict) -> str:
     """
     text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
-
-
-def temp_path(path: str | Path) -> Path:
-    """Hidden temporary sibling of ``path`` (same folder, so the final rename is atomic).
-
-    It keeps ``path``'s extension last, for writers that check it (papermill warns
-    about a notebook not ending in ``.ipynb``).
-
-    >>> name = temp_path("reports/html/ha-noi-2022-vi.html").name
-    >>> name.startswith(".ha-noi-2022-vi.html."), name.endswith(".tmp.html")
-    (True, True)
-    """
-    path = Path(path)
-    return path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}{path.suffix}")
-
-
-@contextlib.contextmanager
-def atomic_path(path: str | Path) -> Iterator[Path]:
-    """Yield a temporary path; rename it onto ``path`` only if the block succeeds.
-
-    A failure or an interrupt (Ctrl-C, SIGTERM) removes the temporary file, so a
-    reader never sees a half-written output.
-
-    >>> import tempfile
-    >>> target = Path(tempfile.mkdtemp()) / "out.txt"
-    >>> with atomic_path(target) as tmp:
-    ...     _ = tmp.write_text("done")
-    >>> target.read_text()
-    'done'
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temp_path(path)
-    try:
-        yield tmp
-        os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-
-
-def atomic_write(path: str | Path, data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
-
-    >>> import tempfile
-    >>> p = atomic_write(Path(tempfile.mkdtemp()) / "a.txt", "xin chào")
-    >>> p.read_text(encoding="utf-8")
-    'xin chào'
-    """
-    with atomic_path(path) as tmp:
-        if isinstance(data, str):
-            tmp.write_text(data, encoding="utf-8")
-        else:
-            tmp.write_bytes(data)
-    return Path(path)
 
 
 OUTPUT_DIRS = ("html", "pdf", "notebooks", "logs")

@@ -16,12 +16,11 @@ from pathlib import Path
 import pandas as pd
 from unidecode import unidecode
 
-from .errors import UnknownProvinceError
+from dti_helpers.core.errors import UnknownProvinceError
+from dti_helpers.core.names import normalize_name, slugify
+from dti_helpers.core.schema import NATIONAL_NAMES, UNIT_SETS
 
-UNIT_SETS = ("63", "34")
-NATIONAL_NAMES = ("Cả nước (trung bình)", "Cả nước")
 
-_PREFIX = re.compile(r"^(thanh pho|tp|t p|tinh)\s+")
 
 # Spellings that sources print and analysts type but that no field library lists.
 EXTRA_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -38,33 +37,6 @@ EXTRA_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "01": ("hn", "hanoi"),
     },
 }
-
-
-def normalize_name(text: str) -> str:
-    """Reduce a province name to a matching key: ASCII, lower case, no prefix, no spaces.
-
-    >>> normalize_name("TP. Hồ Chí Minh")
-    'hochiminh'
-    >>> normalize_name("Tỉnh Thừa Thiên - Huế")
-    'thuathienhue'
-    >>> normalize_name("thanh pho Da Nang")
-    'danang'
-    """
-    s = unidecode(str(text)).lower()
-    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
-    s = _PREFIX.sub("", s)
-    if s.isdigit():
-        return s.zfill(2)
-    return s.replace(" ", "")
-
-
-def slugify(text: str) -> str:
-    """URL-safe slug of a name.
-
-    >>> slugify("Bà Rịa - Vũng Tàu")
-    'ba-ria-vung-tau'
-    """
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
 
 
 @dataclass(frozen=True)
@@ -164,7 +136,7 @@ class Catalogue:
 
 
 def _data_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "data"
+    return Path(__file__).resolve().parents[2] / "data"
 
 
 def load_catalogue(data_dir: str | Path | None = None) -> Catalogue:

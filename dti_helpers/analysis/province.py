@@ -18,8 +18,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from .data import DTIData
-from .errors import DTIError
+from dti_helpers.data.load import DTIData
+from dti_helpers.core.errors import DTIError
 
 PILLARS = ("cqs", "kts", "xhs")
 PEER_STRATEGIES = ("region", "rank", "profile")

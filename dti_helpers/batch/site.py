@@ -24,8 +24,9 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-from .labels import LANGS, fmt_rank, fmt_score, t
-from .manifest import Manifest, atomic_write, inputs_digest, tree_digest
+from dti_helpers.core.labels import LANGS, fmt_rank, fmt_score, t
+from dti_helpers.batch.manifest import Manifest, inputs_digest, tree_digest
+from dti_helpers.core.fsio import atomic_write
 
 PAGES = {"vi": "index.html", "en": "index-en.html"}
 N_UNITS = 63
@@ -57,7 +58,7 @@ def index_rows(entries: dict, data) -> list[dict]:
     >>> r["year"], r["score"], r["rank"], r["links"]
     (2020, 0.3615, 10, {'vi': {'html': 'html/bac-giang-2020-vi.html'}})
     """
-    from .analysis import latest_year
+    from dti_helpers.analysis.province import latest_year
 
     reports: dict[tuple[str, int], dict] = {}
     for path, entry in sorted(entries.items()):
@@ -86,7 +87,7 @@ def _doubtful(data, code: str, year) -> bool:
 
 def _doubt_note(data, code: str, year, lang: str) -> str:
     """The note of a doubtful DTI row in ``lang`` (the same text the province report footnotes)."""
-    from .report import _note_text
+    from dti_helpers.sections.province import _note_text
 
     tab = data.table
     hit = tab[(tab.unit_set == "63") & (tab.province_code == code) & (tab.year == year) & (tab.metric == "dti")]
@@ -268,7 +269,7 @@ def write_index(out_dir: str | Path, manifest: Manifest, data) -> list[Path]:
     >>> [p.name for p in write_index(d, m, load_dti())], [p.name for p in write_index(d, m, load_dti())]
     (['index.html', 'index-en.html'], [])
     """
-    from .render import report_css
+    from dti_helpers.render.report import report_css
 
     out = Path(out_dir)
     rows = index_rows(manifest.entries, data)

@@ -60,11 +60,12 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .build import TIDY_COLUMNS
-from .catalogue import NATIONAL_NAMES, UNIT_SETS, Catalogue, load_catalogue, normalize_name
-from .errors import DataFileError, DataProblem, UnknownProvinceError
-from .labels import check_lang, t
-from .official import (LAYOUTS, OPTIONAL, SCALE, YEAR, Cell, header_key, layout_keys, official_records,
+from dti_helpers.core.names import normalize_name
+from dti_helpers.core.schema import NATIONAL_NAMES, TIDY_COLUMNS, UNIT_SETS
+from dti_helpers.data.catalogue import Catalogue, load_catalogue
+from dti_helpers.core.errors import DataFileError, DataProblem, UnknownProvinceError
+from dti_helpers.core.labels import check_lang, t
+from dti_helpers.data.ingest.official import (LAYOUTS, OPTIONAL, SCALE, YEAR, Cell, header_key, layout_keys, official_records,
                        parse_decimal, year_from_name)
 
 FIRST_YEAR = 2020

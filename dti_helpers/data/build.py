@@ -24,9 +24,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .catalogue import NATIONAL_NAMES, load_catalogue, slugify
-from .errors import DataFileError, DataProblem, DTIError
-from .labels import t
+from dti_helpers.core.names import slugify
+from dti_helpers.core.schema import NATIONAL_COLUMNS, NATIONAL_NAMES, TIDY_COLUMNS
+from dti_helpers.data.catalogue import load_catalogue
+from dti_helpers.core.errors import DataFileError, DataProblem, DTIError
+from dti_helpers.core.labels import t
 
 DTI_GOV = "dti.gov.vn"
 
@@ -62,9 +64,6 @@ SETTLED = {
     (2020, "63", "91", "dti", "rank"): (8, ("bn_settled_tie", {})),
 }
 
-TIDY_COLUMNS = ["year", "unit_set", "province_code", "province", "metric", "score", "rank",
-                "doubtful", "sources", "note", "note_vi"]
-NATIONAL_COLUMNS = ["year", "unit_set", "metric", "score", "sources", "note", "note_vi"]
 
 
 def _library_units(table: str) -> pd.DataFrame:
@@ -323,7 +322,7 @@ def build_all(data_dir: Path) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Rebuild data/*.csv from data/raw/ (reproducible).")
-    parser.add_argument("--data-dir", type=Path, default=Path(__file__).resolve().parent.parent / "data")
+    parser.add_argument("--data-dir", type=Path, default=Path(__file__).resolve().parents[2] / "data")
     args = parser.parse_args(argv)
     try:
         for path in build_all(args.data_dir):

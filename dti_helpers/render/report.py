@@ -27,11 +27,11 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import DTIError
-from .manifest import atomic_path, atomic_write
+from dti_helpers.core.errors import DTIError
+from dti_helpers.core.fsio import atomic_path, atomic_write, os_error_line
 
 PACKAGE = Path(__file__).resolve().parent
-ROOT = PACKAGE.parent
+ROOT = PACKAGE.parents[1]
 NOTEBOOK = ROOT / "notebooks" / "province_report.ipynb"
 TEMPLATES = PACKAGE / "templates"
 TEMPLATE_NAME = "dti_report"
@@ -72,7 +72,7 @@ def build_fonts(out_dir: str | Path = ASSETS) -> list[Path]:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    from .charts import FONT_DIR
+    from dti_helpers.charts.theme import FONT_DIR
 
     written = []
     for weight, name in FONT_FILES.items():
@@ -131,11 +131,11 @@ def check_params(province, year=None, lang: str = "vi", peers: str = "region", d
     >>> check_params("Atlantis")
     Traceback (most recent call last):
     ...
-    dti_helpers.errors.UnknownProvinceError: unknown province 'Atlantis'; see `run_reports.py --list` for all names
+    dti_helpers.core.errors.UnknownProvinceError: unknown province 'Atlantis'; see `run_reports.py --list` for all names
     """
-    from .data import load_dti
-    from .labels import check_lang
-    from .report import ParameterError, resolve_params
+    from dti_helpers.data.load import load_dti
+    from dti_helpers.core.labels import check_lang
+    from dti_helpers.sections.province import ParameterError, resolve_params
 
     try:
         check_lang(lang)
@@ -223,7 +223,7 @@ def notebook_to_html(nb) -> str:
 
     >>> html = notebook_to_html(execute_notebook({"province": "24", "year": 2020}))  # doctest: +SKIP
     """
-    from .labels import t
+    from dti_helpers.core.labels import t
 
     meta, toc = _report_meta(nb)
     if not meta:
@@ -241,7 +241,7 @@ def sections_to_notebook(sections) -> "nbformat.NotebookNode":
     Lets a caller build the page in process, without a kernel (the batch's
     in-process floor, quick previews); :func:`notebook_to_html` renders it the same way.
 
-    >>> from dti_helpers import report
+    >>> from dti_helpers.sections import province as report
     >>> nb = sections_to_notebook(report.build(report.setup("24", 2020)))
     >>> len(nb.cells)
     8
@@ -267,8 +267,8 @@ def render_in_process(province, year=None, lang: str = "vi", peers: str = "regio
     >>> "0,3615" in html and html.startswith("<!DOCTYPE html>")
     True
     """
-    from . import report
-    from .data import load_dti
+    from dti_helpers.sections import province as report
+    from dti_helpers.data.load import load_dti
 
     data = data if data is not None else load_dti()
     rep = report.Report(data, report.resolve_params(data, province, year, lang, peers))
@@ -393,18 +393,6 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
 
 
 # ---------------------------------------------------------------- command line
-
-def os_error_line(exc: OSError) -> str:
-    """One line for a file-system error: the file it concerns and the system's reason.
-
-    >>> os_error_line(NotADirectoryError(20, "Not a directory", "/dev/null/x"))
-    '/dev/null/x: Not a directory'
-    >>> os_error_line(OSError("no file name"))
-    'no file name'
-    """
-    if exc.strerror is None:
-        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return f"{exc.filename}: {exc.strerror}" if exc.filename is not None else exc.strerror
 
 def build_parser() -> argparse.ArgumentParser:
     """Arguments of ``python -m dti_helpers.render``.
