@@ -1,0 +1,21 @@
+"""Labels shared by every output: data states, the catalogue, coverage tables."""
+
+LABELS: dict[str, dict[str, str]] = {
+    # data states
+    "not_published": {"vi": "chưa có số liệu công bố", "en": "not published"},
+    "doubtful": {"vi": "số liệu đáng ngờ", "en": "doubtful figure"},
+    "national_mean": {"vi": "Trung bình cả nước", "en": "National mean"},
+    # catalogue
+    "kind_city": {"vi": "Thành phố trực thuộc Trung ương", "en": "Centrally-run city"},
+    "kind_province": {"vi": "Tỉnh", "en": "Province"},
+    # coverage summary
+    "year": {"vi": "Năm", "en": "Year"},
+    "unit_set": {"vi": "Bộ đơn vị", "en": "Unit set"},
+    "metric": {"vi": "Chỉ số", "en": "Metric"},
+    "province": {"vi": "Tỉnh, thành phố", "en": "Province"},
+    "with_rank": {"vi": "Có xếp hạng", "en": "With rank"},
+    "with_score": {"vi": "Có điểm", "en": "With score"},
+    "score": {"vi": "Điểm", "en": "Score"},
+    "rank": {"vi": "Xếp hạng", "en": "Rank"},
+    "region": {"vi": "Vùng", "en": "Region"},
+}

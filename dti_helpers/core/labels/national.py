@@ -1,0 +1,165 @@
+"""Labels of the national overview and the index page."""
+
+LABELS: dict[str, dict[str, str]] = {
+    "idx_title": {"vi": "Báo cáo Chỉ số chuyển đổi số cấp tỉnh (DTI)", "en": "Provincial Digital Transformation Index (DTI) reports"},
+    "idx_lede": {
+        "vi": "{n} báo cáo tỉnh, thành phố, lập từ số liệu DTI đã công bố. Số liệu chưa công bố được ghi rõ, không ước tính.",
+        "en": "{n} province reports, built from the published DTI figures. Figures not published are said to be so, never estimated."},
+    "idx_caption": {"vi": "Các tỉnh, thành phố: năm của báo cáo, điểm và xếp hạng DTI",
+                    "en": "Provinces: report year, DTI score and rank"},
+    "idx_search": {"vi": "Tìm tỉnh, thành phố (có dấu hoặc không dấu)", "en": "Search a province (with or without diacritics)"},
+    "idx_filter_region": {"vi": "Lọc theo vùng", "en": "Filter by region"},
+    "idx_region_all": {"vi": "Tất cả các vùng", "en": "All regions"},
+    "idx_count": {"vi": "Đang hiển thị {n}/{total} dòng", "en": "Showing {n} of {total} rows"},
+    "idx_reports": {"vi": "Báo cáo", "en": "Reports"},
+    "idx_link": {"vi": "{format} ({report_lang})", "en": "{format} ({report_lang})"},
+    "idx_no_report": {"vi": "chưa có báo cáo", "en": "no report yet"},
+    "idx_in_lang": {"vi": "Tiếng Việt", "en": "English"},
+    "idx_overview": {"vi": "Tổng quan cả nước {year}", "en": "National overview {year}"},
+    "idx_year_note": {
+        "vi": "Năm: năm đánh giá của báo cáo; mặc định là năm gần nhất có số liệu công bố của từng tỉnh. "
+              "Bấm vào tiêu đề cột để sắp xếp; ô chưa có số liệu luôn xếp cuối.",
+        "en": "Year: the assessment year of the report; by default each province's latest year with published data. "
+              "Click a column heading to sort; cells without a published figure always sort last."},
+    # national overview (overview.py)
+    "ov_title": {"vi": "Chỉ số chuyển đổi số {year}: tổng quan cả nước", "en": "Digital Transformation Index {year}: national overview"},
+    "ov_subtitle": {"vi": "63 tỉnh, thành phố · năm đánh giá {year}", "en": "63 provinces · assessment year {year}"},
+    "ov_header": {"vi": "Tổng quan cả nước · DTI {year}", "en": "National overview · DTI {year}"},
+    "ov_lede": {
+        "vi": "Tổng quan chỉ số chuyển đổi số cấp tỉnh (DTI) do Bộ Thông tin và Truyền thông công bố, chỉ từ các số liệu "
+              "đã công bố. Số liệu chưa công bố được ghi rõ; không có số liệu nào được ước tính hay suy ra.",
+        "en": "An overview of the provincial Digital Transformation Index (DTI) published by the Ministry of Information "
+              "and Communications, from published figures only. What is not published is said to be so; nothing is "
+              "estimated or derived."},
+    "ov_sec_ranking": {"vi": "1. Bảng xếp hạng", "en": "1. Ranking"},
+    "ov_sec_pillars": {"vi": "2. Phân bố điểm các trụ cột", "en": "2. Pillar score distributions"},
+    "ov_sec_regions": {"vi": "3. So sánh các vùng", "en": "3. Regions compared"},
+    "ov_sec_map": {"vi": "4. Bản đồ xếp hạng", "en": "4. Map of ranks"},
+    "ov_sec_movers": {"vi": "5. Thay đổi thứ hạng lớn nhất", "en": "5. Biggest movers"},
+    "ov_sec_coverage": {"vi": "6. Mức độ công bố số liệu", "en": "6. Coverage of published data"},
+    "ov_sec_notes": {"vi": "7. Ghi chú về số liệu", "en": "7. Data notes"},
+    "ov_rank_intro": {
+        "vi": "Năm {year}, {n_rank}/{n} tỉnh, thành phố có thứ hạng DTI được công bố và {n_score}/{n} có điểm DTI.",
+        "en": "For {year}, {n_rank} of {n} provinces have a published DTI rank and {n_score} of {n} a published DTI score."},
+    "ov_rank_full_years": {"vi": "Năm có thứ hạng công bố cho cả 63 tỉnh, thành phố: {years}.",
+                           "en": "Years with a published rank for all 63 provinces: {years}."},
+    "ov_rank_caption": {"vi": "Xếp hạng DTI năm {year} (hạng trụ cột trên 63)",
+                        "en": "DTI ranking {year} (pillar ranks out of 63)"},
+    "ov_rank_nothing": {"vi": "Chưa có số liệu nào công bố năm {year} cho {n} tỉnh, thành phố: {names}.",
+                        "en": "Nothing is published for {year} for {n} provinces: {names}."},
+    "ov_pillar_rank": {"vi": "Hạng {pillar}", "en": "{pillar} rank"},
+    "ov_pillars_intro": {
+        "vi": "Mỗi chấm là một điểm trụ cột đã công bố ({n} điểm qua các năm); vạch ngang là trung vị của nhóm. "
+              "Số điểm được công bố mỗi năm rất khác nhau, nên các nhóm nhỏ chỉ mang tính minh họa.",
+        "en": "Each dot is one published pillar score ({n} across the years); the bar is the group's median. "
+              "How many scores were published differs greatly from year to year, so small groups only illustrate."},
+    "ov_pillars_none": {"vi": "Chưa có điểm trụ cột nào được công bố.", "en": "No pillar score is published."},
+    "ov_pillars_caption": {"vi": "Điểm các trụ cột đã công bố, theo năm", "en": "Published pillar scores, by year"},
+    "ov_pillars_table_caption": {"vi": "Số điểm trụ cột đã công bố và thống kê của chúng",
+                                 "en": "Published pillar scores: count and statistics"},
+    "ov_alt_pillars": {"vi": "Biểu đồ chấm điểm các trụ cột đã công bố theo năm; số điểm: {counts}.",
+                       "en": "Dot chart of the published pillar scores by year; counts: {counts}."},
+    "ov_pillar": {"vi": "Trụ cột", "en": "Pillar"},
+    "ov_n_published": {"vi": "Số điểm công bố", "en": "Published"},
+    "ov_median": {"vi": "Trung vị", "en": "Median"},
+    "ov_min": {"vi": "Thấp nhất", "en": "Lowest"},
+    "ov_max": {"vi": "Cao nhất", "en": "Highest"},
+    "ov_regions_intro": {
+        "vi": "Các vùng kinh tế - xã hội so sánh qua thứ hạng DTI năm {year} của các tỉnh, chỉ tính các thứ hạng đã "
+              "công bố; mỗi vùng ghi rõ số tỉnh có thứ hạng.",
+        "en": "The socio-economic regions compared by their provinces' DTI ranks in {year}, counting published ranks "
+              "only; each region says how many of its provinces have one."},
+    "ov_regions_caption": {"vi": "Các vùng năm {year}", "en": "Regions in {year}"},
+    "ov_regions_fig_caption": {"vi": "Thứ hạng DTI năm {year} của các tỉnh theo vùng (vạch: trung vị; trong ngoặc: "
+                                     "số tỉnh có thứ hạng/số tỉnh)",
+                               "en": "DTI ranks in {year} by region (bar: median; in brackets: provinces with a "
+                                     "rank/provinces)"},
+    "ov_alt_regions": {"vi": "Biểu đồ chấm thứ hạng DTI năm {year} theo vùng; số tỉnh có thứ hạng: {items}.",
+                       "en": "Dot chart of DTI ranks in {year} by region; provinces with a rank: {items}."},
+    "ov_n_provinces": {"vi": "Số tỉnh", "en": "Provinces"},
+    "ov_n_rank": {"vi": "Có thứ hạng", "en": "With a rank"},
+    "ov_best": {"vi": "Cao nhất vùng", "en": "Best in region"},
+    "ov_median_rank": {"vi": "Hạng trung vị", "en": "Median rank"},
+    "ov_median_score": {"vi": "Điểm trung vị", "en": "Median score"},
+    "ov_map_intro": {"vi": "Bản đồ ô của 63 tỉnh, thành phố tô màu theo thứ hạng DTI năm {year} ({n_rank}/{n} có "
+                           "thứ hạng); ô gạch chéo là chưa có số liệu công bố.",
+                     "en": "A tile map of the 63 provinces coloured by DTI rank in {year} ({n_rank} of {n} have one); "
+                           "hatched tiles are not published."},
+    "ov_map_caption": {"vi": "Thứ hạng DTI năm {year} trên bản đồ ô", "en": "DTI rank in {year}, tile map"},
+    "ov_alt_map": {"vi": "Bản đồ ô 63 tỉnh, thành phố tô màu theo thứ hạng DTI năm {year}; {n_rank} tỉnh có thứ hạng.",
+                   "en": "Tile map of the 63 provinces coloured by DTI rank in {year}; {n_rank} provinces have a rank."},
+    "ov_movers_intro": {
+        "vi": "Thay đổi thứ hạng DTI giữa hai năm đánh giá liền nhau, chỉ với các tỉnh có thứ hạng công bố ở cả hai "
+              "năm; không suy ra thứ hạng nào.",
+        "en": "DTI rank changes between consecutive assessment years, only for provinces whose rank is published in "
+              "both years; no rank is derived."},
+    "ov_movers_none": {"vi": "Đến năm {year}, chưa có tỉnh nào có thứ hạng công bố ở hai năm liền nhau.",
+                       "en": "Up to {year}, no province has a published rank in two consecutive years."},
+    "ov_movers_pair": {
+        "vi": "{y0} → {y1}: {n} tỉnh có thứ hạng ở cả hai năm; {up} tăng hạng, {down} giảm hạng, {same} giữ nguyên.",
+        "en": "{y0} → {y1}: {n} provinces have a rank in both years; {up} moved up, {down} down, {same} stayed."},
+    "ov_movers_caption": {"vi": "Tăng và giảm hạng nhiều nhất (tối đa {k} tỉnh mỗi chiều)",
+                          "en": "Biggest moves up and down (at most {k} provinces each way)"},
+    "ov_movers_fig_caption": {"vi": "Thay đổi thứ hạng {y0} → {y1} của {n} tỉnh có thứ hạng ở cả hai năm",
+                              "en": "Rank change {y0} → {y1} of the {n} provinces ranked in both years"},
+    "ov_alt_movers": {"vi": "Biểu đồ thanh thay đổi thứ hạng DTI {y0} → {y1}: {items}.",
+                      "en": "Bar chart of DTI rank changes {y0} → {y1}: {items}."},
+    "ov_years": {"vi": "Các năm", "en": "Years"},
+    "ov_direction": {"vi": "Chiều", "en": "Direction"},
+    "ov_up": {"vi": "tăng hạng", "en": "up"},
+    "ov_down": {"vi": "giảm hạng", "en": "down"},
+    "ov_rank_from": {"vi": "Hạng trước", "en": "Rank before"},
+    "ov_rank_to": {"vi": "Hạng sau", "en": "Rank after"},
+    "ov_change": {"vi": "Thay đổi (bậc)", "en": "Change (places)"},
+    "ov_cov_intro": {
+        "vi": "Số tỉnh, thành phố (trên {n}) có từng loại số liệu được công bố mỗi năm: báo cáo này chỉ dùng các số "
+              "liệu đó.",
+        "en": "How many of the {n} provinces have each kind of figure published, per year: this report uses only "
+              "those."},
+    "ov_cov_caption": {"vi": "Số liệu đã công bố theo năm (số tỉnh trên {n})",
+                       "en": "Published figures per year (provinces out of {n})"},
+    "ov_cov_dti_rank": {"vi": "Thứ hạng DTI", "en": "DTI rank"},
+    "ov_cov_dti_score": {"vi": "Điểm DTI", "en": "DTI score"},
+    "ov_cov_pillar_rank": {"vi": "Hạng trụ cột", "en": "Pillar rank"},
+    "ov_cov_pillar_score": {"vi": "Điểm trụ cột", "en": "Pillar score"},
+    "ov_cov_index_any": {"vi": "Chỉ số thành phần", "en": "Main indices"},
+    "ov_cov_fig_caption": {"vi": "Số tỉnh có số liệu công bố, theo năm", "en": "Provinces with published figures, by year"},
+    "ov_alt_coverage": {"vi": "Biểu đồ cột số tỉnh có số liệu công bố theo năm (thứ hạng/điểm DTI): {items}.",
+                        "en": "Bar chart of provinces with published figures per year (DTI rank/score): {items}."},
+    "ov_yes": {"vi": "có", "en": "yes"},
+    "ov_no": {"vi": "không", "en": "no"},
+    "ov_method_published": {
+        "vi": "Mọi con số trong tổng quan là số liệu đã công bố của Bộ, đọc từ các trang nguồn bên dưới.",
+        "en": "Every figure in this overview is one the ministry published, read from the source pages below."},
+    "ov_method_movers": {
+        "vi": "Thay đổi thứ hạng chỉ được tính khi thứ hạng của cả hai năm đều được công bố; thứ hạng không bao giờ "
+              "được suy ra từ điểm hay từ câu chữ như \"tăng 5 bậc\".",
+        "en": "A rank change is shown only where both years' ranks are published; a rank is never derived from "
+              "scores or from wording such as \"up 5 places\"."},
+    "ov_method_stats": {
+        "vi": "Trung vị, cao nhất và thấp nhất chỉ tính trên các số liệu đã công bố, kèm số lượng.",
+        "en": "Medians, highest and lowest values rest on the published figures only, with their count."},
+    "ov_sources_intro": {"vi": "Các trang nguồn của điểm và thứ hạng DTI, trụ cột năm {year} ({n} trang).",
+                         "en": "Source pages of the DTI and pillar scores and ranks of {year} ({n} pages)."},
+    "ov_param_year_latest": {"vi": "{year} (mặc định: năm đánh giá gần nhất)",
+                             "en": "{year} (default: the latest assessment year)"},
+    "ov_chart_score_axis": {"vi": "Điểm (0–1)", "en": "Score (0–1)"},
+    "ov_chart_change_axis": {"vi": "Thay đổi thứ hạng (bậc; dương = tăng hạng)",
+                             "en": "Rank change (places; positive = moved up)"},
+    "ov_chart_n_provinces": {"vi": "Số tỉnh (trên {n})", "en": "Provinces (of {n})"},
+    # overview: doubtful figures and the sources of every figure shown
+    "ov_doubt_left_out": {"vi": "không tính vào thống kê", "en": "left out of the statistics"},
+    "ov_method_doubtful": {
+        "vi": "Số liệu đáng ngờ (†) được giữ nguyên như nguồn công bố, có chú thích, nhưng không tính vào trung vị, "
+              "cao nhất, thấp nhất và tỉnh cao nhất vùng; trung vị điểm của một vùng cần ít nhất {n} điểm đã công bố.",
+        "en": "Doubtful figures (†) are shown as the source prints them, with a note, but left out of medians, "
+              "highest and lowest values and a region's best; a region's median score needs at least {n} "
+              "published scores."},
+    "ov_chart_doubtful": {"vi": "đáng ngờ (không tính trung vị)", "en": "doubtful (not in the median)"},
+    "ov_sources_intro_all": {
+        "vi": "Các trang nguồn của mọi con số trong tổng quan: điểm và thứ hạng DTI, trụ cột năm {year}, điểm trụ cột "
+              "của mọi năm và các thứ hạng dùng cho thay đổi thứ hạng ({n} trang).",
+        "en": "Source pages of every figure in this overview: the DTI and pillar scores and ranks of {year}, the "
+              "pillar scores of every year and the ranks behind the rank changes ({n} pages)."},
+    "idx_doubt_note": {"vi": "{name} {year}: {note}", "en": "{name} {year}: {note}"},
+}

@@ -1,0 +1,267 @@
+"""Labels of the province report: sections, tables, charts, alt text, data notes."""
+
+LABELS: dict[str, dict[str, str]] = {
+    "report_title": {"vi": "Chỉ số chuyển đổi số {year}: {name}", "en": "Digital Transformation Index {year}: {name}"},
+    "report_subtitle": {"vi": "{region} · năm đánh giá {year}", "en": "{region} · assessment year {year}"},
+    "report_lede": {
+        "vi": "Báo cáo chỉ số chuyển đổi số cấp tỉnh (DTI) do Bộ Thông tin và Truyền thông công bố, lập từ các số "
+              "liệu đã công bố, mỗi số liệu kèm nguồn. Số liệu chưa công bố được ghi rõ, không ước tính.",
+        "en": "A report on the provincial Digital Transformation Index (DTI) published by the Ministry of "
+              "Information and Communications, built from published figures only, each with its source. "
+              "Figures that were not published are said to be so, never estimated."},
+    "running_header": {"vi": "{name} · DTI {year}", "en": "{name} · DTI {year}"},
+    "toc": {"vi": "Mục lục", "en": "Contents"},
+    "page": {"vi": "Trang", "en": "Page"},
+    "sec_headline": {"vi": "1. Tóm tắt", "en": "1. Headline"},
+    "sec_scorecard": {"vi": "2. Các trụ cột và chỉ số thành phần", "en": "2. Pillar scorecard"},
+    "sec_peers": {"vi": "3. So sánh với các tỉnh tương đồng", "en": "3. Peers"},
+    "sec_country": {"vi": "4. Vị trí trên cả nước", "en": "4. Position in the country"},
+    "sec_trend": {"vi": "5. Diễn biến qua các năm", "en": "5. Trend"},
+    "sec_strengths": {"vi": "6. Điểm mạnh và điểm yếu", "en": "6. Strengths and weaknesses"},
+    "sec_notes": {"vi": "7. Ghi chú về số liệu", "en": "7. Data notes"},
+    "doubtful_intro": {"vi": "Số liệu đáng ngờ, giữ nguyên như nguồn công bố:",
+                       "en": "Doubtful figure, kept as the source prints it:"},
+    "rank_up": {"vi": "tăng {k} bậc", "en": "up {k} places"},
+    "rank_down": {"vi": "giảm {k} bậc", "en": "down {k} places"},
+    "rank_same": {"vi": "giữ nguyên thứ hạng", "en": "same rank"},
+    "rank_n": {"vi": "hạng {rank}", "en": "rank {rank}"},
+    "no_prev": {"vi": "chưa có năm trước", "en": "no earlier figure"},
+    "not_comparable": {"vi": "không so sánh được", "en": "not comparable"},
+    "since_year": {"vi": "so với năm {year}", "en": "since {year}"},
+    "this_province": {"vi": "chính tỉnh này", "en": "this province"},
+    "kpi_score": {"vi": "Điểm DTI", "en": "DTI score"},
+    "kpi_rank": {"vi": "Xếp hạng DTI", "en": "DTI rank"},
+    "kpi_change": {"vi": "Thay đổi", "en": "Change"},
+    "hl_score_rank": {"vi": "Năm {year}, {name} đạt {score} điểm DTI, xếp hạng {rank}.",
+                      "en": "In {year}, {name} scored {score} on the DTI and ranked {rank}."},
+    "hl_rank_only": {"vi": "Năm {year}, {name} xếp hạng {rank}; điểm DTI chưa có số liệu công bố.",
+                     "en": "In {year}, {name} ranked {rank}; its DTI score is not published."},
+    "hl_score_only": {"vi": "Năm {year}, {name} đạt {score} điểm DTI; thứ hạng chưa có số liệu công bố.",
+                      "en": "In {year}, {name} scored {score} on the DTI; its rank is not published."},
+    "hl_none": {"vi": "Năm {year}, điểm và thứ hạng DTI của {name} chưa có số liệu công bố.",
+                "en": "For {year}, neither the DTI score nor the DTI rank of {name} is published."},
+    "hl_no_prev": {"vi": "Không có năm trước nào có số liệu DTI công bố, nên chưa thể so sánh.",
+                   "en": "No earlier year has a published DTI figure, so no change can be shown."},
+    "hl_rank_change": {"vi": "So với năm {prev_year} (hạng {prev}), tỉnh {move}.",
+                       "en": "Compared with {prev_year} (rank {prev}), it moved {move}."},
+    "hl_score_change": {"vi": "Điểm DTI thay đổi {delta} so với năm {prev_year} ({prev}); điểm của các năm không "
+                              "hoàn toàn so sánh được vì phương pháp đánh giá thay đổi, thứ hạng phản ánh vị trí "
+                              "tương đối rõ hơn.",
+                        "en": "The DTI score changed by {delta} since {prev_year} ({prev}); scores of different "
+                              "years are not strictly comparable as the method changes, so the rank is the "
+                              "better guide."},
+    "hl_prev_not_comparable": {
+        "vi": "Năm {prev_year} có số liệu ({prev}) nhưng không cùng loại với năm nay, nên chưa thể so sánh.",
+        "en": "{prev_year} has a figure ({prev}) but not one comparable with this year's, so no change is shown."},
+    "hl_merged": {"vi": "Từ ngày 1/7/2025, {name} thuộc {successor} (hợp nhất từ {members}).",
+                  "en": "Since 1 July 2025, {name} has been part of {successor} (merged from {members})."},
+    "hl_not_merged": {"vi": "{name} giữ nguyên đơn vị hành chính sau sắp xếp ngày 1/7/2025.",
+                      "en": "{name} was not merged in the reorganisation of 1 July 2025."},
+    "hl_successor_figure": {"vi": "Trong bảng xếp hạng {year} của 34 tỉnh, thành phố mới, {successor}: điểm DTI "
+                                  "{score}, xếp hạng {rank}.",
+                            "en": "In the {year} ranking of the 34 new units, {successor}: DTI score {score}, "
+                                  "rank {rank}."},
+    "dn_successor_caption": {"vi": "DTI của {successor} trong bảng xếp hạng 34 tỉnh, thành phố sau sắp xếp",
+                             "en": "DTI of {successor} in the ranking of the 34 units after the merger"},
+    "hl_mean": {"vi": "Trung bình cả nước năm {year}: {mean}.", "en": "The national mean in {year} was {mean}."},
+    "hl_mean_np": {"vi": "Trung bình cả nước năm {year}: chưa có số liệu công bố.",
+                   "en": "The national mean for {year} is not published."},
+    "hl_doubtful": {"vi": "Lưu ý: số liệu này đáng ngờ ({note}).", "en": "Note: this figure is doubtful ({note})."},
+    "col_change": {"vi": "Thay đổi (năm so sánh)", "en": "Change (since)"},
+    "col_region_median": {"vi": "Trung vị vùng", "en": "Region median"},
+    "col_leader": {"vi": "Dẫn đầu", "en": "Leader"},
+    "col_gap": {"vi": "Cách dẫn đầu", "en": "Gap to leader"},
+    "col_overall_rank": {"vi": "Hạng DTI chung", "en": "Overall DTI rank"},
+    "col_difference": {"vi": "Chênh lệch (bậc)", "en": "Difference (places)"},
+    "col_verdict": {"vi": "Đánh giá", "en": "Verdict"},
+    "col_note": {"en": "Note", "vi": "Ghi chú"},
+    "too_few_published": {"en": "too few published (n={n})", "vi": "quá ít số liệu công bố (n={n})"},
+    "col_sources": {"vi": "Nguồn", "en": "Sources"},
+    "col_source": {"vi": "Nguồn", "en": "Source"},
+    "col_figures": {"vi": "Số liệu lấy từ nguồn này", "en": "Figures taken from it"},
+    "col_parameter": {"vi": "Tham số", "en": "Parameter"},
+    "col_value": {"vi": "Giá trị", "en": "Value"},
+    "sc_intro": {
+        "vi": "Điểm và thứ hạng năm {year} của từng trụ cột và chỉ số thành phần, thay đổi so với năm gần nhất "
+              "có số liệu, trung bình cả nước, trung vị các tỉnh cùng vùng {region} (chỉ tính số liệu đã công "
+              "bố, n là số tỉnh) và tỉnh dẫn đầu.",
+        "en": "Score and rank in {year} for each pillar and main index, the change since the latest earlier "
+              "published figure, the national mean, the median of the {region} provinces (published figures "
+              "only; n counts them) and the leader."},
+    "sc_caption": {"vi": "Bảng điểm {name}, năm {year}", "en": "Scorecard of {name}, {year}"},
+    "sc_indices_np": {"vi": "Các chỉ số thành phần chưa có số liệu công bố cho năm {year}: {names}.",
+                      "en": "Main indices not published for {year}: {names}."},
+    "sc_indices_from_2021": {"vi": "Tám chỉ số chính được đánh giá từ năm 2021.",
+                             "en": "The eight main indices are assessed from 2021 on."},
+    "peers_rule_region": {"vi": "Các tỉnh so sánh: những tỉnh, thành phố cùng vùng {region}.",
+                          "en": "Peers: the other provinces and cities of the {region} region."},
+    "peers_rule_rank": {"vi": "Các tỉnh so sánh: những tỉnh có thứ hạng DTI trong khoảng ±{k} bậc quanh tỉnh này.",
+                        "en": "Peers: the provinces ranked within ±{k} places of this province's DTI rank."},
+    "peers_rule_profile": {
+        "vi": "Các tỉnh so sánh: {k} tỉnh gần nhất theo điểm ba trụ cột (chỉ những tỉnh có đủ ba điểm công bố).",
+        "en": "Peers: the {k} provinces nearest in the three pillar scores (only provinces with all three "
+              "scores published)."},
+    "peers_fallback_no_rank": {"vi": "Tỉnh này chưa có thứ hạng DTI công bố năm nay, nên dùng các tỉnh cùng vùng.",
+                               "en": "This province has no published DTI rank this year, so its region is used."},
+    "peers_fallback_no_scores": {
+        "vi": "Tỉnh này chưa có đủ điểm ba trụ cột công bố năm nay, nên dùng các tỉnh cùng vùng.",
+        "en": "This province lacks published pillar scores this year, so its region is used."},
+    "peers_name_region": {"vi": "cùng vùng", "en": "same region"},
+    "peers_name_rank": {"vi": "thứ hạng lân cận", "en": "rank neighbours"},
+    "peers_name_profile": {"vi": "hồ sơ gần nhất", "en": "nearest profile"},
+    "peers_caption": {"vi": "Tỉnh này và {n} tỉnh so sánh, năm {year}", "en": "This province and {n} peers, {year}"},
+    "peers_cell_help": {"vi": "Mỗi ô: điểm (thứ hạng trên 63).", "en": "Each cell: score (rank of 63)."},
+    "peers_fig_caption": {"vi": "Thứ hạng năm {year} của tỉnh và các tỉnh so sánh (hạng 1 ở bên trái).",
+                          "en": "Ranks in {year} of the province and its peers (rank 1 on the left)."},
+    "peers_no_chart": {"vi": "Năm {year} chưa có thứ hạng công bố cho các tỉnh này, nên không có biểu đồ.",
+                       "en": "No rank is published for these provinces in {year}, so there is no chart."},
+    "peers_without_rank": {"vi": "Chưa có thứ hạng công bố năm {year}: {names}.",
+                           "en": "No rank published in {year} for: {names}."},
+    "alt_peers": {"vi": "Biểu đồ điểm thứ hạng năm {year} của {name} và các tỉnh so sánh: {items}.",
+                  "en": "Dot plot of {year} ranks of {name} and its peers: {items}."},
+    "country_coverage": {
+        "vi": "Năm {year}, {n_rank}/{n} tỉnh, thành phố có thứ hạng DTI công bố và {n_score}/{n} có điểm công bố.",
+        "en": "For {year}, {n_rank} of {n} provinces and cities have a published DTI rank and {n_score} a "
+              "published score."},
+    "country_focus": {"vi": "{name} xếp hạng {rank} năm {year}.", "en": "{name} ranked {rank} in {year}."},
+    "country_tied": {"vi": "Đồng hạng với: {names}.", "en": "Tied with: {names}."},
+    "country_focus_np": {"vi": "Thứ hạng DTI năm {year} của {name}: chưa có số liệu công bố.",
+                         "en": "The {year} DTI rank of {name} is not published."},
+    "country_no_chart": {"vi": "Năm {year} chưa có thứ hạng DTI công bố, nên không có biểu đồ.",
+                         "en": "No DTI rank is published for {year}, so there is no chart."},
+    "ladder_caption": {"vi": "Thứ hạng DTI {year} của các tỉnh có số liệu công bố; tỉnh đồng hạng xếp chồng.",
+                       "en": "DTI ranks {year} of every province with a published rank; ties are stacked."},
+    "alt_ladder": {
+        "vi": "Biểu đồ thứ hạng DTI năm {year} của {n} tỉnh có số liệu. {name}: {rank}. Dẫn đầu: {top}. "
+              "Các tỉnh so sánh: {peers}.",
+        "en": "Chart of the {year} DTI ranks of the {n} provinces with a published rank. {name}: {rank}. "
+              "Top: {top}. Peers: {peers}."},
+    "map_caption": {"vi": "Bản đồ ô 63 tỉnh, thành phố theo thứ hạng DTI {year} (màu đậm = hạng cao).",
+                    "en": "Tile map of the 63 provinces by DTI rank {year} (darker = better rank)."},
+    "alt_map": {
+        "vi": "Bản đồ ô Việt Nam, mỗi ô một tỉnh tô màu theo thứ hạng DTI năm {year}; {n} tỉnh có thứ hạng, "
+              "các ô gạch chéo chưa có số liệu công bố. {name} ({rank}) được viền đậm.",
+        "en": "Tile map of Vietnam, one tile per province coloured by its {year} DTI rank; {n} provinces have a "
+              "rank, hatched tiles are not published. {name} ({rank}) is outlined."},
+    "trend_intro": {
+        "vi": "Thứ hạng DTI và ba trụ cột qua các năm đánh giá (hạng 1 ở trên cùng). Điểm các năm tính theo "
+              "phương pháp khác nhau nên so sánh thứ hạng; năm không có số liệu để trống, không nối.",
+        "en": "DTI and pillar ranks per assessment year (rank 1 at the top). Scores of different years follow "
+              "different methods, so ranks are compared; a year without figures is left as a gap, never joined."},
+    "trend_caption": {"vi": "Thứ hạng qua các năm; cột xám: năm chưa có số liệu công bố.",
+                      "en": "Ranks per year; grey columns: years not published."},
+    "trend_one_year": {"vi": "Chỉ có số liệu thứ hạng năm {year}, nên chưa vẽ được diễn biến.",
+                       "en": "Ranks are published for {year} only, so no trend can be drawn."},
+    "trend_no_rank": {"vi": "Chưa có thứ hạng nào được công bố, nên chưa vẽ được diễn biến.",
+                      "en": "No rank is published for any year, so no trend can be drawn."},
+    "trend_missing_years": {"vi": "Chưa có số liệu thứ hạng công bố cho các năm: {years}.",
+                            "en": "No rank published for: {years}."},
+    "trend_table_caption": {"vi": "Điểm (thứ hạng) của {name} qua các năm", "en": "Score (rank) of {name} per year"},
+    "alt_trend": {"vi": "Biểu đồ đường thứ hạng của {name} từ {first} đến {last}: {series}.",
+                  "en": "Line chart of the ranks of {name} from {first} to {last}: {series}."},
+    "chart_np_short": {"vi": "chưa công bố", "en": "not published"},
+    "chart_rank_axis": {"vi": "Thứ hạng (1 = cao nhất)", "en": "Rank (1 = best)"},
+    "chart_rank_axis_better_left": {"vi": "Thứ hạng trên 63 (1 = cao nhất)", "en": "Rank of 63 (1 = best)"},
+    "chart_peers": {"vi": "Tỉnh so sánh", "en": "Peers"},
+    "chart_other_provinces": {"vi": "Các tỉnh khác", "en": "Other provinces"},
+    "chart_dti_rank": {"vi": "Hạng DTI", "en": "DTI rank"},
+    "chart_focus": {"vi": "Tỉnh báo cáo", "en": "This province"},
+    "sw_rule": {
+        "vi": "Quy tắc: một trụ cột hoặc chỉ số là điểm mạnh khi thứ hạng của nó cao hơn thứ hạng DTI chung ít "
+              "nhất {margin} bậc, là điểm yếu khi thấp hơn ít nhất {margin} bậc; chỉ so sánh các thứ hạng đã "
+              "công bố.",
+        "en": "Rule: a pillar or index is a strength when it ranks at least {margin} places better than the "
+              "overall DTI rank, a weakness when at least {margin} places worse; only published ranks are "
+              "compared."},
+    "sw_no_overall": {"vi": "Thứ hạng DTI chung năm {year} chưa có số liệu công bố, nên chưa thể so sánh.",
+                      "en": "The overall DTI rank for {year} is not published, so nothing can be compared."},
+    "sw_nothing": {
+        "vi": "Năm {year} (hạng DTI {rank}), chưa có thứ hạng trụ cột hay chỉ số nào được công bố để so sánh.",
+        "en": "For {year} (DTI rank {rank}), no pillar or index rank is published to compare with."},
+    "sw_strengths": {"vi": "Điểm mạnh: {names}.", "en": "Strengths: {names}."},
+    "sw_weaknesses": {"vi": "Điểm yếu: {names}.", "en": "Weaknesses: {names}."},
+    "sw_in_line": {"vi": "Tương đương thứ hạng chung: {names}.", "en": "In line with the overall rank: {names}."},
+    "sw_none": {"vi": "không có", "en": "none"},
+    "sw_caption": {"vi": "Thứ hạng trụ cột và chỉ số so với hạng DTI chung, {name} {year}",
+                   "en": "Pillar and index ranks against the overall DTI rank, {name} {year}"},
+    "verdict_strength": {"vi": "điểm mạnh", "en": "strength"},
+    "verdict_weakness": {"vi": "điểm yếu", "en": "weakness"},
+    "verdict_in_line": {"vi": "tương đương", "en": "in line"},
+    "dn_sources": {"vi": "Nguồn của từng số liệu", "en": "Sources of every figure"},
+    "dn_sources_intro": {
+        "vi": "Mọi số liệu trong báo cáo được đọc từ các trang công khai; số trong ngoặc vuông dẫn tới danh "
+              "sách nguồn bên dưới. Số liệu của {name}:",
+        "en": "Every figure in this report was read off a public page; the numbers in brackets lead to the "
+              "list of sources below. The figures of {name}:"},
+    "dn_own_caption": {"vi": "Số liệu đã công bố của {name}", "en": "Published figures of {name}"},
+    "dn_national_caption": {"vi": "Trung bình cả nước năm {year}", "en": "National means {year}"},
+    "dn_others_intro": {
+        "vi": "Số liệu của các tỉnh khác dùng trong báo cáo (tỉnh so sánh, tỉnh dẫn đầu, biểu đồ và bản đồ cả "
+              "nước), theo nguồn:",
+        "en": "Figures of other provinces used in this report (peers, leaders, the country chart and map), by "
+              "source:"},
+    "dn_others_caption": {"vi": "Số liệu các tỉnh khác, năm {year}", "en": "Other provinces' figures, {year}"},
+    "col_n_provinces": {"vi": "Số tỉnh", "en": "Provinces"},
+    "peers_nothing": {"vi": "Chưa có số liệu công bố năm {year} cho: {names}.",
+                      "en": "Nothing published for {year} for: {names}."},
+    "dn_reflist": {"vi": "Danh sách nguồn", "en": "List of sources"},
+    "no_source": {"vi": "không có nguồn", "en": "no source"},
+    "dn_missing": {"vi": "Số liệu chưa công bố", "en": "What is not published"},
+    "dn_missing_intro": {
+        "vi": "Những gì đã và chưa được công bố cho {name} theo từng năm ({n} ô chưa có số liệu công bố). Không "
+              "có số liệu nào được ước tính hay nội suy.",
+        "en": "What is and is not published for {name}, year by year ({n} cells not published). No figure is "
+              "estimated or interpolated."},
+    "dn_missing_caption": {"vi": "Mức độ công bố số liệu của {name}", "en": "Published figures of {name} by year"},
+    "miss_both": {"vi": "điểm và hạng", "en": "score and rank"},
+    "miss_rank_only": {"vi": "chỉ có hạng", "en": "rank only"},
+    "miss_score_only": {"vi": "chỉ có điểm", "en": "score only"},
+    "miss_not_assessed": {"vi": "chưa đánh giá", "en": "not assessed"},
+    "dn_method": {"vi": "Phương pháp", "en": "Method"},
+    "method_source": {
+        "vi": "DTI do Bộ Thông tin và Truyền thông (từ năm 2025 là Bộ Khoa học và Công nghệ) đánh giá hằng năm và "
+              "công bố tại dti.gov.vn; năm trong báo cáo là năm đánh giá, không phải năm công bố.",
+        "en": "The DTI is assessed yearly by the Ministry of Information and Communications (from 2025 the "
+              "Ministry of Science and Technology) and published at dti.gov.vn; a report's year is the "
+              "assessment year, not the year of publication."},
+    "method_2020": {
+        "vi": "Năm 2020: DTI = 0,4 × Chính quyền số + 0,3 × Kinh tế số + 0,3 × Xã hội số (thang 1000 điểm chia "
+              "400/300/300).",
+        "en": "2020: DTI = 0.4 × digital government + 0.3 × digital economy + 0.3 × digital society (a "
+              "1000-point scale split 400/300/300)."},
+    "method_2021": {
+        "vi": "Từ năm 2021: DTI được tính từ 9 chỉ số chính (6 chỉ số nền tảng và 3 chỉ số hoạt động); điểm ba "
+              "trụ cột vẫn được công bố nhưng DTI không còn là tổng có trọng số của chúng.",
+        "en": "From 2021: the DTI is built from 9 main indices (6 foundation and 3 activity indices); the "
+              "pillar scores are still published, but the DTI is no longer their weighted sum."},
+    "method_ranks": {"vi": "Thứ hạng trên 63 tỉnh, thành phố; các tỉnh đồng điểm đồng hạng.",
+                     "en": "Ranks are out of 63 provinces and cities; ties share a rank."},
+    "method_stats": {
+        "vi": "Trung vị vùng và tỉnh dẫn đầu chỉ tính từ số liệu đã công bố (số liệu đáng ngờ không tính vào "
+              "trung vị); trung vị vùng chỉ được tính khi vùng có ít nhất 3 điểm số đã công bố.",
+        "en": "Region medians and leaders use published figures only (doubtful figures are left out of "
+              "medians); a region median is given only where at least 3 scores of the region are published."},
+    "method_peers": {
+        "vi": "Điểm mạnh, điểm yếu: chênh lệch ít nhất {margin} bậc so với thứ hạng DTI chung.",
+        "en": "Strengths and weaknesses: a difference of at least {margin} places from the overall DTI rank."},
+    "method_honesty": {
+        "vi": "Số liệu chưa công bố được để trống và ghi rõ, không bao giờ được điền, ước tính hay nội suy; số "
+              "liệu đáng ngờ được giữ nguyên như nguồn và đánh dấu †.",
+        "en": "Figures not published stay missing and are said to be so; none is filled, estimated or "
+              "interpolated. Doubtful figures are kept as their source prints them and marked †."},
+    "dn_params": {"vi": "Phiên bản số liệu và tham số", "en": "Data version and parameters"},
+    "embedded_data": {"vi": "bộ số liệu đi kèm (data/dti.csv)", "en": "embedded data (data/dti.csv)"},
+    "param_province": {"vi": "Tỉnh (province)", "en": "Province (province)"},
+    "param_year": {"vi": "Năm (year)", "en": "Year (year)"},
+    "param_year_latest": {"vi": "{year} (mặc định: năm gần nhất có số liệu)",
+                          "en": "{year} (default: the latest year with data)"},
+    "param_lang": {"vi": "Ngôn ngữ (lang)", "en": "Language (lang)"},
+    "param_peers": {"vi": "Cách chọn tỉnh so sánh (peers)", "en": "Peer strategy (peers)"},
+    "param_data": {"vi": "Tệp số liệu (data_path)", "en": "Data file (data_path)"},
+    "param_version": {"vi": "Phiên bản số liệu (mã băm)", "en": "Data version (content hash)"},
+    "param_software": {"vi": "Phần mềm", "en": "Software"},
+    # report: marking doubtful figures in changes, charts and the successor's figures (report.py, charts.py)
+    "doubt_change": {"vi": "Thay đổi {prev_year}–{year} ({what})", "en": "Change {prev_year}–{year} ({what})"},
+    "doubt_gap": {"vi": "Cách dẫn đầu ({what})", "en": "Gap to leader ({what})"},
+    "alt_doubtful": {"vi": "Số liệu đáng ngờ (†): {items}.", "en": "Doubtful figures (†): {items}."},
+}
