@@ -36,18 +36,26 @@ def test_every_value_has_a_source():
 
 def test_every_value_traces_to_a_raw_row():
     raw = pd.concat([pd.read_csv(p, dtype=str, keep_default_na=False) for p in (ROOT / "data" / "raw").glob("dti_*.csv")])
+    raw = raw.fillna("")
     raw_scores = {float(s.replace(",", ".")) for s in raw.score if s}
+    # A score printed as points out of N (the `scale` column, or Bến Tre's 1000) is divided by N, nothing else.
+    converted = {round(float(s.replace(",", ".")) / int(n or 1000), 6) for s, n in zip(raw.score, raw.scale)
+                 if s and float(s.replace(",", ".")) > 1}
     raw_ranks = {int(r) for r in raw["rank"] if r}
     table = load_dti().table
     for score, note in zip(table.score.dropna(), table.note[table.score.notna()]):
-        assert score in raw_scores or "1000-point" in note
+        assert score in raw_scores or (score in converted and "converted to 0..1" in note)
     assert set(table["rank"].dropna().astype(int)) <= raw_ranks
 
 
 def test_coverage_matches_shared_readme():
     s = load_dti().summary()
     dti_rows = {y: tuple(s.loc[(y, "63", "dti")]) for y in (2020, 2021, 2022, 2023)}
-    assert dti_rows == {2020: (25, 9), 2021: (31, 23), 2022: (63, 12), 2023: (10, 4)}
+    # The shared README's table (rounds 1-2) plus what its round 3 section adds: 2020 ranks for Long An,
+    # Vĩnh Phúc, Yên Bái, Phú Yên, Cao Bằng and scores for six provinces; 2021 ranks for Hà Nội,
+    # Hưng Yên, Quảng Ngãi, Phú Yên, Ninh Thuận (with a score); 2022 scores for ranks 6-10, Hà Nội,
+    # Hà Giang, Ninh Thuận and Kiên Giang; Hà Giang's 2023 rank.
+    assert dti_rows == {2020: (25 + 5, 9 + 6), 2021: (31 + 5, 23 + 1), 2022: (63, 12 + 9), 2023: (10 + 1, 4)}
 
 
 def test_known_values():
@@ -57,6 +65,9 @@ def test_known_values():
     assert dti.value("48", 2021, "dti") == (0.6419, 1)
     assert dti.value("38", 2022)[1] == dti.value("15", 2022)[1] == 15  # shared rank
     assert dti.value("83", 2022) == (0.50772, 51)  # 1000-point row converted
+    assert dti.value("02", 2022) == (0.47899, 57)  # 478,99/1.000 (round 3 `scale` column)
+    assert dti.value("02", 2022, "gov_activity") == (0.44045, None)  # 88,09/200
+    assert dti.value("91", 2020) == (0.3631, 9)  # round 3 settles Kiên Giang 2020 at 9
 
 
 def test_conflicts_and_doubts_are_noted():
@@ -79,7 +90,42 @@ def test_dissenting_pages_are_in_the_note_not_the_sources():
     mean = dti.national.query("year == 2020 and metric == 'dti'").iloc[0]
     assert "soctrang" not in mean.sources and "soctrang" in mean.note
     kg = dti.table.query("year == 2020 and province_code == '91' and metric == 'dti'").iloc[0]
-    assert "hesinhthaidoanhnghiep" not in kg.sources and "hesinhthaidoanhnghiep" in kg.note
+    assert "viet-jo" not in kg.sources and "viet-jo" in kg.note
+
+
+def test_a_contradicting_page_is_named_never_chosen():
+    """Round 3 rows flagged `contradicts` keep the held value (even against a single held page)."""
+    dti = load_dti()
+    assert dti.value("92", 2021) == (0.4794, 15)  # Cần Thơ: 0,794 and rank 7 on two pages
+    assert dti.value("01", 2023) == (None, 6)  # Hà Nội: one page says 5
+    hanoi = dti.table.query("year == 2023 and province_code == '01' and metric == 'dti'").iloc[0]
+    assert "hanoitimes" in hanoi.note and "hanoitimes" not in hanoi.sources and not hanoi.doubtful
+
+
+def test_weak_and_doubtful_round3_values_are_marked():
+    t = load_dti().table.set_index(["year", "unit_set", "province_code", "metric"])
+    weak = [(2024, "63", "49", "dti"), (2020, "63", "94", "cqs"), (2023, "63", "48", "econ_activity")]
+    for key in weak:  # the only page is a demo host, a test host or a sports site republishing
+        assert t.loc[key, "doubtful"] and "only source" in t.loc[key, "note"], key
+        assert "nguồn yếu" in t.loc[key, "note_vi"]
+    for key in [(2021, "63", "51", "dti"), (2021, "63", "54", "dti"), (2020, "63", "15", "dti"),
+                (2024, "63", "79", "awareness")]:
+        assert t.loc[key, "doubtful"] and t.loc[key, "note"] and t.loc[key, "note_vi"], key
+    secondary = t.loc[(2020, "63", "46", "cqs")]
+    assert not secondary.doubtful and "third-party compiled table" in secondary.note
+    assert "do not name the assessment year" in t.loc[(2022, "63", "64", "awareness"), "note"]
+
+
+def test_a_doubtful_raw_row_needs_a_note(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    with open(data / "raw" / "dti_round3.csv", "a", encoding="utf-8") as f:
+        f.write("2023,Cà Mau,dti,,40,,https://example.org/synthetic,synthetic,doubtful,synthetic\n")
+    with pytest.raises(DataFileError) as err:
+        build_all(data)
+    (problem,) = err.value.problems
+    assert (problem.code, problem.file, problem.row, dict(problem.fields)) == (
+        "doubtful_without_note", "data/raw/dti_round3.csv", 117, {"entry": "2023/63/96/dti"})
 
 
 def test_two_decimal_scores_are_marked_doubtful():
@@ -95,16 +141,19 @@ def _raw_copy(tmp_path, line: str):
     return tmp_path / "data"
 
 
-@pytest.mark.parametrize("line,message", [
-    ("2021,Hà Giang,dti,\"5,638\",,https://example.org/synthetic,synthetic",
+@pytest.mark.parametrize("line,code,column,value,message", [
+    ("2021,Hà Giang,dti,\"5,638\",,https://example.org/synthetic,synthetic", "score_out_of_range", "score", "5,638",
      "data/raw/dti_2021.csv:107: column 'score': value '5,638': score outside 0..1"),
-    ("2021,Hà Giang,dtii,0.5,,https://example.org/synthetic,synthetic",
-     "data/raw/dti_2021.csv:107: column 'metric': value 'dtii': unknown metric"),
-    ("20x1,Hà Giang,dti,0.5,,https://example.org/synthetic,synthetic",
+    ("2021,Hà Giang,dtii,0.5,,https://example.org/synthetic,synthetic", "unknown_metric", "metric", "dtii",
+     "data/raw/dti_2021.csv:107: column 'metric': value 'dtii': unknown metric; expected one of: dti, cqs, "),
+    ("20x1,Hà Giang,dti,0.5,,https://example.org/synthetic,synthetic", "not_integer", "year", "20x1",
      "data/raw/dti_2021.csv:107: column 'year': value '20x1': not a whole number"),
 ])
-def test_build_names_file_row_column_and_value(tmp_path, line, message):
+def test_build_names_file_row_column_and_value(tmp_path, line, code, column, value, message):
     """Synthetic bad rows appended to a copy of the raw data."""
     with pytest.raises(DataFileError) as err:
         build_all(_raw_copy(tmp_path, line))
-    assert str(err.value) == message
+    (problem,) = err.value.problems
+    assert (problem.code, problem.file, problem.row, problem.column, problem.value) == (
+        code, "data/raw/dti_2021.csv", 107, column, value)
+    assert str(err.value).startswith(message)

@@ -10,8 +10,8 @@ from unidecode import unidecode
 
 from dti_helpers import DataFileError, load_dti
 from dti_helpers.data.catalogue import load_catalogue
-from dti_helpers.data.ingest.official import header_key, parse_decimal, read_official, split_rank_score, year_from_name
-from dti_helpers.data.ingest.checks import read_any
+from dti_helpers.data.ingest import read_any, read_official
+from dti_helpers.data.ingest.official import header_key, parse_decimal, split_rank_score, year_from_name
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "official"
@@ -215,7 +215,7 @@ def test_year_from_name_and_header_key():
 
 def test_tables_from_2025_on_use_the_34_units(tmp_path):
     """After the July 2025 merger only the 34 units are ranked: names resolve among them."""
-    from dti_helpers.data.ingest.checks import check_file, read_any
+    from dti_helpers.data.ingest import check_file, read_any
 
     path = tmp_path / "dti_2025_tong_hop.csv"  # synthetic
     header = 'Xếp hạng DTI,"Tỉnh, thành phố",Xếp hạng CQS,Xếp hạng KTS,Xếp hạng XHS\n'

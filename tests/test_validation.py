@@ -7,6 +7,7 @@ import csv
 import importlib.util
 import os
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -15,28 +16,40 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from dti_helpers import DataFileError, load_dti
+from dti_helpers.core.errors import DataProblem, UnknownProvinceError
+from dti_helpers.core.labels import LABELS
 from dti_helpers.data.catalogue import load_catalogue
-from dti_helpers.data.ingest.checks import check_file, read_any
+from dti_helpers.data.ingest import check_file, read_any
 
 ROOT = Path(__file__).resolve().parent.parent
 MALFORMED = ROOT / "tests" / "malformed"
 CAT = load_catalogue()
 TIDY = "year,province,metric,score,rank\n"
+N_VALUES = 454  # values in data/dti.csv
 
 
-def problems(tmp_path, text, name="t.csv", **kwargs):
-    """The problem lines for a file holding ``text`` (messages name it ``name``)."""
+def check(tmp_path, text, name="t.csv", **kwargs):
+    """The problems of a file holding ``text`` (they name it ``name``)."""
     path = tmp_path / name
     path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
     found, _ = check_file(path, catalogue=CAT, name=name, **kwargs)
-    return [str(p) for p in found]
+    return found
+
+
+def problems(tmp_path, text, name="t.csv", **kwargs):
+    """The problems as (code, row, column, value, fields): what tests compare, not their wording."""
+    return [(p.code, p.row, p.column, p.value, dict(p.fields)) for p in check(tmp_path, text, name, **kwargs)]
+
+
+def codes(tmp_path, text, **kwargs):
+    return [p.code for p in check(tmp_path, text, **kwargs)]
 
 
 # --- the embedded data -----------------------------------------------------------------------
 
 
 def test_embedded_data_is_valid():
-    assert check_file(ROOT / "data" / "dti.csv") == ([], 388)
+    assert check_file(ROOT / "data" / "dti.csv") == ([], N_VALUES)
     pd.testing.assert_frame_equal(read_any(ROOT / "data" / "dti.csv", CAT), load_dti().table)
 
 
@@ -49,33 +62,37 @@ def test_the_published_data_has_one_rank_contradiction_and_it_is_a_doubtful_row(
     """
     text = (ROOT / "data" / "dti.csv").read_text(encoding="utf-8")
     lines = text.splitlines()
-    assert lines[39].startswith("2020,63,67,Đắk Nông,dti,0.3026,54,true,")
-    assert lines[3].startswith("2020,63,14,Sơn La,dti,0.2613,51,false,")
-    assert problems(tmp_path, text.replace(",true,", ",false,"), name="dti.csv") == [
-        "dti.csv:40: column 'rank': value '54': rank contradicts the scores: "
-        "line 4 has a lower score (0.2613) but a better rank (51)"]
+    dak_nong = next(i for i, line in enumerate(lines) if line.startswith("2020,63,67,Đắk Nông,dti,"))
+    son_la = next(i for i, line in enumerate(lines) if line.startswith("2020,63,14,Sơn La,dti,"))
+    assert lines[dak_nong].startswith("2020,63,67,Đắk Nông,dti,0.3026,54,true,")
+    assert lines[son_la].startswith("2020,63,14,Sơn La,dti,0.2613,51,false,")
+    doubtful = [i + 1 for i, line in enumerate(lines) if ",true," in line]
+    found = problems(tmp_path, text.replace(",true,", ",false,"), name="dti.csv")
+    assert ("rank_order", dak_nong + 1, "rank", "54", {"line": son_la + 1, "score": "0.2613", "rank": 51}) in found
+    # Any other contradiction the flags hide rests on a doubtful (or weakly sourced) row too.
+    assert all(p[1] in doubtful or p[4]["line"] in doubtful for p in found)
 
 
 # --- file-level rules ------------------------------------------------------------------------
 
 
 def test_missing_file_directory_and_unreadable(tmp_path):
-    assert [str(p) for p in check_file(tmp_path / "nope.csv")[0]] == [f"{tmp_path / 'nope.csv'}: file not found"]
-    assert [str(p) for p in check_file(tmp_path)[0]] == [f"{tmp_path}: a directory, not a data file"]
+    assert check_file(tmp_path / "nope.csv")[0] == [DataProblem("not_found", str(tmp_path / "nope.csv"))]
+    assert check_file(tmp_path)[0] == [DataProblem("is_dir", str(tmp_path))]
     locked = tmp_path / "locked.csv"
     locked.write_text(TIDY + "2021,TP. Đà Nẵng,dti,0.6419,1\n")
     locked.chmod(0)
     try:
         if os.access(locked, os.R_OK):  # root reads anything: nothing to test
             return
-        assert [str(p) for p in check_file(locked)[0]] == [f"{locked}: cannot read the file (Permission denied)"]
+        assert check_file(locked)[0] == [DataProblem("unreadable", str(locked), fields={"reason": "Permission denied"})]
     finally:
         locked.chmod(0o644)
 
 
 def test_not_utf8_names_the_line(tmp_path):
     text = (TIDY + "2021,TP. Đà Nẵng,dti,0.6419,1\n").encode("utf-8") + "2021,Cà Mau,dti,0.4,30\n".encode("cp1252")
-    assert problems(tmp_path, text) == ["t.csv:3: value '0xE0': not UTF-8 text; save the file as CSV UTF-8"]
+    assert problems(tmp_path, text) == [("not_utf8", 3, None, "0xE0", {})]
 
 
 def test_bom_and_crlf_and_blank_lines_are_fine(tmp_path):
@@ -93,23 +110,19 @@ def test_multiline_cells_keep_file_line_numbers(tmp_path):
             '2021,TP. Đà Nẵng,dti,0.6419,1,"two\nlines"\n'
             "2021,Bắc Ninh,dti,7,4,\n")
     assert problems(tmp_path, text) == [
-        "t.csv:2: column 'note': value 'two\\nlines': control or invisible character U+000A in a text field",
-        "t.csv:4: column 'score': value '7': score on the 1000-point scale; divide it by 1000, "
-        "or declare the scale with a 'scale' column of 1000",
+        ("control", 2, "note", "two\\nlines", {"char": "U+000A"}),
+        ("score_on_1000_scale", 4, "score", "7", {}),
     ]
 
 
 def test_every_problem_is_reported_in_file_order(tmp_path):
     text = TIDY + "2021,Ha Noy,dti,0.4,30\n2019,TP. Đà Nẵng,pdti,1.2,0\n2021,Bắc Ninh,dti,0.5276,4\n"
     assert problems(tmp_path, text) == [
-        "t.csv:2: column 'province': value 'Ha Noy': unknown province; closest matches: TP. Hà Nội, Thanh Hóa, "
-        "Khánh Hòa, Hà Nam",
-        "t.csv:3: column 'year': value '2019': year must be between 2020 and the current year",
-        "t.csv:3: column 'metric': value 'pdti': unknown metric; expected one of: dti, cqs, kts, xhs, awareness, "
-        "institutions, infrastructure, human_resources, cybersecurity, gov_activity, econ_activity, society_activity",
-        "t.csv:3: column 'score': value '1.2': score on the 1000-point scale; divide it by 1000, or declare the "
-        "scale with a 'scale' column of 1000",
-        "t.csv:3: column 'rank': value '0': rank outside 1..63",
+        ("unknown_province", 2, "province", "Ha Noy", {"matches": "TP. Hà Nội, Thanh Hóa, Khánh Hòa, Hà Nam"}),
+        ("year_out_of_range", 3, "year", "2019", {}),
+        ("unknown_metric", 3, "metric", "pdti", {"known": ", ".join(CAT.metrics.index)}),
+        ("score_on_1000_scale", 3, "score", "1.2", {}),
+        ("rank_out_of_range", 3, "rank", "0", {"n": 63}),
     ]
 
 
@@ -118,15 +131,17 @@ def test_read_any_raises_with_every_problem_and_load_dti_too(tmp_path):
     path.write_text(TIDY + "2021,Ha Noy,dti,0.4,30\n2021,Atlantis,dti,0.4,31\n", encoding="utf-8")
     with pytest.raises(DataFileError) as err:
         read_any(path, CAT)
-    assert len(err.value.problems) == 2 and "\n" not in str(err.value)
-    assert str(err.value).endswith("(and 1 more problem(s))")
+    assert [p.code for p in err.value.problems] == ["unknown_province", "unknown_province_none"]
+    assert "\n" not in str(err.value) and str(err.value).endswith("(and 1 more problem(s))")
+    assert err.value.message("vi").endswith("(và 1 lỗi khác)")
     with pytest.raises(DataFileError):
         load_dti(path)
 
 
-def test_messages_in_vietnamese(tmp_path):
-    assert problems(tmp_path, TIDY + "2021,TP. Đà Nẵng,dti,1500,1\n", lang="vi") == [
-        "t.csv:2: column 'score': value '1500': điểm ngoài khoảng 0..1"]
+def test_messages_are_worded_at_the_edge_in_either_language(tmp_path):
+    (problem,) = check(tmp_path, TIDY + "2021,TP. Đà Nẵng,dti,1500,1\n")
+    assert problem.message("vi") == "t.csv:2: column 'score': value '1500': điểm ngoài khoảng 0..1"
+    assert problem.message("en") == str(problem) == "t.csv:2: column 'score': value '1500': score outside 0..1"
 
 
 # --- header rules ----------------------------------------------------------------------------
@@ -141,9 +156,9 @@ def test_header_tolerates_case_spaces_and_order(tmp_path):
 
 def test_missing_and_unknown_columns_are_all_named(tmp_path):
     assert problems(tmp_path, "year,province,metric,scor\n2021,TP. Đà Nẵng,dti,0.6\n") == [
-        "t.csv:1: column 'scor': unknown column; did you mean 'score'?",
-        "t.csv:1: column 'score': missing column",
-        "t.csv:1: column 'rank': missing column",
+        ("unknown_column_close", 1, "scor", None, {"close": "score"}),
+        ("missing_column", 1, "score", None, {}),
+        ("missing_column", 1, "rank", None, {}),
     ]
 
 
@@ -177,8 +192,7 @@ def test_unit_set_34_names_and_ranks(tmp_path):
     head = "year,unit_set,province,metric,score,rank\n"
     assert problems(tmp_path, head + "2024,34,TP. Huế,dti,0.7951,2\n2024,34,Lào Cai,dti,0.7167,14\n") == []
     assert problems(tmp_path, head + "2024,34,Bắc Giang,dti,,3\n") == [
-        "t.csv:2: column 'province': value 'Bắc Giang': a former province, merged into Bắc Ninh in 2025; "
-        "the 34-unit set has the new units"]
+        ("merged_province", 2, "province", "Bắc Giang", {"successor": "Bắc Ninh"})]
 
 
 def test_province_code_may_lose_its_leading_zero(tmp_path):
@@ -190,15 +204,14 @@ def test_province_code_may_lose_its_leading_zero(tmp_path):
 def test_year_given_must_agree_with_the_rows(tmp_path):
     text = TIDY + "2021,TP. Đà Nẵng,dti,0.6419,1\n"
     assert problems(tmp_path, text, year=2021) == []
-    assert problems(tmp_path, text, year=2022) == [
-        "t.csv:2: column 'year': value '2021': differs from the year given (2022)"]
-    assert problems(tmp_path, text, year=1999) == ["t.csv: value '1999': year must be between 2020 and the current year"]
+    assert problems(tmp_path, text, year=2022) == [("year_conflict", 2, "year", "2021", {"year": 2022})]
+    assert problems(tmp_path, text, year=1999) == [("year_out_of_range", None, None, "1999", {})]
 
 
 def test_markup_entities_and_tags(tmp_path):
     head = "year,province,metric,score,rank,sources\n"
     assert problems(tmp_path, head + "2021,TP. Đà Nẵng,dti,0.6419,1,https://x.invalid/?a=1&amp;b=2\n") == [
-        "t.csv:2: column 'sources': value 'https://x.invalid/?a=1&amp;b=2': markup (&amp;) in a text field"]
+        ("markup", 2, "sources", "https://x.invalid/?a=1&amp;b=2", {"markup": "&amp;"})]
     assert problems(tmp_path, head + "2021,TP. Đà Nẵng,dti,0.6419,1,R&D < 5 > 3\n") == []
 
 
@@ -224,8 +237,7 @@ def test_rank_order_skips_doubtful_rows(tmp_path):
     rows = "2020,Sơn La,dti,0.2613,51,false\n2020,Đắk Nông,dti,0.3026,54,{}\n"
     assert problems(tmp_path, head + rows.format("true")) == []
     assert problems(tmp_path, head + rows.format("false")) == [
-        "t.csv:3: column 'rank': value '54': rank contradicts the scores: line 2 has a lower score (0.2613) "
-        "but a better rank (51)"]
+        ("rank_order", 3, "rank", "54", {"line": 2, "score": "0.2613", "rank": 51})]
 
 
 def test_one_bad_rank_is_one_line_not_one_per_row(tmp_path):
@@ -240,7 +252,7 @@ def test_duplicates_in_an_official_table_are_one_line_per_row(tmp_path):
             '"1 (0,6419)",TP. Đà Nẵng,"1 (0,6868)","1 (0,6312)","1 (0,6483)"\n'
             '"1 (0,6419)",Đà Nẵng,"1 (0,6868)","1 (0,6312)","1 (0,6483)"\n')
     assert problems(tmp_path, text, name="dti_2021.csv") == [
-        "dti_2021.csv:3: column 'Tỉnh, thành phố': value 'Đà Nẵng': duplicate of line 2: same province, year and metric"]
+        ("duplicate_row", 3, "Tỉnh, thành phố", "Đà Nẵng", {"line": 2})]
 
 
 def test_2020_total_tolerance_and_scope(tmp_path):
@@ -251,8 +263,8 @@ def test_2020_total_tolerance_and_scope(tmp_path):
 
     assert total("0.3615") == [] and total("0.3620") == [] and total("0.3611") == []  # 0.36153 +- 0.0005
     assert total("0.3610") != []  # 0.00053 away
-    assert total("0.3621") == ["t.csv:2: column 'score': value '0.3621': 2020 DTI should equal "
-                               "0.4·CQS + 0.3·KTS + 0.3·XHS = 0.3615 (lines 3, 4, 5); off by 0.0006"]
+    assert total("0.3621") == [("dti_2020", 2, "score", "0.3621",
+                                {"expected": "0.3615", "lines": "3, 4, 5", "diff": "0.0006"})]
     assert total("0.5", year=2021) == []  # from 2021 DTI is not the pillars' weighted sum
     assert total("0.5", doubtful="true") == []
     partial = "year,province,metric,score,rank\n2020,Bắc Giang,dti,0.5,\n2020,Bắc Giang,cqs,0.4455,\n"
@@ -263,13 +275,13 @@ def test_2020_total_tolerance_and_scope(tmp_path):
 
 
 def run_cli(*args):
-    return subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "run_reports.py", *args], cwd=ROOT,
+    return subprocess.run([sys.executable, "run_reports.py", *args], cwd=ROOT,
                           capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
 
 
 def test_cli_valid_files():
     done = run_cli("--check-data", "data/dti.csv")
-    assert (done.returncode, done.stdout, done.stderr) == (0, "data/dti.csv: OK (388 values)\n", "")
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"data/dti.csv: OK ({N_VALUES} values)\n", "")
     done = run_cli("--check-data", "tests/fixtures/official/dti_2022_chi_tiet.xlsx")
     assert (done.returncode, done.stdout) == (0, "tests/fixtures/official/dti_2022_chi_tiet.xlsx: OK (45 values)\n")
     done = run_cli("--check-data", "tests/malformed/official_no_year.csv", "--year", "2021")
@@ -313,9 +325,204 @@ def test_corpus_is_complete():
 
 @pytest.mark.parametrize("path", sorted(EXPECTED))
 def test_corpus_file_gives_its_exact_line(path):
+    """expected.txt is the English wording of each corpus file's one problem."""
+    found, _ = check_file(ROOT / path, catalogue=CAT, name=path)
+    assert [str(p) for p in found] == [EXPECTED[path]]
+    assert [p.message("en") for p in found] == [EXPECTED[path]]
+
+
+def test_corpus_through_the_command_line():
+    path = "tests/malformed/rank_tie.csv"
     done = run_cli("--check-data", path)
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr == f"{EXPECTED[path]}\n{path}: 1 problem(s)\n"
+
+
+# --- the wording of each code ----------------------------------------------------------------
+
+WORDING = {  # code -> (fields, English, Vietnamese): the reason as the user reads it
+    'not_found': ({},
+        'file not found',
+        'không tìm thấy tệp'),
+    'is_dir': ({},
+        'a directory, not a data file',
+        'đây là thư mục, không phải tệp dữ liệu'),
+    'unreadable': ({'reason': 'Permission denied'},
+        'cannot read the file (Permission denied)',
+        'không đọc được tệp (Permission denied)'),
+    'empty_file': ({},
+        'file is empty',
+        'tệp rỗng'),
+    'binary': ({},
+        'binary file, not a CSV or XLSX table',
+        'tệp nhị phân, không phải bảng CSV hay XLSX'),
+    'not_utf8': ({},
+        'not UTF-8 text; save the file as CSV UTF-8',
+        'không phải văn bản UTF-8; hãy lưu tệp dạng CSV UTF-8'),
+    'old_xls': ({},
+        'old Excel .xls workbook; save it as .xlsx or CSV UTF-8',
+        'tệp Excel .xls cũ; hãy lưu lại dạng .xlsx hoặc CSV UTF-8'),
+    'bad_xlsx': ({},
+        'not a readable .xlsx workbook (corrupt or another format)',
+        'không đọc được tệp .xlsx (hỏng hoặc không phải .xlsx)'),
+    'bad_csv_quote': ({},
+        'malformed CSV: a quote is not closed or is followed by text',
+        'CSV sai cấu trúc: dấu ngoặc kép không đóng hoặc có chữ ngay sau dấu ngoặc kép'),
+    'no_rows': ({},
+        'no data rows below the header',
+        'không có dòng dữ liệu nào dưới dòng tiêu đề'),
+    'extra_cells': ({'n': 6, 'm': 5},
+        'row has 6 cells but the header has 5',
+        'dòng có 6 ô nhưng tiêu đề chỉ có 5 cột'),
+    'no_layout': ({'columns': 'year, province'},
+        'no known columns; expected a tidy table (year, province) or an official dti.gov.vn table',
+        'không có cột nào quen thuộc; cần bảng dạng dài (year, province) hoặc bảng chính thức của dti.gov.vn'),
+    'not_official': ({'columns': 'year, province'},
+        'not an official dti.gov.vn table (expected columns year, province)',
+        'không phải bảng chính thức của dti.gov.vn (cần các cột year, province)'),
+    'missing_column': ({},
+        'missing column',
+        'thiếu cột'),
+    'unknown_column': ({'known': 'dti, cqs'},
+        'unknown column; expected one of: dti, cqs',
+        'cột không rõ; các cột hợp lệ: dti, cqs'),
+    'unknown_column_close': ({'close': 'score'},
+        "unknown column; did you mean 'score'?",
+        "cột không rõ; có phải là 'score'?"),
+    'duplicate_column': ({'other': 'year'},
+        "same column as 'year'",
+        "cột trùng với cột 'year'"),
+    'no_year': ({},
+        "no assessment year: pass --year YEAR, add a 'year' (Năm) column, or put the year in the file name",
+        "không rõ năm đánh giá: dùng --year NĂM, thêm cột 'Năm' (year) hoặc ghi năm vào tên tệp"),
+    'name_years': ({'years': '2021, 2022'},
+        'the file name holds several years (2021, 2022); pass --year YEAR',
+        'tên tệp có nhiều năm (2021, 2022); dùng --year NĂM'),
+    'year_out_of_range': ({},
+        'year must be between 2020 and the current year',
+        'năm phải từ 2020 đến năm hiện tại'),
+    'year_conflict': ({'year': 2022},
+        'differs from the year given (2022)',
+        'khác với năm đã chỉ định (2022)'),
+    'empty_value': ({},
+        'empty value',
+        'ô trống'),
+    'not_integer': ({},
+        'not a whole number',
+        'không phải số nguyên'),
+    'not_number': ({},
+        'not a number',
+        'không phải số'),
+    'unit_set': ({},
+        'unit set must be 63 or 34',
+        'bộ đơn vị phải là 63 hoặc 34'),
+    'unknown_province': ({'matches': 'TP. Hà Nội, Hà Nam'},
+        'unknown province; closest matches: TP. Hà Nội, Hà Nam',
+        'không rõ tỉnh; gần nhất: TP. Hà Nội, Hà Nam'),
+    'unknown_province_none': ({},
+        'unknown province; no close match',
+        'không rõ tỉnh; không có tên nào gần giống'),
+    'merged_province': ({'successor': 'Bắc Ninh'},
+        'a former province, merged into Bắc Ninh in 2025; the 34-unit set has the new units',
+        'tỉnh cũ, đã sáp nhập vào Bắc Ninh năm 2025; bộ 34 đơn vị dùng các đơn vị mới'),
+    'ambiguous_province': ({'matches': 'TP. Hà Nội, Hà Nam'},
+        'ambiguous province; could be: TP. Hà Nội, Hà Nam',
+        'tên tỉnh không rõ ràng; có thể là: TP. Hà Nội, Hà Nam'),
+    'national_row': ({},
+        'a national mean, not a province; keep national means out of province tables',
+        'đây là trung bình cả nước, không phải một tỉnh; để số liệu cả nước riêng'),
+    'code_mismatch': ({'province': 'Bắc Ninh', 'code': '27'},
+        "does not match the province 'Bắc Ninh' (code 27)",
+        "mã tỉnh không khớp với tỉnh 'Bắc Ninh' (mã 27)"),
+    'unknown_metric': ({'known': 'dti, cqs'},
+        'unknown metric; expected one of: dti, cqs',
+        'chỉ số không rõ; các chỉ số hợp lệ: dti, cqs'),
+    'no_value': ({},
+        'row has neither a score nor a rank',
+        'dòng không có cả điểm lẫn xếp hạng'),
+    'score_out_of_range': ({},
+        'score outside 0..1',
+        'điểm ngoài khoảng 0..1'),
+    'score_on_1000_scale': ({},
+        "score on the 1000-point scale; divide it by 1000, or declare the scale with a 'scale' column of 1000",
+        "điểm theo thang 1000; hãy chia cho 1000, hoặc khai báo thang điểm bằng cột 'scale' = 1000"),
+    'score_out_of_range_1000': ({},
+        'score outside 0..1000 (declared 1000-point scale)',
+        'điểm ngoài khoảng 0..1000 (đã khai báo thang 1000)'),
+    'scale': ({},
+        'scale must be 1 or 1000',
+        'thang điểm phải là 1 hoặc 1000'),
+    'rank_out_of_range': ({'n': 6},
+        'rank outside 1..6',
+        'xếp hạng ngoài khoảng 1..6'),
+    'doubtful': ({},
+        'doubtful must be true or false',
+        'cột doubtful chỉ nhận true hoặc false'),
+    'markup': ({'markup': '<b>'},
+        'markup (<b>) in a text field',
+        'có mã đánh dấu (<b>) trong ô chữ'),
+    'control': ({'char': 'U+001B'},
+        'control or invisible character U+001B in a text field',
+        'có ký tự điều khiển hoặc ký tự ẩn U+001B trong ô chữ'),
+    'duplicate_row': ({'line': 4},
+        'duplicate of line 4: same province, year and metric',
+        'trùng dòng 4: cùng tỉnh, năm và chỉ số'),
+    'rank_order': ({'line': 4, 'score': '0.5242', 'rank': 2},
+        'rank contradicts the scores: line 4 has a lower score (0.5242) but a better rank (2)',
+        'xếp hạng mâu thuẫn với điểm: dòng 4 điểm thấp hơn (0.5242) nhưng hạng cao hơn (2)'),
+    'rank_tie': ({'line': 4, 'rank': 2},
+        'rank contradicts the scores: line 4 has the same score but rank 2; ties share a rank',
+        'xếp hạng mâu thuẫn với điểm: dòng 4 cùng điểm nhưng hạng 2; cùng điểm thì cùng hạng'),
+    'dti_2020': ({'expected': '0.3615', 'lines': '3, 4, 5', 'diff': '0.0100'},
+        '2020 DTI should equal 0.4·CQS + 0.3·KTS + 0.3·XHS = 0.3615 (lines 3, 4, 5); off by 0.0100',
+        'DTI 2020 phải bằng 0,4·CQS + 0,3·KTS + 0,3·XHS = 0.3615 (dòng 3, 4, 5); lệch 0.0100'),
+    'rank_score_cell': ({},
+        "expected 'rank (score)', e.g. '1 (0,6419)'",
+        "cần dạng 'hạng (điểm)', ví dụ '1 (0,6419)'"),
+    'invalid_value': ({},
+        'invalid value',
+        'giá trị không hợp lệ'),
+    'doubtful_without_note': ({'entry': '2023/63/96/dti'},
+        'a raw row flagged doubtful, but the value 2023/63/96/dti has no note in DOUBTFUL',
+        'dòng gốc bị đánh dấu đáng ngờ nhưng giá trị 2023/63/96/dti chưa có ghi chú trong DOUBTFUL'),
+}
+
+
+def test_every_code_has_its_wording_test():
+    assert set(WORDING) == {key[len("val_"):] for key in LABELS if key.startswith("val_")}
+
+
+@pytest.mark.parametrize("code", sorted(WORDING))
+def test_wording_of_each_code_in_both_languages(code):
+    fields, en, vi = WORDING[code]
+    problem = DataProblem(code, "x.csv", 2, "c", "v", fields)
+    assert (problem.reason("en"), problem.reason("vi")) == (en, vi)
+    assert problem.message("vi") == f"x.csv:2: column 'c': value 'v': {vi}"
+    assert str(problem) == problem.message("en") == f"x.csv:2: column 'c': value 'v': {en}"
+    assert en != vi or code == "unreadable"
+
+
+@pytest.mark.parametrize("problem,en", [
+    (DataProblem("empty_file", "x.csv"), "x.csv: file is empty"),
+    (DataProblem("no_rows", "x.csv", None, None, None), "x.csv: no data rows below the header"),
+    (DataProblem("missing_column", "x.csv", 1, "rank"), "x.csv:1: column 'rank': missing column"),
+    (DataProblem("not_utf8", "x.csv", 3, None, "0xE0"), "x.csv:3: value '0xE0': not UTF-8 text; save the file as CSV UTF-8"),
+    (DataProblem("empty_value", "x.csv", 2, "note", "x" * 80), "x.csv:2: column 'note': value '" + "x" * 59 + "…': empty value"),
+])
+def test_message_leaves_out_what_a_problem_does_not_have(problem, en):
+    assert str(problem) == en
+
+
+def test_other_errors_carry_a_code_and_fields_too():
+    err = UnknownProvinceError("Ha Noy", ["TP. Hà Nội"])
+    assert (err.code, err.fields) == ("unknown_province", {"query": "Ha Noy", "matches": "TP. Hà Nội"})
+    assert str(err) == err.message("en") == "unknown province 'Ha Noy'; closest matches: TP. Hà Nội"
+    assert err.message("vi") == "không rõ tỉnh 'Ha Noy'; gần nhất: TP. Hà Nội"
+    none = UnknownProvinceError("Atlantis", [])
+    assert none.code == "unknown_province_none" and "--list" in none.message("vi")
+    assert UnknownProvinceError("x", ["A", "B"], ambiguous=True).code == "ambiguous_province"
+    problem = DataProblem.from_error(err, "x.csv", 2, "province", "Ha Noy")
+    assert (problem.code, dict(problem.fields)) == ("unknown_province", {"matches": "TP. Hà Nội"})
 
 
 def test_corpus_generator_gives_the_committed_bytes():
@@ -394,7 +601,7 @@ def test_property_a_score_out_of_range_is_reported_at_its_row_and_column(rows, d
     rows[i][3] = f"{bad / 10000:.4f}"
     found, _ = verdict(rows)
     assert [(p.row, p.column, p.value) for p in found] == [(i + 2, "score", rows[i][3])]
-    assert found[0].message.startswith(("score outside 0..1", "score on the 1000-point scale"))
+    assert found[0].code in ("score_out_of_range", "score_on_1000_scale")
 
 
 @PROPERTY
@@ -407,7 +614,7 @@ def test_property_swapping_two_ranks_is_caught(rows, data):
     i, j = data.draw(st.sampled_from(pairs))
     rows[i][4], rows[j][4] = rows[j][4], rows[i][4]
     found, _ = verdict(rows)
-    assert found and all("rank contradicts the scores" in p.message for p in found)
+    assert found and all(p.code in ("rank_order", "rank_tie") for p in found)
 
 
 @PROPERTY
@@ -420,7 +627,7 @@ def test_property_shuffling_rows_keeps_the_verdict(rows, data, spoil):
     shuffled = data.draw(st.permutations(rows))
     after, _ = verdict(shuffled)
     assert bool(before) == bool(after) == spoil
-    assert sorted((p.column, p.value, p.message) for p in before) == sorted((p.column, p.value, p.message) for p in after)
+    assert sorted((p.code, p.column, p.value) for p in before) == sorted((p.code, p.column, p.value) for p in after)
 
 
 @PROPERTY

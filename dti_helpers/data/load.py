@@ -122,8 +122,8 @@ def load_dti(path: str | Path | None = None, year: int | None = None, scale: int
     in a column nor in its file name; ``scale=1000`` declares 1000-point scores.
 
     With no argument the embedded ``data/dti.csv`` is read. Any other file is
-    validated first (:func:`dti_helpers.validation.read_any`) and a problem
-    raises :class:`~dti_helpers.errors.DataFileError` naming file, row, column
+    validated first (:func:`dti_helpers.data.ingest.read_any`) and a problem
+    raises :class:`~dti_helpers.core.errors.DataFileError` naming file, row, column
     and value.
 
     >>> dti = load_dti()
@@ -138,7 +138,7 @@ def load_dti(path: str | Path | None = None, year: int | None = None, scale: int
         table = _read_table(DEFAULT_PATH)
         src = DEFAULT_PATH
     else:
-        from dti_helpers.data.ingest.checks import read_any
+        from dti_helpers.data.ingest import read_any
 
         src = Path(path).expanduser()
         table = read_any(src, catalogue, year=year, scale=scale)

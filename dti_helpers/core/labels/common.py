@@ -8,6 +8,13 @@ LABELS: dict[str, dict[str, str]] = {
     # catalogue
     "kind_city": {"vi": "Thành phố trực thuộc Trung ương", "en": "Centrally-run city"},
     "kind_province": {"vi": "Tỉnh", "en": "Province"},
+    # province look-up errors (``UnknownProvinceError.code``)
+    "err_unknown_province": {"vi": "không rõ tỉnh '{query}'; gần nhất: {matches}",
+                             "en": "unknown province '{query}'; closest matches: {matches}"},
+    "err_unknown_province_none": {"vi": "không rõ tỉnh '{query}'; xem `run_reports.py --list` để có mọi tên",
+                                  "en": "unknown province '{query}'; see `run_reports.py --list` for all names"},
+    "err_ambiguous_province": {"vi": "tên tỉnh '{query}' không rõ ràng; gần nhất: {matches}",
+                               "en": "ambiguous province '{query}'; closest matches: {matches}"},
     # coverage summary
     "year": {"vi": "Năm", "en": "Year"},
     "unit_set": {"vi": "Bộ đơn vị", "en": "Unit set"},

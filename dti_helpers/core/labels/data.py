@@ -13,7 +13,7 @@ LABELS: dict[str, dict[str, str]] = {
                     "en": "old Excel .xls workbook; save it as .xlsx or CSV UTF-8"},
     "val_bad_xlsx": {"vi": "không đọc được tệp .xlsx (hỏng hoặc không phải .xlsx)",
                      "en": "not a readable .xlsx workbook (corrupt or another format)"},
-    "val_bad_csv": {"vi": "CSV sai cấu trúc: dấu ngoặc kép không đóng hoặc có chữ ngay sau dấu ngoặc kép",
+    "val_bad_csv_quote": {"vi": "CSV sai cấu trúc: dấu ngoặc kép không đóng hoặc có chữ ngay sau dấu ngoặc kép",
                     "en": "malformed CSV: a quote is not closed or is followed by text"},
     "val_no_rows": {"vi": "không có dòng dữ liệu nào dưới dòng tiêu đề", "en": "no data rows below the header"},
     "val_extra_cells": {"vi": "dòng có {n} ô nhưng tiêu đề chỉ có {m} cột",
@@ -34,7 +34,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "no assessment year: pass --year YEAR, add a 'year' (Năm) column, or put the year in the file name"},
     "val_name_years": {"vi": "tên tệp có nhiều năm ({years}); dùng --year NĂM",
                        "en": "the file name holds several years ({years}); pass --year YEAR"},
-    "val_year_range": {"vi": "năm phải từ 2020 đến năm hiện tại",
+    "val_year_out_of_range": {"vi": "năm phải từ 2020 đến năm hiện tại",
                        "en": "year must be between 2020 and the current year"},
     "val_year_conflict": {"vi": "khác với năm đã chỉ định ({year})", "en": "differs from the year given ({year})"},
     "val_empty_value": {"vi": "ô trống", "en": "empty value"},
@@ -56,14 +56,14 @@ LABELS: dict[str, dict[str, str]] = {
     "val_unknown_metric": {"vi": "chỉ số không rõ; các chỉ số hợp lệ: {known}",
                            "en": "unknown metric; expected one of: {known}"},
     "val_no_value": {"vi": "dòng không có cả điểm lẫn xếp hạng", "en": "row has neither a score nor a rank"},
-    "val_score_range": {"vi": "điểm ngoài khoảng 0..1", "en": "score outside 0..1"},
-    "val_score_1000": {
+    "val_score_out_of_range": {"vi": "điểm ngoài khoảng 0..1", "en": "score outside 0..1"},
+    "val_score_on_1000_scale": {
         "vi": "điểm theo thang 1000; hãy chia cho 1000, hoặc khai báo thang điểm bằng cột 'scale' = 1000",
         "en": "score on the 1000-point scale; divide it by 1000, or declare the scale with a 'scale' column of 1000"},
-    "val_score_range_1000": {"vi": "điểm ngoài khoảng 0..1000 (đã khai báo thang 1000)",
+    "val_score_out_of_range_1000": {"vi": "điểm ngoài khoảng 0..1000 (đã khai báo thang 1000)",
                              "en": "score outside 0..1000 (declared 1000-point scale)"},
     "val_scale": {"vi": "thang điểm phải là 1 hoặc 1000", "en": "scale must be 1 or 1000"},
-    "val_rank_range": {"vi": "xếp hạng ngoài khoảng 1..{n}", "en": "rank outside 1..{n}"},
+    "val_rank_out_of_range": {"vi": "xếp hạng ngoài khoảng 1..{n}", "en": "rank outside 1..{n}"},
     "val_doubtful": {"vi": "cột doubtful chỉ nhận true hoặc false", "en": "doubtful must be true or false"},
     "val_markup": {"vi": "có mã đánh dấu ({markup}) trong ô chữ", "en": "markup ({markup}) in a text field"},
     "val_control": {"vi": "có ký tự điều khiển hoặc ký tự ẩn {char} trong ô chữ",
@@ -79,8 +79,15 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "2020 DTI should equal 0.4·CQS + 0.3·KTS + 0.3·XHS = {expected} (lines {lines}); off by {diff}"},
     "val_rank_score_cell": {"vi": "cần dạng 'hạng (điểm)', ví dụ '1 (0,6419)'",
                             "en": "expected 'rank (score)', e.g. '1 (0,6419)'"},
+    "val_invalid_value": {"vi": "giá trị không hợp lệ", "en": "invalid value"},
+    "val_doubtful_without_note": {
+        "vi": "dòng gốc bị đánh dấu đáng ngờ nhưng giá trị {entry} chưa có ghi chú trong DOUBTFUL",
+        "en": "a raw row flagged doubtful, but the value {entry} has no note in DOUBTFUL"},
+    # Errors that are not about one cell (``DTIError.code``), worded the same way.
+    "err_more_problems": {"vi": "(và {n} lỗi khác)", "en": "(and {n} more problem(s))"},
+    "err_invalid_data": {"vi": "dữ liệu không hợp lệ", "en": "invalid data"},
     # A data note (kept in the table's English "note" column, like the notes build.py writes).
-    "val_note_1000": {"vi": "công bố theo thang 1000 ({value}), đã đổi sang 0..1",
+    "note_scale_1000": {"vi": "công bố theo thang 1000 ({value}), đã đổi sang 0..1",
                       "en": "published on the 1000-point scale ({value}), converted to 0..1"},
     "bn_scale": {"en": "published on the 1000-point scale ({value}), converted to 0..1",
                  "vi": "công bố theo thang 1000 điểm ({value}), đã quy đổi về thang 0..1"},
@@ -93,8 +100,26 @@ LABELS: dict[str, dict[str, str]] = {
     "bn_kept_official": {"en": "dti.gov.vn value kept", "vi": "giữ giá trị của dti.gov.vn"},
     "bn_kept_majority": {"en": "value most pages give kept", "vi": "giữ giá trị được nhiều trang nêu nhất"},
     "bn_no_majority": {"en": "no majority, left empty", "vi": "không có đa số, để trống"},
-    "bn_settled_tie": {"en": "rank 8 kept: it was a tie at 8, which a page counting positions prints as 9",
-                       "vi": "giữ hạng 8: đây là đồng hạng 8, trang nguồn đếm theo vị trí nên ghi là 9"},
+    "bn_settled_rank_9": {
+        "en": "rank 9 kept: two pages say 9 and the compiled table puts Ninh Bình (0.3645, 8) just above "
+              "(0.3631); the one page printing 8 does not say it is a tie",
+        "vi": "giữ hạng 9: hai trang ghi hạng 9 và bảng tổng hợp xếp Ninh Bình (0,3645, hạng 8) ngay trên "
+              "(0,3631); trang duy nhất ghi hạng 8 không nói là đồng hạng"},
+    "bn_kept_held": {"en": "the value held from the other pages kept",
+                     "vi": "giữ giá trị của các trang khác"},
+    "bn_scale_points": {"en": "published as {value} points out of {n}, converted to 0..1",
+                        "vi": "công bố là {value} trên {n} điểm, đã quy đổi về thang 0..1"},
+    "bn_field_both": {"en": "score and rank", "vi": "điểm và thứ hạng"},
+    "bn_weak_only": {"en": "the only source of the {field} is weak (a test or demo host, or an unrelated site "
+                           "republishing an article): {urls}",
+                     "vi": "nguồn duy nhất của {field} là nguồn yếu (trang thử nghiệm, trang demo hoặc một trang "
+                           "không liên quan đăng lại bài viết): {urls}"},
+    "bn_secondary_only": {"en": "the only source of the {field} is a third-party compiled table: {urls}",
+                          "vi": "nguồn duy nhất của {field} là một bảng tổng hợp của bên thứ ba: {urls}"},
+    "bn_year_inferred": {"en": "the pages giving the {field} do not name the assessment year; it was read from "
+                               "the article date or a neighbouring sentence",
+                         "vi": "các trang nêu {field} không ghi năm đánh giá; năm được suy ra từ ngày đăng bài "
+                               "hoặc câu bên cạnh"},
     "bn_doubt_typo": {"en": "digital society 0.1089 beside a 0.5638 total, likely a typo on the page",
                       "vi": "xã hội số 0,1089 bên cạnh tổng điểm 0,5638, có thể do lỗi đánh máy trên trang nguồn"},
     "bn_doubt_low": {"en": "digital society 0.4443 is too low for rank 18",
@@ -105,6 +130,21 @@ LABELS: dict[str, dict[str, str]] = {
                             "số liệu cả nước"},
     "bn_doubt_year": {"en": "the page credits the former ministry, so this may be the 2023 result",
                       "vi": "trang nguồn ghi tên bộ cũ, có thể đây là kết quả năm 2023"},
+    "bn_doubt_unit_set": {"en": "the pages do not say whether this is the 63- or the 34-unit ranking; in the "
+                                "34-unit ranking Hà Nội leads this index, so it is filed as 63-unit",
+                          "vi": "các trang không nói đây là xếp hạng 63 hay 34 đơn vị; trong xếp hạng 34 đơn vị "
+                                "Hà Nội dẫn đầu chỉ số này, nên được xếp vào bộ 63 đơn vị"},
+    "bn_doubt_step": {"en": "other pages say it rose 34 places to 26 in 2022, which would put 2021 at 60, not 50",
+                      "vi": "các trang khác nói năm 2022 tăng 34 bậc lên hạng 26, tức năm 2021 là hạng 60, "
+                            "không phải 50"},
+    "bn_doubt_shared_rank": {"en": "another page gives the same 2021 rank 50 to Quảng Ngãi: a tie or an error "
+                                   "on one page",
+                             "vi": "một trang khác ghi Quảng Ngãi cũng hạng 50 năm 2021: đồng hạng hoặc một "
+                                   "trang ghi sai"},
+    "bn_doubt_inconsistent": {"en": "the page is inconsistent: it says up 17 places to 27, which would make "
+                                    "the 2020 rank 44, not 40",
+                              "vi": "trang nguồn tự mâu thuẫn: ghi tăng 17 bậc lên hạng 27, tức năm 2020 là "
+                                    "hạng 44, không phải 40"},
     "bn_two_decimals": {"en": "published with two decimals only", "vi": "chỉ công bố với hai chữ số thập phân"},
     "bn_score_1000_only": {"en": "the source gives the score on the 1000-point scale (541,46) only; score left empty",
                            "vi": "nguồn chỉ ghi điểm theo thang 1000 điểm (541,46); để trống điểm"},

@@ -1,1 +1,14 @@
-"""data/ingest"""
+"""Reading data files the analyst brings: tidy CSV/XLSX or the official dti.gov.vn tables.
+
+The public API (the modules behind it: ``read_table`` bytes -> rows,
+``official`` the dti.gov.vn layouts, ``layout`` header recognition,
+``checks`` value checks, ``problems`` the collector, ``pipeline`` the run):
+
+>>> from dti_helpers.data.ingest import check_file
+>>> check_file("tests/fixtures/official/dti_2021_tong_hop.csv")[0]
+[]
+"""
+from dti_helpers.data.ingest.pipeline import check_file, read_any, read_official, validate
+from dti_helpers.data.ingest.read_table import TableReaders, readers
+
+__all__ = ["check_file", "read_any", "read_official", "validate", "readers", "TableReaders"]

@@ -11,8 +11,8 @@ dti.gov.vn publishes two tables a year:
 Headers match whatever their case, spacing or diacritics (``xep hang dti``
 is ``Xếp hạng DTI``); a column outside the layout is an error. Scores may use
 decimal commas. This module turns the rows of such a table into tidy records
-(one per province and metric); :mod:`dti_helpers.validation` reads the file
-and checks the records, and :func:`read_official` does both.
+(one per province and metric); :mod:`~dti_helpers.data.ingest.checks` checks
+them and :func:`dti_helpers.data.ingest.read_official` does both.
 
 >>> split_rank_score("1 (0,6419)")
 ('1', '0,6419')
@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from unidecode import unidecode
+
+from dti_helpers.data.ingest.problems import Problems
 
 # Parts a column can hold: a score, a rank, or both as "rank (score)".
 SCORE, RANK, RANK_SCORE, PROVINCE, YEAR, SCALE = "score", "rank", "rank_score", "province", "year", "scale"
@@ -136,14 +138,14 @@ def year_from_name(path: str | Path) -> list[int]:
 
 
 def official_records(layout: str, columns: list[tuple[int, str, str]], rows, year: Cell | None,
-                     out) -> list[dict[str, Cell]]:
+                     out: Problems | None) -> list[dict[str, Cell]]:
     """Turn official-layout rows into tidy records, one per province and metric.
 
     ``columns`` lists (cell index, header key, header as written) of the
     matched header; ``rows`` holds (file line, cells); ``year`` is the year
     given by the caller or found in the file name (``None`` when the table
-    carries a year column). A malformed "rank (score)" cell goes to
-    ``out.add(row, column, value, key)``.
+    carries a year column). A malformed "rank (score)" cell is added to the
+    :class:`~dti_helpers.data.ingest.problems.Problems` ``out``.
     A metric with no value in a row makes no record: an empty cell is "not
     published", never zero.
 
@@ -176,36 +178,17 @@ def official_records(layout: str, columns: list[tuple[int, str, str]], rows, yea
     return records
 
 
-def _parts(part: str, text: str, header: str, line: int, out) -> dict[str, Cell]:
+def _parts(part: str, text: str, header: str, line: int, out: Problems) -> dict[str, Cell]:
     if part == SCORE:
         return {"score": Cell(text, header, line)}
     if part == RANK:
         return {"rank": Cell(text, header, line)}
     split = split_rank_score(text)
     if split is None:
-        out.add(line, header, text, "val_rank_score_cell")
+        out.add("rank_score_cell", line, header, text)
         return {}
     rank, score = split
     parts = {"rank": Cell(rank, header, line, text)}
     if score is not None:
         parts["score"] = Cell(score, header, line, text)
     return parts
-
-
-def read_official(path: str | Path, catalogue=None, year: int | None = None, *, scale: int | None = None):
-    """Read and validate an official dti.gov.vn table (CSV or XLSX) into the tidy table.
-
-    The result has the columns and dtypes of ``data/dti.csv`` (``unit_set``
-    "63", canonical names, ``sources`` = the file path). Raises
-    :class:`~dti_helpers.errors.DataFileError` listing every problem, also
-    when the file is in another layout (use :func:`dti_helpers.validation.read_any`
-    for any layout).
-
-    >>> t = read_official("tests/fixtures/official/dti_2021_tong_hop.csv")
-    >>> t.query("province_code == '48' and metric == 'dti'")[["score", "rank"]].values.tolist()
-    [[0.6419, 1]]
-    """
-    # Deferred: validation imports this module for the layouts.
-    from dti_helpers.data.ingest.checks import _read_checked
-
-    return _read_checked(path, catalogue, year, scale=scale, layouts=tuple(LAYOUTS))

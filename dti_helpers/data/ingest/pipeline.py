@@ -1,0 +1,176 @@
+"""Reading and checking a DTI data file: the tidy layout of ``data/dti.csv`` or an official table.
+
+One linear run of small steps: read the table
+(:mod:`~dti_helpers.data.ingest.read_table`), recognise its layout and turn
+the rows into records (:mod:`~dti_helpers.data.ingest.layout`), check each
+record and then the records together (:mod:`~dti_helpers.data.ingest.checks`),
+and build the tidy table. Every problem is collected
+(:mod:`~dti_helpers.data.ingest.problems`) as a coded
+:class:`~dti_helpers.core.errors.DataProblem` naming the file, the 1-based
+file line (the header is line 1; sheet row in an XLSX), the column as written
+in the file, and the value; the caller words them (``problem.message(lang)``).
+
+:func:`read_any` returns the tidy table or raises
+:class:`~dti_helpers.core.errors.DataFileError` listing every problem;
+:func:`check_file` returns the problems (for ``check-data``);
+:func:`read_official` accepts only the official layouts.
+
+>>> problems, n = check_file("data/dti.csv")
+>>> problems, n > 400
+([], True)
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from dti_helpers.core.errors import DataFileError, DataProblem
+from dti_helpers.core.schema import TIDY_COLUMNS
+from dti_helpers.data.catalogue import Catalogue, load_catalogue
+from dti_helpers.data.ingest.checks import (Value, check_2020_totals, check_duplicates, check_rank_order,
+                                            check_record, year_ok)
+from dti_helpers.data.ingest.layout import OFFICIAL, has_year_column, match_header, records
+from dti_helpers.data.ingest.official import Cell, year_from_name
+from dti_helpers.data.ingest.problems import Problems
+from dti_helpers.data.ingest.read_table import read_table
+
+
+def read_any(path: str | Path, catalogue: Catalogue | None = None, year: int | None = None, *,
+             scale: int | None = None, name: str | None = None) -> pd.DataFrame:
+    """Read a tidy or official-layout file (CSV or XLSX) into the checked tidy table.
+
+    The layout is recognised from the header. ``year`` is the assessment year
+    of an official table that has no ``year``/``Năm`` column (else it is taken
+    from the file name); for a file that has years it must agree with them.
+    ``scale=1000`` declares 1000-point scores. ``name`` is how problems call
+    the file (default: the path as given). Raises
+    :class:`~dti_helpers.core.errors.DataFileError` listing every problem.
+
+    >>> t = read_any("tests/fixtures/official/dti_2022_chi_tiet.csv")
+    >>> len(t), t.metric.nunique(), t.province.iloc[0]
+    (45, 9, 'Quảng Ninh')
+    """
+    return _read_checked(path, catalogue, year, scale, name, None)
+
+
+def read_official(path: str | Path, catalogue: Catalogue | None = None, year: int | None = None, *,
+                  scale: int | None = None) -> pd.DataFrame:
+    """Read and validate an official dti.gov.vn table (CSV or XLSX) into the tidy table.
+
+    The result has the columns and dtypes of ``data/dti.csv`` (``unit_set``
+    "63", canonical names, ``sources`` = the file path). Raises
+    :class:`~dti_helpers.core.errors.DataFileError` listing every problem, also
+    when the file is in another layout (use :func:`read_any` for any layout).
+
+    >>> t = read_official("tests/fixtures/official/dti_2021_tong_hop.csv")
+    >>> t.query("province_code == '48' and metric == 'dti'")[["score", "rank"]].values.tolist()
+    [[0.6419, 1]]
+    """
+    return _read_checked(path, catalogue, year, scale, None, OFFICIAL)
+
+
+def check_file(path: str | Path, year: int | None = None, *, scale: int | None = None,
+               catalogue: Catalogue | None = None, name: str | None = None) -> tuple[list[DataProblem], int]:
+    """Check a data file; return its problems (empty when valid) and the number of values read.
+
+    Never raises for a data problem: a missing file, a directory, a binary or
+    corrupt file are problems too. Arguments as in :func:`read_any`.
+
+    >>> problems, n = check_file("no/such/file.csv")
+    >>> [(p.code, p.file) for p in problems], n
+    ([('not_found', 'no/such/file.csv')], 0)
+    >>> problems[0].message("vi")
+    'no/such/file.csv: không tìm thấy tệp'
+    """
+    problems, _, n = validate(path, catalogue, year, scale, name)
+    return problems, n
+
+
+def validate(path: str | Path, catalogue: Catalogue | None = None, year: int | None = None,
+             scale: int | None = None, name: str | None = None,
+             layouts: tuple[str, ...] | None = None) -> tuple[list[DataProblem], list[Value], int]:
+    """The whole run: (problems, checked values, number of records read).
+
+    ``layouts`` limits the layouts recognised (``None``: all).
+
+    >>> problems, values, n = validate("tests/fixtures/official/dti_2021_tong_hop.csv")
+    >>> problems, len(values) == n
+    ([], True)
+    """
+    if scale not in (None, 1, 1000):
+        raise ValueError(f"scale must be None, 1 or 1000, not {scale!r}")
+    path = Path(path)
+    source = str(path) if name is None else name
+    out = Problems(source)
+    recs = _records(path, year, out, layouts)
+    if recs is None:
+        return out.sorted(), [], 0
+    cat = catalogue or load_catalogue()
+    values = [v for v in (check_record(r, out, cat, scale, year, source) for r in recs) if v is not None]
+    check_duplicates(values, out)
+    check_rank_order(values, out)
+    check_2020_totals(values, out)
+    return out.sorted(), values, len(recs)
+
+
+def tidy_frame(values: list[Value], cat: Catalogue) -> pd.DataFrame:
+    """The tidy table of checked values, with the columns, dtypes and order of ``data/dti.csv``.
+
+    >>> tidy_frame([], load_catalogue()).columns.tolist() == TIDY_COLUMNS
+    True
+    """
+    df = pd.DataFrame([{"year": v.year, "unit_set": v.unit_set, "province_code": v.code, "province": v.province,
+                        "metric": v.metric, "score": v.score, "rank": v.rank, "doubtful": v.doubtful,
+                        "sources": v.sources, "note": v.note, "note_vi": v.note_vi} for v in values],
+                      columns=TIDY_COLUMNS)
+    df = df.astype({"year": "int64", "score": "float64", "rank": "Int64", "doubtful": "bool"})
+    order = cat.metrics["order"].to_dict()
+    df = df.sort_values(["year", "unit_set", "province_code", "metric"], kind="stable",
+                        key=lambda s: s.map(order) if s.name == "metric" else s)
+    return df.reset_index(drop=True)
+
+
+def _read_checked(path, catalogue, year, scale, name, layouts) -> pd.DataFrame:
+    cat = catalogue or load_catalogue()
+    problems, values, _ = validate(path, cat, year, scale, name, layouts)
+    if problems:
+        raise DataFileError(problems)
+    return tidy_frame(values, cat)
+
+
+def _records(path: Path, year: int | None, out: Problems, layouts) -> list[dict[str, Cell]] | None:
+    """Read the file and turn its rows into records; ``None`` when nothing can be checked
+    (a file, header or year problem)."""
+    if year is not None and not year_ok(year):
+        out.add("year_out_of_range", None, None, year)
+        return None
+    table = read_table(path, out)
+    if table is None:
+        return None
+    matched = match_header(table, out, layouts)
+    if matched is None:
+        return None
+    layout, columns = matched
+    year_cell = None
+    if layout != "tidy" and not has_year_column(layout, columns):
+        year_cell = _year_of_table(path, year, out)
+        if year_cell is None:
+            return None
+    return records(layout, columns, table, year_cell, out)
+
+
+def _year_of_table(path: Path, year: int | None, out: Problems) -> Cell | None:
+    """The year of an official table without a year column: the caller's, else the file name's."""
+    if year is not None:
+        return Cell(str(year), None, None)
+    years = year_from_name(path)
+    if len(years) > 1:
+        out.add("name_years", None, None, path.name, years=", ".join(map(str, years)))
+    elif not years:
+        out.add("no_year")
+    elif not year_ok(years[0]):
+        out.add("year_out_of_range", None, None, years[0])
+    else:
+        return Cell(str(years[0]), None, None)
+    return None
