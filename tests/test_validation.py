@@ -644,3 +644,8 @@ def test_property_any_bytes_give_problems_not_exceptions(data, name):
         path.write_bytes(data)
         found, _ = check_file(path, catalogue=CAT, name=name)
     assert all("\n" not in str(p) and "\r" not in str(p) and str(p).startswith(name) for p in found)
+
+
+def test_problem_fields_may_not_shadow_the_label_parameters():
+    with pytest.raises(ValueError):
+        DataProblem("empty_value", "x.csv", fields={"key": "x"})

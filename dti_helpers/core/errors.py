@@ -22,6 +22,8 @@ from dti_helpers.core.labels import t
 
 # Label keys: a problem's code ``c`` is worded by ``val_c``, an error's code by ``err_c``.
 PROBLEM_PREFIX, ERROR_PREFIX = "val_", "err_"
+# Field names that would collide with the parameters of ``labels.t``.
+RESERVED_FIELDS = frozenset({"key", "lang"})
 
 
 @dataclass(frozen=True, eq=False)
@@ -47,6 +49,8 @@ class DataProblem:
     fields: Mapping[str, object] = field(default_factory=dict)
 
     def __post_init__(self):
+        if RESERVED_FIELDS & self.fields.keys():
+            raise ValueError(f"problem fields may not be named {sorted(RESERVED_FIELDS & self.fields.keys())}")
         object.__setattr__(self, "fields", MappingProxyType(dict(self.fields)))
 
     def _key(self) -> tuple:

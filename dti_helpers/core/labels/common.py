@@ -5,6 +5,9 @@ LABELS: dict[str, dict[str, str]] = {
     "not_published": {"vi": "chưa có số liệu công bố", "en": "not published"},
     "doubtful": {"vi": "số liệu đáng ngờ", "en": "doubtful figure"},
     "national_mean": {"vi": "Trung bình cả nước", "en": "National mean"},
+    # publisher of an assessment year's results (``core.schema.publisher``)
+    "publisher_mic": {"vi": "Bộ Thông tin và Truyền thông", "en": "Ministry of Information and Communications"},
+    "publisher_most": {"vi": "Bộ Khoa học và Công nghệ", "en": "Ministry of Science and Technology"},
     # catalogue
     "kind_city": {"vi": "Thành phố trực thuộc Trung ương", "en": "Centrally-run city"},
     "kind_province": {"vi": "Tỉnh", "en": "Province"},
