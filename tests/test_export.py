@@ -27,7 +27,7 @@ ANALYST_CELLS = [
     nbformat.v4.new_code_cell('import pandas as pd\n\npd.DataFrame({"Chỉ tiêu": ["Doanh nghiệp số", "Dịch vụ công"],'
                               ' "Giá trị": [1234, 56.5]})'),
     nbformat.v4.new_code_cell('import matplotlib.pyplot as plt\n\nfig, ax = plt.subplots(figsize=(5, 2.5))\n'
-                              'ax.plot([2020, 2021, 2022], [10, 7, 5], marker="o")\n'
+                              'ax.plot([2020, 2021, 2022], [10, 7, 5], marker="o")\nax.set_xticks([2020, 2021, 2022])\n'
                               'ax.set_title("Xếp hạng của tỉnh qua các năm");'),
     nbformat.v4.new_code_cell(f'print("{SENTINEL}")', metadata={"tags": ["remove-cell"]}),
     nbformat.v4.new_code_cell(f'print("{SENTINEL_OUTPUT}")', metadata={"tags": ["remove-output"]}),
