@@ -13,6 +13,7 @@ import nbformat
 import numpy as np
 import pytest
 
+from dti_helpers.render import pdf as render_pdf
 from dti_helpers.render import report as render
 from dti_helpers.sections.province import ParameterError
 
@@ -181,7 +182,7 @@ def test_papermill_help_lists_the_parameters():
     (["24", "--data", "/nonexistent.csv"], "error: data file not found: /nonexistent.csv"),
 ])
 def test_cli_bad_input_one_line_error_before_any_kernel(args, message, tmp_path):
-    run = subprocess.run([PY, "-m", "dti_helpers.render.report", *args, "--out", str(tmp_path)], capture_output=True,
+    run = subprocess.run([PY, "-m", "dti_helpers.render", *args, "--out", str(tmp_path)], capture_output=True,
                          text=True, cwd=ROOT)
     assert run.returncode == 2
     assert run.stderr.strip().splitlines() == [run.stderr.strip()]
@@ -218,7 +219,7 @@ def test_in_process_page_equals_the_kernel_rendered_page(bac_giang):
 def test_cli_out_that_cannot_be_a_folder_is_one_line_and_exit_2(tmp_path):
     blocker = tmp_path / "blocker.txt"
     blocker.write_text("a file, not a folder", encoding="utf-8")
-    run = subprocess.run([PY, "-m", "dti_helpers.render.report", "24", "--year", "2020", "--out", str(blocker / "out")],
+    run = subprocess.run([PY, "-m", "dti_helpers.render", "24", "--year", "2020", "--out", str(blocker / "out")],
                          capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 2
     assert run.stderr == f"error: {blocker / 'out' / 'notebooks'}: Not a directory\n"
@@ -227,7 +228,7 @@ def test_cli_out_that_cannot_be_a_folder_is_one_line_and_exit_2(tmp_path):
 
 
 def test_cli_dev_null_out_is_one_line_and_exit_2():
-    run = subprocess.run([PY, "-m", "dti_helpers.render.report", "24", "--year", "2020", "--out", "/dev/null/x"],
+    run = subprocess.run([PY, "-m", "dti_helpers.render", "24", "--year", "2020", "--out", "/dev/null/x"],
                          capture_output=True, text=True, cwd=ROOT)
     assert (run.returncode, run.stderr) == (2, "error: /dev/null/x/notebooks: Not a directory\n")
 
@@ -241,7 +242,7 @@ def test_failed_pdf_leaves_no_stale_pdf_beside_a_new_html(bac_giang, tmp_path, m
     def weasyprint_fails(html, path=None):  # a failure injected at the PDF step; everything before it is real
         raise RuntimeError("WeasyPrint failed")
 
-    monkeypatch.setattr(render, "html_to_pdf", weasyprint_fails)
+    monkeypatch.setattr(render_pdf, "html_to_pdf", weasyprint_fails)  # the "pdf" format's writer
     with pytest.raises(RuntimeError, match="WeasyPrint failed"):
         render.render_report("24", 2020, "vi", out_dir=tmp_path)
     html = (tmp_path / "html" / "bac-giang-2020-vi.html").read_text(encoding="utf-8")

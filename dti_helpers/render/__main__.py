@@ -1,6 +1,71 @@
-"""``python -m dti_helpers.render``: one report, HTML and PDF."""
+"""``python -m dti_helpers.render``: one report, HTML and PDF, from the shipped notebook or an edited copy.
+
+    python -m dti_helpers.render "Bắc Giang" --year 2020 --lang en --format html,pdf --out reports
+    python -m dti_helpers.render "Bắc Giang" --year 2020 --notebook my_copy.ipynb
+"""
+from __future__ import annotations
+
+import argparse
 import sys
 
-from dti_helpers.render.report import main
+from dti_helpers.core.errors import DTIError
+from dti_helpers.core.fsio import os_error_line
+from dti_helpers.render.formats import FORMATS
 
-sys.exit(main())
+
+def build_parser() -> argparse.ArgumentParser:
+    """Arguments of ``python -m dti_helpers.render``.
+
+    >>> build_parser().parse_args(["24", "--year", "2020"]).year
+    '2020'
+    """
+    parser = argparse.ArgumentParser(
+        prog="python -m dti_helpers.render", description="Render one province's DTI report (HTML and PDF).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  python -m dti_helpers.render \"Bắc Giang\" --year 2020\n"
+               "  python -m dti_helpers.render da-nang --year 2021 --lang en --format html\n"
+               "  python -m dti_helpers.render 24 --year 2020 --notebook my_copy.ipynb\n")
+    parser.add_argument("province", help="name, slug or GSO code, e.g. 'Bắc Giang', bac-giang, 24")
+    parser.add_argument("--year", default=None, help="assessment year (default: the latest with data)")
+    parser.add_argument("--lang", default="vi", help="vi (default) or en")
+    parser.add_argument("--peers", default="region", help="region (default), rank or profile")
+    parser.add_argument("--format", default=",".join(FORMATS),
+                        help=f"comma-separated: {','.join(FORMATS)} (default all)")
+    parser.add_argument("--out", default="reports", help="output folder (default: reports)")
+    parser.add_argument("--data", default=None, help="data file (default: the embedded data)")
+    parser.add_argument("--notebook", default=None,
+                        help="an edited copy of notebooks/province_report.ipynb to build from (default: the shipped one)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Render one report; print the files written. A bad input prints one line and exits 2.
+
+    A file-system problem (an ``--out`` that cannot be a folder, a full disk) is a bad input too:
+    one line naming the file.
+
+    >>> main(["Atlantis"])
+    2
+    >>> main(["Bắc Giang", "--year", "2020", "--out", "/tmp/reports"])  # doctest: +SKIP
+    notebook: /tmp/reports/notebooks/bac-giang-2020-vi.ipynb
+    html: /tmp/reports/html/bac-giang-2020-vi.html
+    pdf: /tmp/reports/pdf/bac-giang-2020-vi.pdf
+    0
+    """
+    from dti_helpers.render.report import NOTEBOOK, render_report
+
+    args = build_parser().parse_args(argv)
+    formats = tuple(f for f in args.format.split(",") if f)
+    try:
+        written = render_report(args.province, args.year, args.lang, formats, args.out, args.data, args.peers,
+                                notebook=args.notebook or NOTEBOOK)
+    except (DTIError, OSError) as exc:
+        print(f"error: {os_error_line(exc) if isinstance(exc, OSError) else exc}", file=sys.stderr)
+        return 2
+    for kind, path in written.items():
+        print(f"{kind}: {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

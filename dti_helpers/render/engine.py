@@ -32,6 +32,8 @@ from papermill.engines import NBClientEngine, papermill_engines
 from papermill.log import logger
 from papermill.utils import merge_kwargs, remove_args
 
+from dti_helpers.render.execute import KERNEL_ARGUMENTS
+
 ENGINE_NAME = "dti-warm"
 
 # Between two reports: forget the previous report's variables and figures but keep
@@ -103,10 +105,11 @@ class WarmKernel:
     def start(self) -> "WarmKernel":
         """Start the kernel, wait until it answers, then run the warm-up imports."""
         self.km = AsyncKernelManager(kernel_name=self.kernel_name)
+        arguments = [*KERNEL_ARGUMENTS, *self.extra_arguments]
         kwargs = {"cwd": self.cwd} if self.cwd else {}
         # The kernel process's own stdout/stderr (start-up warnings, crashes) go to a log, not the terminal.
         with open(self.output or os.devnull, "ab") as sink:
-            run_sync(self.km.start_kernel)(extra_arguments=self.extra_arguments, stdout=sink, stderr=sink, **kwargs)
+            run_sync(self.km.start_kernel)(extra_arguments=arguments, stdout=sink, stderr=sink, **kwargs)
         self.kc = self.km.client()
         self.kc.start_channels()
         run_sync(self.kc.wait_for_ready)(timeout=self.startup_timeout)

@@ -1,0 +1,11 @@
+"""Labels of the notebook export: what an analyst's own cells become in the report."""
+
+LABELS: dict[str, dict[str, str]] = {
+    "export_figure_alt": {"vi": "Hình của ô {cell} trong notebook", "en": "Figure from notebook cell {cell}"},
+    "export_not_shown": {
+        "vi": "Ô {cell} của notebook có một kết quả dạng {mime} không thể đưa vào báo cáo; "
+              "hãy mở notebook để xem.",
+        "en": "Notebook cell {cell} has an output of type {mime} that cannot be shown in this report; "
+              "open the notebook to see it.",
+    },
+}

@@ -1,0 +1,140 @@
+"""The report's fonts and stylesheets, and printing report HTML to an A4 PDF with WeasyPrint.
+
+The same HTML gives the same PDF bytes: WeasyPrint writes no date, and the
+fonts are decoded here without a fresh timestamp (see :func:`woff_to_ttf`).
+"""
+from __future__ import annotations
+
+import base64
+import io
+from functools import lru_cache
+from pathlib import Path
+
+from dti_helpers.core.fsio import atomic_write
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+FONT_NAME = "DejaVu Sans Report"
+FONT_FILES = {"normal": "DejaVuSans-vi.woff", "bold": "DejaVuSans-Bold-vi.woff"}
+# Latin, Latin-1, Latin Extended-A/B (Ơ ơ Ư ư), combining marks and Latin Extended Additional
+# (every precomposed Vietnamese letter), plus the punctuation and signs the report prints.
+FONT_UNICODES = ("U+0020-007E,U+00A0-00FF,U+0100-017F,U+01A0-01B0,U+0300-0323,U+1EA0-1EF9,U+2010-2027,"
+                 "U+2030-203A,U+20AB,U+2190-2193,U+2212,U+2264-2265,U+25B2,U+25BC")
+
+
+def build_fonts(out_dir: str | Path = ASSETS) -> list[Path]:
+    """Regenerate the WOFF subsets of matplotlib's DejaVu Sans in ``assets/`` (run by hand).
+
+    The committed files are what reports embed; this documents how they were made.
+
+    >>> [p.name for p in build_fonts("/tmp/fonts")]  # doctest: +SKIP
+    ['DejaVuSans-vi.woff', 'DejaVuSans-Bold-vi.woff']
+    """
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from dti_helpers.charts.theme import FONT_DIR
+
+    written = []
+    for weight, name in FONT_FILES.items():
+        source = FONT_DIR / ("DejaVuSans.ttf" if weight == "normal" else "DejaVuSans-Bold.ttf")
+        options = subset.Options()
+        options.flavor = "woff"
+        options.layout_features = ["*"]  # keep mark positioning for combining diacritics
+        options.name_IDs = ["*"]
+        font = TTFont(source, recalcTimestamp=False)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=subset.parse_unicodes(FONT_UNICODES))
+        subsetter.subset(font)
+        target = Path(out_dir) / name
+        font.save(target)
+        written.append(target)
+    return written
+
+
+@lru_cache(maxsize=1)
+def report_css() -> str:
+    """The page stylesheet with the font subsets inlined as ``@font-face`` data URIs.
+
+    >>> css = report_css()
+    >>> css.count("@font-face"), "url(data:font/woff;base64," in css
+    (2, True)
+    """
+    faces = []
+    for weight, name in FONT_FILES.items():
+        data = base64.b64encode((ASSETS / name).read_bytes()).decode("ascii")
+        faces.append(f'@font-face {{ font-family: "{FONT_NAME}"; font-style: normal; font-weight: {weight}; '
+                     f'src: url(data:font/woff;base64,{data}) format("woff"); }}')
+    return "\n".join(faces) + "\n" + (ASSETS / "report.css").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def paged_css() -> str:
+    """Paged-media rules for the PDF only (A4, running header, page numbers).
+
+    >>> "size: A4" in paged_css()
+    True
+    """
+    return (ASSETS / "paged.css").read_text(encoding="utf-8")
+
+
+def html_to_pdf(html: str, path: str | Path | None = None) -> bytes:
+    """Print report HTML to an A4 PDF with WeasyPrint (page numbers, running header, fonts embedded).
+
+    Returns the PDF bytes; with ``path`` also writes them atomically.
+
+    >>> pdf = html_to_pdf('<!DOCTYPE html><html lang="vi"><head><title>t</title></head>'
+    ...                   '<body><h1>Bắc Giang</h1></body></html>')
+    >>> pdf[:5]
+    b'%PDF-'
+    """
+    from weasyprint import CSS, HTML
+
+    pdf = HTML(string=html, base_url=str(ASSETS), url_fetcher=_fetcher()).write_pdf(
+        stylesheets=[CSS(string=paged_css())])
+    if path is not None:
+        atomic_write(path, pdf)
+    return pdf
+
+
+@lru_cache(maxsize=1)
+def _fetcher():
+    """WeasyPrint's URL fetcher, handing it the report's WOFF fonts already decoded to TrueType.
+
+    WeasyPrint decodes a WOFF font with fontTools, whose save stamps ``head.modified`` with the
+    current time (or ``$SOURCE_DATE_EPOCH``): two runs a second apart would differ. Decoding
+    here with ``recalcTimestamp=False`` keeps the font's own date, so the same HTML gives the
+    same PDF bytes without touching the process environment.
+    """
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class _StableFontFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            response = super().fetch(url, headers)
+            if not url.startswith("data:font/woff;"):
+                return response
+            try:
+                body = response.read()
+            finally:
+                response.close()
+            return URLFetcherResponse(response.url, woff_to_ttf(body), response.headers, response.status)
+
+    return _StableFontFetcher()
+
+
+@lru_cache(maxsize=8)
+def woff_to_ttf(woff: bytes) -> bytes:
+    """TrueType bytes of a WOFF font, with its own ``head.modified`` kept.
+
+    >>> ttf = woff_to_ttf((ASSETS / FONT_FILES["normal"]).read_bytes())
+    >>> ttf[:4], woff_to_ttf((ASSETS / FONT_FILES["normal"]).read_bytes()) == ttf
+    (b'\\x00\\x01\\x00\\x00', True)
+    """
+    from fontTools.ttLib import TTFont
+
+    if woff[:4] != b"wOFF":
+        return woff
+    font = TTFont(io.BytesIO(woff), recalcTimestamp=False)
+    font.flavor = font.flavorData = None
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()

