@@ -162,7 +162,11 @@ class DataFileError(DTIError):
         super().__init__(code=self.code, n=len(self.problems))
 
     def message(self, lang: str = "en") -> str:
-        """The first problem in ``lang``, and how many more there are."""
+        """The first problem in ``lang``, and how many more there are.
+
+        >>> DataFileError([]).message("vi")
+        'dữ liệu không hợp lệ'
+        """
         if not self.problems:
             return t(ERROR_PREFIX + "invalid_data", lang)
         more = len(self.problems) - 1

@@ -80,7 +80,11 @@ class Value:
 
 
 def year_ok(year: int) -> bool:
-    """Whether ``year`` is an assessment year: 2020 up to the current year."""
+    """Whether ``year`` is an assessment year: 2020 up to the current year.
+
+    >>> year_ok(2020), year_ok(2999)
+    (True, False)
+    """
     return FIRST_YEAR <= year <= datetime.date.today().year
 
 
