@@ -122,7 +122,7 @@ def clean_pandas_html(html: str) -> str:
 
     >>> import pandas as pd
     >>> out = clean_pandas_html(pd.DataFrame({"a": [1]})._repr_html_())
-    >>> "style" in out, "border" in out, 'class="dataframe"' in out
+    >>> "<style" in out, "border" in out, 'class="dataframe"' in out
     (False, False, True)
     """
     from bs4 import BeautifulSoup
