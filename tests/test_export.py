@@ -228,3 +228,21 @@ def test_cli_bad_notebook_is_one_line_exit_2_and_nothing_written(content, messag
     assert run.stderr.strip().splitlines() == [run.stderr.strip()]
     assert run.stderr.startswith(message.format(path=path))
     assert not out.exists()
+
+
+def test_warm_kernel_captures_figures_as_svg_too(tmp_path):
+    from dti_helpers.render import engine, execute
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.from_dict(ANALYST_CELLS[2])])
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / "figure.ipynb"
+    nbformat.write(nb, path)
+    kernel = engine.start_kernel()
+    try:
+        warm = execute.execute_notebook({}, notebook=path, engine_name=engine.ENGINE_NAME, kernel=kernel)
+    finally:
+        kernel.shutdown()
+    fresh = execute.execute_notebook({}, notebook=path)
+    figures = [[o.data["image/svg+xml"] for o in run.cells[-1].outputs if "image/svg+xml" in o.get("data", {})]
+               for run in (warm, fresh)]
+    assert len(figures[0]) == 1 and figures[0] == figures[1]

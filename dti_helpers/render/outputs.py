@@ -21,6 +21,8 @@ import re
 from nbconvert.filters.ansi import strip_ansi
 from nbconvert.preprocessors import Preprocessor
 
+from dti_helpers.core.labels import t
+from dti_helpers.render.execute import RenderError
 from dti_helpers.render.markdown import HeadingIds, markdown_to_html
 
 log = logging.getLogger(__name__)
@@ -122,7 +124,7 @@ def clean_pandas_html(html: str) -> str:
 
     >>> import pandas as pd
     >>> out = clean_pandas_html(pd.DataFrame({"a": [1]})._repr_html_())
-    >>> "style" in out, "border" in out, 'class="dataframe"' in out
+    >>> "<style" in out, "border" in out, 'class="dataframe"' in out
     (False, False, True)
     """
     from bs4 import BeautifulSoup
@@ -145,9 +147,6 @@ class ReportBlocks(Preprocessor):
     """
 
     def preprocess(self, nb, resources):
-        from dti_helpers.core.labels import t
-        from dti_helpers.render.execute import RenderError
-
         meta = next((dict(o.metadata["dti_report"]) for c in nb.cells for o in c.get("outputs", [])
                      if "dti_report" in (o.get("metadata") or {})), None)
         if meta is None:
@@ -198,8 +197,6 @@ class ReportBlocks(Preprocessor):
         return {"kind": "text", "text": text, "stream": True}
 
     def _display_block(self, output, number: int, lang: str, ids: HeadingIds, toc: list) -> dict | None:
-        from dti_helpers.core.labels import t
-
         data, metadata = output.get("data", {}), output.get("metadata") or {}
         if is_kit(output):
             section = metadata.get("dti_section")
@@ -229,8 +226,6 @@ class ReportBlocks(Preprocessor):
 
     @staticmethod
     def _not_exported(number: int, mime: str, lang: str) -> dict:
-        from dti_helpers.core.labels import t
-
         log.warning("notebook cell %d: an output of type %s cannot be exported; the report shows a note instead",
                     number, mime)
         return {"kind": "note", "text": t("export_not_shown", lang, cell=number, mime=mime)}
