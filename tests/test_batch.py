@@ -3,7 +3,7 @@
 The full batch on the default data runs once per test session (a session-scoped
 fixture: it takes a few minutes); the other tests use two or three provinces
 and their own output folders. Failures are provoked through the documented
-test hooks of :mod:`dti_helpers.batch.pool` (environment variables).
+test hooks of :mod:`dti_helpers.batch.worker` (environment variables).
 """
 from __future__ import annotations
 

@@ -15,7 +15,9 @@ import papermill
 import pytest
 
 from dti_helpers import load_dti
-from dti_helpers.batch.pool import Job, Result, finalize, plan, province_jobs, summary
+from dti_helpers.batch.plan import Job, finalize, plan, province_jobs
+from dti_helpers.batch.summary import summary
+from dti_helpers.batch.worker import Result
 from dti_helpers.render.engine import ENGINE_NAME, KernelStartError, start_kernel, warm_code_for
 from dti_helpers.batch.manifest import Manifest, atomic_path, remove_stale_temps
 
@@ -184,7 +186,7 @@ def test_temp_files_keep_their_extension_and_are_cleaned(tmp_path):
 
 
 def test_source_digest_sees_an_edit_made_in_the_same_process(tmp_path, monkeypatch):
-    from dti_helpers.batch import pool as batch
+    from dti_helpers.batch import plan as batch
 
     pkg = tmp_path / "pkg"
     pkg.mkdir()

@@ -82,7 +82,8 @@ def test_list_shows_every_province_with_its_years(capsys):
 
 def test_dry_run_says_what_and_why_and_writes_nothing(tmp_path, capsys):
     out = tmp_path / "reports"
-    assert main(["bac-giang", "ha-giang", "--year", "2020", "--lang", "vi,en", "--dry-run", "--out", str(out)]) == 0
+    # The first language of --lang is also the messages' language: English first keeps them in English.
+    assert main(["bac-giang", "ha-giang", "--year", "2020", "--lang", "en,vi", "--dry-run", "--out", str(out)]) == 0
     text = capsys.readouterr().out
     assert "would build 2 report(s); 0 up to date; 2 skipped" in text
     assert "bac-giang-2020-vi" in text and "bac-giang-2020-en" in text and "html,pdf  new" in text
@@ -150,3 +151,54 @@ def test_folder_given_as_params_is_one_line_and_exit_2(tmp_path):
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr == f"error: {folder}: Is a directory\n"
     assert not (tmp_path / "reports").exists()
+
+
+def test_messages_follow_the_first_language_of_lang(tmp_path, capsys):
+    proc = cli("--jobs", "0", "--lang", "vi", "--out", tmp_path / "reports")
+    assert (proc.returncode, proc.stderr) == (2, "lỗi: --jobs phải từ 1 trở lên, không phải 0\n")
+    proc = cli("Atlantis", "--lang", "vi,en", "--out", tmp_path / "reports")
+    assert proc.returncode == 2 and proc.stderr.startswith("lỗi: không có tỉnh, thành phố 'Atlantis'")
+    proc = cli("--jobs", "two", "--lang", "vi")
+    assert proc.returncode == 2 and proc.stderr.endswith("(xem --help)\n")
+    assert main(["bac-giang", "ha-giang", "--year", "2020", "--lang", "vi", "--dry-run", "--out", str(tmp_path)]) == 0
+    text = capsys.readouterr().out
+    assert "sẽ tạo 1 báo cáo; 0 đã cập nhật; 1 bỏ qua" in text
+    assert "không có số liệu DTI công bố cho Hà Giang năm 2020 (các năm có số liệu: 2022)" in text
+
+
+def test_subcommands(tmp_path, capsys):
+    assert main(["list"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2 + 63
+    assert main(["check-data", str(ROOT / "data" / "dti.csv"), "--lang", "vi"]) == 0
+    assert capsys.readouterr().out == "data/dti.csv: hợp lệ (388 giá trị)\n"
+    assert main(["run", "24", "--year", "2020", "--dry-run", "--out", str(tmp_path / "r")]) == 0
+    assert "bac-giang-2020-vi" in capsys.readouterr().out
+    assert main(["render", "Atlantis", "--out", str(tmp_path / "r")]) == 2
+    assert "unknown province 'Atlantis'" in capsys.readouterr().err
+    proc = subprocess.run([sys.executable, "-m", "dti_helpers", "render", "--help"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0 and "--notebook" in proc.stdout
+    assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "notebook not found"),
+    ("not json at all", "not a Jupyter notebook"),
+    ('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}', "no cell tagged 'parameters'"),
+])
+def test_bad_notebook_is_one_line_naming_the_file(content, message, tmp_path):
+    notebook = tmp_path / "copy.ipynb"
+    if content is not None:
+        notebook.write_text(content, encoding="utf-8")
+    proc = cli("24", "--year", "2020", "--notebook", notebook, "--out", tmp_path / "reports")
+    assert proc.returncode == 2, proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+    assert f"error: {notebook}: {message}" in proc.stderr
+    assert not (tmp_path / "reports").exists()  # nothing written
+
+
+def test_notebook_copy_is_planned_as_another_input(tmp_path, capsys):
+    copy = tmp_path / "copy.ipynb"
+    copy.write_bytes((ROOT / "notebooks" / "province_report.ipynb").read_bytes())
+    assert main(["24", "--year", "2020", "--notebook", str(copy), "--dry-run", "--out", str(tmp_path / "r")]) == 0
+    assert "bac-giang-2020-vi" in capsys.readouterr().out
