@@ -115,10 +115,8 @@ def _run_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timeout", type=float, default=600, metavar="SECONDS", help="time limit of one report (default: 600)")
     p.add_argument("--no-wait", action="store_true",
                    help="stop at once if another run is writing to the output folder (default: wait)")
-    p.add_argument("--list", action="store_true", help="list the provinces with their years of data and exit "
-                                                       "(the list command)")
-    p.add_argument("--check-data", metavar="PATH", help="validate a data file (tidy or official layout) and exit "
-                                                        "(the check-data command)")
+    p.add_argument("--list", action="store_true", help="list the provinces with their years of data and exit")
+    p.add_argument("--check-data", metavar="PATH", help="validate a data file (tidy or official layout) and exit")
 
 
 def build_parser(lang: str = "en", run_prog: str = "python -m dti_helpers run") -> argparse.ArgumentParser:
@@ -333,7 +331,6 @@ def build_data(data_dir: Path, lang: str = "en") -> int:
     """The ``build-data`` command: rebuild ``data/*.csv`` from ``data/raw/``; 1 when the raw files have problems.
 
     >>> build_data(ROOT / "data")  # doctest: +SKIP
-    wrote .../data/provinces.csv
     """
     from dti_helpers.core.errors import DataFileError
     from dti_helpers.data.build import build_all
