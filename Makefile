@@ -1,4 +1,5 @@
-# dti-reports: `make reports` builds everything on a fresh machine; `make test` runs the suite.
+# dti-reports: `make reports` builds everything on a fresh machine; `make test` runs the suite,
+# `make test-fast` all of it but the tests marked slow (whole batches, every province).
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -7,7 +8,7 @@ STAMP := $(VENV)/.installed
 JOBS ?=
 ARGS ?=
 
-.PHONY: reports test venv system-deps test-deps data check-data lab clean bench
+.PHONY: reports test test-fast venv system-deps test-deps data check-data lab clean bench
 
 reports: venv system-deps
 	$(PY) run_reports.py --check-data data/dti.csv
@@ -15,6 +16,9 @@ reports: venv system-deps
 
 test: venv test-deps
 	$(PY) -m pytest $(ARGS)
+
+test-fast: venv test-deps
+	$(PY) -m pytest -m "not slow" $(ARGS)
 
 venv: $(STAMP)
 
@@ -53,7 +57,7 @@ test-deps: system-deps
 	$(call ensure_debs,$(call HAVE,pdftoppm,poppler-utils) $(call HAVE,java,default-jre-headless) $(call HAVE,chromium,chromium))
 
 data: venv
-	$(PY) -m dti_helpers.build
+	$(PY) -m dti_helpers build-data
 
 check-data: venv
 	$(PY) run_reports.py --check-data $(or $(FILE),data/dti.csv)

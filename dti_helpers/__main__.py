@@ -1,4 +1,4 @@
-"""``python -m dti_helpers`` is the same command as ``run_reports.py``."""
+"""``python -m dti_helpers COMMAND``: run, render, check-data, build-data, list (see ``--help``)."""
 import sys
 
 from dti_helpers.cli import main

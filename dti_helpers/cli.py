@@ -1,20 +1,27 @@
-"""Command line of dti-reports (``run_reports.py`` and ``python -m dti_helpers``).
+"""Command line of dti-reports: ``python -m dti_helpers COMMAND`` and its front door ``run_reports.py``.
 
-It validates data files (``--check-data``) and generates province reports in
-batch (:mod:`dti_helpers.batch`). Every bad input, whether a wrong parameter,
-an unknown province or a data problem, is one line on stderr with a non-zero
-exit; no traceback reaches the user for a problem they can fix.
+Commands: ``run`` (the batch; ``run_reports.py ARGS`` is ``python -m dti_helpers run ARGS``),
+``render`` (one report), ``check-data FILE``, ``build-data`` and ``list``. Every bad input,
+whether a wrong parameter, an unknown province or a data problem, is one line on stderr with
+exit status 2; no traceback reaches the user for a problem they can fix. Messages are in
+English unless ``--lang`` is given: then in its first language (``--lang vi`` gives Vietnamese).
 """
 from __future__ import annotations
 
 import argparse
+import inspect
 import os
 import sys
 from pathlib import Path
 
-from dti_helpers.core.errors import DTIError
+from dti_helpers.batch.manifest import OutputFolderBusy
+from dti_helpers.batch.plan import FORMATS
+from dti_helpers.batch.select import UsageError
+from dti_helpers.core.errors import DTIError, UnknownProvinceError
+from dti_helpers.core.labels import LANGS, t
 
 ROOT = Path(__file__).resolve().parent.parent
+COMMANDS = ("run", "render", "check-data", "build-data", "list")
 
 EPILOG = """\
 which year each report covers:
@@ -44,68 +51,150 @@ examples:
   python run_reports.py --dry-run                # what would be built, and why
   python run_reports.py --list                   # every province with its years of data
   python run_reports.py --params params.toml     # per-province year or peers, e.g. [bac-giang] peers = "rank"
+  python run_reports.py "Bắc Giang" --year 2020 --notebook my_copy.ipynb   # from an edited notebook
   python run_reports.py --check-data data/dti.csv
   python run_reports.py --check-data ~/Downloads/dti_2022.xlsx --year 2022
 """
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with a one-line error (the usage block would bury it)."""
+    """argparse with a one-line error (the usage block would bury it), in the messages' language."""
+
+    def __init__(self, *args, lang: str = "en", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lang = lang
 
     def error(self, message: str):
-        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(2, t("cli_see_help", self.lang, prog=self.prog, message=message) + "\n")
 
 
 def _csv(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (its ``--help`` shows examples and the year rule).
+def message_lang(argv: list[str]) -> str:
+    """The language of the command line's own messages: the first of ``--lang``, else English.
 
-    >>> build_parser().parse_args(["--check-data", "x.csv"]).check_data
-    'x.csv'
-    >>> a = build_parser().parse_args(["bac-giang", "--lang", "vi,en", "--jobs", "2"])
-    >>> a.provinces, a.lang, a.jobs
-    (['bac-giang'], ('vi', 'en'), 2)
+    >>> message_lang(["24", "--lang", "vi,en"]), message_lang(["--lang=en"]), message_lang(["--lang", "fr"])
+    ('vi', 'en', 'en')
+    >>> message_lang(["24"])
+    'en'
     """
-    from dti_helpers.batch.pool import FORMATS
+    for i, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else argv[i + 1] if (
+            arg == "--lang" and i + 1 < len(argv)) else None
+        if value is not None:
+            first = (_csv(value) or ("en",))[0]
+            return first if first in LANGS else "en"
+    return "en"
 
-    parser = _Parser(
-        prog="run_reports.py",
-        description="Generate the DTI province reports (HTML and PDF) in batch, and validate data files.",
-        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EPILOG)
-    parser.add_argument("provinces", nargs="*", metavar="PROVINCE",
-                        help="names, slugs or GSO codes (default: all 63), e.g. 'Bắc Giang' bac-giang 24")
-    parser.add_argument("--region", type=_csv, default=(), metavar="REGION[,REGION]",
-                        help="add every province of these regions (id, Vietnamese or English name)")
-    parser.add_argument("--year", type=int, help="assessment year (default: each province's latest year with data); "
-                                                 "with --check-data, the year of an official table")
-    parser.add_argument("--lang", type=_csv, default=("vi",), metavar="vi,en", help="report languages (default: vi)")
-    parser.add_argument("--format", type=_csv, default=FORMATS, metavar="html,pdf",
-                        help="output formats (default: html,pdf)")
-    parser.add_argument("--jobs", type=int, default=None, metavar="N",
-                        help="reports built in parallel (default: the CPU count)")
-    parser.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports)")
-    parser.add_argument("--data", metavar="PATH", help="data file, tidy CSV or official table (default: embedded data)")
-    parser.add_argument("--peers", default="region", metavar="STRATEGY",
-                        help="peer strategy: region (default), rank or profile")
-    parser.add_argument("--params", metavar="FILE",
-                        help="TOML file of per-province parameters: a [province] table with year and/or peers")
-    parser.add_argument("--overview", action=argparse.BooleanOptionalAction, default=None,
-                        help="build the national overview (default: only when no province or region is selected)")
-    parser.add_argument("--force", action="store_true", help="rebuild even the reports that are up to date")
-    parser.add_argument("--dry-run", action="store_true", help="print what would be built, and why; build nothing")
-    parser.add_argument("--list", action="store_true", help="list the provinces with their years of data and exit")
-    parser.add_argument("--timeout", type=float, default=600, metavar="SECONDS",
-                        help="time limit of one report (default: 600)")
-    parser.add_argument("--no-wait", action="store_true",
-                        help="stop at once if another run is writing to the output folder (default: wait)")
-    parser.add_argument("--check-data", metavar="PATH", help="validate a data file (tidy or official layout) and exit")
+
+def _run_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("provinces", nargs="*", metavar="PROVINCE",
+                   help="names, slugs or GSO codes (default: all 63), e.g. 'Bắc Giang' bac-giang 24")
+    p.add_argument("--region", type=_csv, default=(), metavar="REGION[,REGION]",
+                   help="add every province of these regions (id, Vietnamese or English name)")
+    p.add_argument("--year", type=int, help="assessment year (default: each province's latest year with data); "
+                                            "with --check-data, the year of an official table")
+    p.add_argument("--lang", type=_csv, default=("vi",), metavar="vi,en",
+                   help="report languages (default: vi); the first one is also the language of these messages "
+                        "(English without --lang)")
+    p.add_argument("--format", type=_csv, default=FORMATS, metavar="html,pdf", help="output formats (default: html,pdf)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N", help="reports built in parallel (default: the CPU count)")
+    p.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports)")
+    p.add_argument("--data", metavar="PATH", help="data file, tidy CSV or official table (default: embedded data)")
+    p.add_argument("--peers", default="region", metavar="STRATEGY", help="peer strategy: region (default), rank or profile")
+    p.add_argument("--params", metavar="FILE",
+                   help="TOML file of per-province parameters: a [province] table with year and/or peers")
+    p.add_argument("--notebook", metavar="PATH",
+                   help="build the provinces from this edited copy of notebooks/province_report.ipynb")
+    p.add_argument("--overview", action=argparse.BooleanOptionalAction, default=None,
+                   help="build the national overview (default: only when no province or region is selected)")
+    p.add_argument("--force", action="store_true", help="rebuild even the reports that are up to date")
+    p.add_argument("--dry-run", action="store_true", help="print what would be built, and why; build nothing")
+    p.add_argument("--timeout", type=float, default=600, metavar="SECONDS", help="time limit of one report (default: 600)")
+    p.add_argument("--no-wait", action="store_true",
+                   help="stop at once if another run is writing to the output folder (default: wait)")
+    p.add_argument("--list", action="store_true", help="list the provinces with their years of data and exit")
+    p.add_argument("--check-data", metavar="PATH", help="validate a data file (tidy or official layout) and exit")
+
+
+def build_parser(lang: str = "en", run_prog: str = "python -m dti_helpers run") -> argparse.ArgumentParser:
+    """The argument parser: one subcommand per task (``run --help`` shows examples and the year rule).
+
+    >>> build_parser().parse_args(["check-data", "x.csv"]).file
+    'x.csv'
+    >>> a = build_parser().parse_args(["run", "bac-giang", "--lang", "vi,en", "--jobs", "2"])
+    >>> a.command, a.provinces, a.lang, a.jobs
+    ('run', ['bac-giang'], ('vi', 'en'), 2)
+    """
+    parser = _Parser(prog="python -m dti_helpers", lang=lang, formatter_class=argparse.RawDescriptionHelpFormatter,
+                     description="DTI province reports (HTML and PDF): build them in batch, render one, check data.",
+                     epilog="`python run_reports.py ARGS` is `python -m dti_helpers run ARGS`; "
+                            "without a command, ARGS go to run.\nSee `python -m dti_helpers COMMAND --help`.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    run = sub.add_parser("run", prog=run_prog, lang=lang, help="generate the reports in batch (run_reports.py)",
+                         description="Generate the DTI province reports (HTML and PDF) in batch, and validate "
+                                     "data files.", formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EPILOG)
+    _run_arguments(run)
+    render = sub.add_parser("render", lang=lang, help="render one province's report",
+                            description="Render one province's DTI report (HTML and PDF).")
+    render.add_argument("province", help="name, slug or GSO code, e.g. 'Bắc Giang', bac-giang, 24")
+    render.add_argument("--year", default=None, help="assessment year (default: the latest with data)")
+    render.add_argument("--lang", default="vi", help="vi (default) or en")
+    render.add_argument("--peers", default="region", help="region (default), rank or profile")
+    render.add_argument("--format", default="html,pdf", help="comma-separated: html,pdf (default both)")
+    render.add_argument("--out", default="reports", help="output folder (default: reports)")
+    render.add_argument("--data", default=None, help="data file (default: the embedded data)")
+    render.add_argument("--notebook", default=None, help="an edited copy of notebooks/province_report.ipynb")
+    check = sub.add_parser("check-data", lang=lang, help="validate a data file (tidy or official layout)")
+    check.add_argument("file", metavar="FILE")
+    check.add_argument("--year", type=int, help="the year of an official table that does not name it")
+    build = sub.add_parser("build-data", lang=lang, help="rebuild data/*.csv from data/raw/ (developers)")
+    build.add_argument("--data-dir", type=Path, default=ROOT / "data", help="data folder (default: data/)")
+    listing = sub.add_parser("list", lang=lang, help="every province with its years of data")
+    listing.add_argument("--data", metavar="PATH", help="data file (default: embedded data)")
+    for p in (check, build, listing):
+        p.add_argument("--lang", default="en", metavar="vi|en", help="language of the messages (default: en)")
     return parser
 
 
-def check_data(path: str, year: int | None) -> int:
+def problem_text(problem, lang: str) -> str:
+    """One data problem worded for the user (here: the problem's own English line).
+
+    >>> from dti_helpers import DataProblem
+    >>> problem_text(DataProblem("x.csv", None, None, None, "file is empty"), "en")
+    'x.csv: file is empty'
+    """
+    return str(problem)
+
+
+def error_text(exc: BaseException, lang: str) -> str:
+    """The one line an error shows, in ``lang`` where its wording is known.
+
+    >>> error_text(UsageError("cli_bad_jobs", value=0), "vi")
+    '--jobs phải từ 1 trở lên, không phải 0'
+    >>> error_text(NotADirectoryError(20, "Not a directory", "/dev/null/x"), "en")
+    '/dev/null/x: Not a directory'
+    """
+    from dti_helpers.core.fsio import os_error_line
+
+    if isinstance(exc, UsageError):
+        return exc.message(lang)
+    if isinstance(exc, OutputFolderBusy):
+        return t("cli_busy", lang, path=exc.root)
+    if isinstance(exc, UnknownProvinceError):
+        ambiguous = str(exc).startswith("ambiguous")
+        text = t("cli_ambiguous_province" if ambiguous else "cli_unknown_province", lang, value=exc.query)
+        if exc.suggestions:
+            return text + t("cli_closest", lang, names=", ".join(exc.suggestions))
+        return text + t("cli_see_list", lang)
+    if isinstance(exc, OSError):
+        return os_error_line(exc)
+    return str(exc)
+
+
+def check_data(path: str, year: int | None, lang: str = "en") -> int:
     """Validate ``path``; print one line per problem; return the exit code.
 
     >>> check_data(str(ROOT / "data" / "dti.csv"), None)
@@ -119,10 +208,10 @@ def check_data(path: str, year: int | None) -> int:
     problems, n_values = check_file(Path(path), year=year, name=shown)
     if problems:
         for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"{shown}: {len(problems)} problem(s)", file=sys.stderr)
+            print(problem_text(problem, lang), file=sys.stderr)
+        print(t("cli_check_problems", lang, path=shown, n=len(problems)), file=sys.stderr)
         return 1
-    print(f"{shown}: OK ({n_values} values)")
+    print(t("cli_check_ok", lang, path=shown, n=n_values))
     return 0
 
 
@@ -133,55 +222,8 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _resolve_regions(cat, names) -> list[str]:
-    """Region ids of ``names`` (id, Vietnamese or English name, with or without diacritics)."""
-    from dti_helpers.core.names import normalize_name
-
-    keys = {}
-    for region, row in cat.regions.iterrows():
-        for name in (region, row["name_vi"], row["name_en"]):
-            keys[normalize_name(name)] = region
-    found = []
-    for name in names:
-        region = keys.get(normalize_name(name))
-        if region is None:
-            known = ", ".join(cat.regions.index)
-            raise DTIError(f"unknown region '{name}'; use one of: {known}")
-        found.append(region)
-    return found
-
-
-def _read_params(path: str, cat, peers_allowed) -> dict:
-    """Per-province parameters from a TOML file: ``{code: {"year": int, "peers": str}}``."""
-    import tomllib
-
-    try:
-        doc = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DTIError(f"{path}: file not found") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise DTIError(f"{path}: not a valid TOML file ({exc})") from None
-    overrides = {}
-    for name, values in doc.items():
-        if not isinstance(values, dict):
-            raise DTIError(f"{path}: '{name}' must be a table such as [{name}] with year and/or peers")
-        try:
-            code = cat.resolve(name)
-        except DTIError as exc:
-            raise DTIError(f"{path}: [{name}] {exc}") from None
-        for key, value in values.items():
-            if key == "year" and not (isinstance(value, int) and not isinstance(value, bool)):
-                raise DTIError(f"{path}: [{name}] year: value '{value}' is not a year")
-            if key == "peers" and value not in peers_allowed:
-                raise DTIError(f"{path}: [{name}] peers: value '{value}'; use one of: {', '.join(peers_allowed)}")
-            if key not in ("year", "peers"):
-                raise DTIError(f"{path}: [{name}] unknown parameter '{key}'; use year or peers")
-        overrides[code] = dict(values)
-    return overrides
-
-
-def list_provinces(data) -> str:
-    """The ``--list`` table: code, slug, name, region and the years with data of every province.
+def list_provinces(data, lang: str = "en") -> str:
+    """The ``list`` table: code, slug, name, region and the years with data of every province.
 
     >>> from dti_helpers import load_dti
     >>> print(list_provinces(load_dti()).splitlines()[2])
@@ -189,136 +231,168 @@ def list_provinces(data) -> str:
     """
     from dti_helpers.analysis.province import years_with_data
 
-    lines = [f"{'code':<5} {'slug':<21} {'name':<25} {'region':<21} years with data", "-" * 95]
+    head = [t(f"cli_col_{key}", lang) for key in ("code", "name", "region", "years")]
+    lines = [f"{head[0]:<5} {'slug':<21} {head[1]:<25} {head[2]:<21} {head[3]}", "-" * 95]
     for code, row in data.provinces.iterrows():
         years = ", ".join(map(str, years_with_data(data, code)))
         lines.append(f"{code:<5} {row['slug']:<21} {row['name']:<25} {row['region']:<21} {years}")
     return "\n".join(lines)
 
 
-def _dry_run(p) -> str:
-    lines = [f"would build {len(p.jobs)} report(s); {len(p.unchanged)} up to date; {len(p.skipped)} skipped"]
-    lines += [f"  build    {j.stem:<36} {','.join(j.todo):<9} {j.why}" for j in p.jobs]
-    lines += [f"  skip     {s.label}: {s.reason}" for s in p.skipped]
-    return "\n".join(lines)
-
-
-def _load(path: str | None, year: int | None):
-    """Load the data for a batch; an official table must name its year itself (column or file name)."""
-    from dti_helpers.data.load import load_dti
-    from dti_helpers.core.errors import DataFileError
-
-    try:
-        return load_dti(path)
-    except DataFileError as first:
-        if path is None or year is None:
-            raise
-        try:
-            load_dti(path, year=year)
-        except DTIError:
-            raise first from None
-        # Readable with --year, but each report's notebook reads the file alone, without it.
-        raise DTIError(f"{path}: the assessment year is neither in a column nor in the file name; rename the "
-                       f"file (e.g. dti_{year}.xlsx) or add a 'year' column, so that every report reads it the "
-                       f"same way") from None
-
-
-def run_batch(args) -> int:
+def run_batch(args, lang: str = "en") -> int:
     """Validate the batch arguments, then build (or only plan) the reports; return the exit code.
 
-    Raises :class:`~dti_helpers.errors.DTIError` (one line) for a wrong argument; :func:`main` prints it.
+    Raises a one-line :class:`~dti_helpers.core.errors.DTIError` for a wrong argument; :func:`main` prints it.
 
-    >>> run_batch(build_parser().parse_args(["24", "--year", "2020", "--dry-run", "--out", "/nonexistent"]))
+    >>> run_batch(build_parser().parse_args(["run", "24", "--year", "2020", "--dry-run", "--out", "/nonexistent"]))
     would build 1 report(s); 0 up to date; 0 skipped
       build    bac-giang-2020-vi                    html,pdf  new
     0
-    >>> run_batch(build_parser().parse_args(["24", "--out", "/tmp/reports"]))  # doctest: +SKIP
     """
-    from dti_helpers.batch import pool as batch
     from dti_helpers.analysis.province import PEER_STRATEGIES
-    from dti_helpers.core.labels import LANGS
+    from dti_helpers.batch import plan as planning, pool, select, summary
     from dti_helpers.batch.manifest import Manifest
+    from dti_helpers.batch.runner import build
 
-    for lang in args.lang:
-        if lang not in LANGS:
-            raise DTIError(f"unknown language '{lang}' in --lang; use one of: {', '.join(LANGS)}")
-    for fmt in args.format:
-        if fmt not in batch.FORMATS:
-            raise DTIError(f"unknown format '{fmt}' in --format; use one of: {', '.join(batch.FORMATS)}")
+    if args.check_data:
+        return check_data(args.check_data, args.year, lang)
+    for value in args.lang:
+        select.choice(value, LANGS, "--lang", "language")
+    for value in args.format:
+        select.choice(value, FORMATS, "--format", "format")
     if not args.lang or not args.format:
-        raise DTIError("--lang and --format need at least one value")
+        raise UsageError("cli_need_value")
     if args.jobs is not None and args.jobs < 1:
-        raise DTIError(f"--jobs must be 1 or more, not {args.jobs}")
+        raise UsageError("cli_bad_jobs", value=args.jobs)
     if args.timeout <= 0:
-        raise DTIError(f"--timeout must be positive, not {args.timeout:g}")
-    if args.peers not in PEER_STRATEGIES:
-        raise DTIError(f"unknown peer strategy '{args.peers}' in --peers; use one of: {', '.join(PEER_STRATEGIES)}")
-    if args.data and not Path(args.data).is_file():
-        raise DTIError(f"{args.data}: data file not found")
-    data = _load(args.data, args.year)
+        raise UsageError("cli_bad_timeout", value=f"{args.timeout:g}")
+    select.choice(args.peers, PEER_STRATEGIES, "--peers", "peer strategy")
+    notebook = select.check_notebook(args.notebook) if args.notebook else planning.PROVINCE_NOTEBOOK
+    data = select.load_data(args.data, args.year)
     if args.list:
-        print(list_provinces(data))
+        print(list_provinces(data, lang))
         return 0
     cat = data.catalogue
     if args.year is not None and args.year not in data.years("63"):
-        raise DTIError(f"no DTI data for --year {args.year}; years with data: {', '.join(map(str, data.years('63')))}")
+        raise UsageError("cli_no_year", year=args.year, years=", ".join(map(str, data.years("63"))))
     codes = [cat.resolve(name) for name in args.provinces]
-    regions = _resolve_regions(cat, args.region)
+    regions = select.resolve_regions(cat, args.region)
     codes += [c for c in data.provinces.index if data.provinces.at[c, "region"] in regions]
     selected = bool(codes)
     codes = list(dict.fromkeys(codes)) if selected else list(data.provinces.index)
-    overrides = _read_params(args.params, cat, PEER_STRATEGIES) if args.params else {}
+    overrides = select.read_params(args.params, cat, PEER_STRATEGIES) if args.params else {}
     overview = args.overview if args.overview is not None else not selected
-    if not batch.PROVINCE_NOTEBOOK.exists():
-        raise DTIError(f"report notebook not found: {batch.PROVINCE_NOTEBOOK}")
-    if overview and not batch.OVERVIEW_NOTEBOOK.exists():
-        raise DTIError(f"overview notebook not found: {batch.OVERVIEW_NOTEBOOK}")
+    if not notebook.exists():
+        raise UsageError("cli_shipped_missing", path=notebook)
+    if overview and not planning.OVERVIEW_NOTEBOOK.exists():
+        raise UsageError("cli_overview_missing", path=planning.OVERVIEW_NOTEBOOK)
     selection = dict(year=args.year, langs=args.lang, formats=args.format, peers=args.peers, overrides=overrides,
-                     overview=overview, force=args.force)
+                     overview=overview, force=args.force, province_notebook=notebook)
     out = Path(args.out)
     if args.dry_run:
         manifest = Manifest(out)
         if manifest.problem:
             print(manifest.problem, file=sys.stderr)
-        print(_dry_run(batch.plan(data, codes, manifest, **selection)))
+        print(summary.dry_run(planning.plan(data, codes, manifest, **selection), lang))
         return 0
-    settings = batch.Settings(out, jobs=args.jobs or batch.default_jobs(), timeout=args.timeout)
-    outcome = batch.build(data, codes, settings, wait=not args.no_wait, **selection)
-    print(batch.summary(outcome.results, outcome.plan.unchanged, outcome.plan.skipped, outcome.seconds,
-                        out_dir=out, interrupted=outcome.interrupted))
+    settings = pool.Settings(out, jobs=args.jobs or pool.default_jobs(), timeout=args.timeout)
+    outcome = build(data, codes, settings, wait=not args.no_wait, waiting=t("cli_waiting", lang, path=out),
+                    **selection)
+    print(summary.summary(outcome.results, outcome.plan.unchanged, outcome.plan.skipped, outcome.seconds,
+                          out_dir=out, interrupted=outcome.interrupted, lang=lang))
     if outcome.pages or (out / "index.html").exists():
-        print(f"index: {out / 'index.html'}")
+        print(t("cli_index", lang, path=out / "index.html"))
     return outcome.exit_code
 
 
-def main(argv: list[str] | None = None) -> int:
+def render_one(args) -> int:
+    """The ``render`` command: one report; print the files written.
+
+    >>> render_one(build_parser().parse_args(["render", "24", "--year", "2020", "--out", "/tmp/r"]))  # doctest: +SKIP
+    notebook: /tmp/r/notebooks/bac-giang-2020-vi.ipynb
+    ...
+    """
+    from dti_helpers.batch.select import check_notebook
+    from dti_helpers.render.report import render_report
+
+    extra = {}
+    if args.notebook:
+        if "notebook" not in inspect.signature(render_report).parameters:
+            raise DTIError("--notebook needs a render_report that takes notebook=...; use run --notebook")
+        extra["notebook"] = check_notebook(args.notebook)
+    formats = tuple(f for f in args.format.split(",") if f)
+    written = render_report(args.province, args.year, args.lang, formats, args.out, args.data, args.peers, **extra)
+    for kind, path in written.items():
+        print(f"{kind}: {path}")
+    return 0
+
+
+def build_data(data_dir: Path, lang: str = "en") -> int:
+    """The ``build-data`` command: rebuild ``data/*.csv`` from ``data/raw/``; 1 when the raw files have problems.
+
+    >>> build_data(ROOT / "data")  # doctest: +SKIP
+    """
+    from dti_helpers.core.errors import DataFileError
+    from dti_helpers.data.build import build_all
+
+    try:
+        written = build_all(data_dir)
+    except DataFileError as exc:
+        for problem in exc.problems:
+            print(problem_text(problem, lang), file=sys.stderr)
+        return 1
+    for path in written:
+        print(t("cli_wrote", lang, path=path))
+    return 0
+
+
+def dispatch(args, lang: str) -> int:
+    """Run the parsed command; return its exit code (errors propagate to :func:`main`).
+
+    >>> dispatch(build_parser().parse_args(["check-data", str(ROOT / "data" / "dti.csv")]), "vi")
+    data/dti.csv: hợp lệ (388 giá trị)
+    0
+    """
+    if args.command == "run":
+        return run_batch(args, lang)
+    if args.command == "render":
+        return render_one(args)
+    if args.command == "check-data":
+        return check_data(args.file, args.year, lang)
+    if args.command == "build-data":
+        return build_data(args.data_dir, lang)
+    from dti_helpers.batch.select import load_data
+
+    print(list_provinces(load_data(args.data, None), lang))
+    return 0
+
+
+def main(argv: list[str] | None = None, *, front_door: bool = False) -> int:
     """Entry point; returns the process exit code (0 done, 1 a report failed, 2 bad input, 130 interrupted).
 
-    A file-system problem outside any one report (an ``--out`` that cannot be a folder, a
-    directory given as ``--params``) is bad input: one line naming the file, exit 2.
+    ``front_door`` is ``run_reports.py``: its arguments are those of ``run``. Without a command
+    the arguments go to ``run`` too, as ``python -m dti_helpers ARGS`` always did. A file-system
+    problem outside any one report (an ``--out`` that cannot be a folder, a directory given as
+    ``--params``) is bad input: one line naming the file, exit 2.
 
     >>> main(["--lang", "fr"])
     2
-    >>> main(["Bắc Giang", "--year", "2020", "--out", "/tmp/reports"])  # doctest: +SKIP
+    >>> main(["run", "Bắc Giang", "--year", "2020", "--out", "/tmp/reports"])  # doctest: +SKIP
     0
     """
-    from dti_helpers.batch.manifest import OutputFolderBusy
-    from dti_helpers.core.fsio import os_error_line
-
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if front_door or not argv or argv[0] not in (*COMMANDS, "-h", "--help"):
+        argv = ["run", *argv]
+    lang = message_lang(argv[1:])
+    args = build_parser(lang, run_prog="run_reports.py" if front_door else "python -m dti_helpers run").parse_args(argv)
     try:
-        if args.check_data:
-            return check_data(args.check_data, args.year)
-        return run_batch(args)
-    except (DTIError, OutputFolderBusy) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        return dispatch(args, lang)
+    except (DTIError, OutputFolderBusy, OSError) as exc:
+        if isinstance(exc, BrokenPipeError):  # e.g. `run_reports.py --list | head`: the reader has all it wanted
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit-time flush quiet
+            return 0
+        print(t("cli_error", lang, message=error_text(exc, lang)), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(t("cli_interrupted", lang), file=sys.stderr)
         return 130
-    except BrokenPipeError:  # e.g. `run_reports.py --list | head`: the reader has all it wanted
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit-time flush quiet
-        return 0
-    except OSError as exc:  # after BrokenPipeError, which is one too
-        print(f"error: {os_error_line(exc)}", file=sys.stderr)
-        return 2

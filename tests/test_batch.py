@@ -2,8 +2,9 @@
 
 The full batch on the default data runs once per test session (a session-scoped
 fixture: it takes a few minutes); the other tests use two or three provinces
-and their own output folders. Failures are provoked through the documented
-test hooks of :mod:`dti_helpers.batch.pool` (environment variables).
+and their own output folders; all but one quick check are marked ``slow`` (``make test-fast``
+leaves them out). Failures are provoked through the documented
+test hooks of :mod:`dti_helpers.batch.worker` (environment variables).
 """
 from __future__ import annotations
 
@@ -74,6 +75,7 @@ def full_batch(tmp_path_factory):
     return out, proc, noop
 
 
+@pytest.mark.slow
 def test_full_batch_builds_every_report(full_batch):
     out, proc, _ = full_batch
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -92,6 +94,7 @@ def test_full_batch_builds_every_report(full_batch):
     assert "ha-giang-2022-vi.html" in html and "bac-giang-2022-vi.html" in html
 
 
+@pytest.mark.slow
 def test_full_batch_index_links_resolve(full_batch):
     out, _, _ = full_batch
     for page in PAGES.values():
@@ -106,6 +109,7 @@ def test_full_batch_index_links_resolve(full_batch):
     assert vi.count("<tr ") == 63
 
 
+@pytest.mark.slow
 def test_full_batch_manifest_is_complete(full_batch):
     out, _, _ = full_batch
     entries = manifest(out)
@@ -119,6 +123,7 @@ def test_full_batch_manifest_is_complete(full_batch):
     assert_no_partial_files(out)
 
 
+@pytest.mark.slow
 def test_full_batch_noop_rerun_skips_everything(full_batch):
     _, _, proc = full_batch
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -126,6 +131,7 @@ def test_full_batch_noop_rerun_skips_everything(full_batch):
     assert summary_count(proc.stdout, "skipped, up to date") == 68
 
 
+@pytest.mark.slow
 def test_full_batch_pages_pass_the_w3c_validator(full_batch):
     out, _, _ = full_batch
     if not shutil.which("java"):
@@ -151,6 +157,7 @@ def visible_rows(page: Path, query: str) -> list[str]:
     return [name for attrs, name in rows if "hidden" not in attrs]
 
 
+@pytest.mark.slow
 def test_index_search_ignores_diacritics_and_filters_by_region(full_batch):
     out, _, _ = full_batch
     page = out / "index.html"
@@ -160,6 +167,7 @@ def test_index_search_ignores_diacritics_and_filters_by_region(full_batch):
     assert visible_rows(page, "q=gia&region=central_highlands") == ["Gia Lai"]
 
 
+@pytest.mark.slow
 def test_full_batch_overview_pdf_keeps_vietnamese(full_batch):
     out, _, _ = full_batch
     text = subprocess.run(["pdftotext", "-layout", str(out / "pdf" / "national-overview-2024-vi.pdf"), "-"],
@@ -171,6 +179,7 @@ def test_full_batch_overview_pdf_keeps_vietnamese(full_batch):
 
 # ---------------------------------------------------------------- small selections
 
+@pytest.mark.slow
 def test_failing_province_is_isolated_and_named(tmp_path):
     out = tmp_path / "reports"
     proc = run("bac-giang", "da-nang", "--out", out, "--format", "html,pdf",
@@ -192,6 +201,7 @@ def test_failing_province_is_isolated_and_named(tmp_path):
     assert_no_partial_files(out)
 
 
+@pytest.mark.slow
 def test_hanging_report_times_out_and_the_others_finish(tmp_path):
     out = tmp_path / "reports"
     proc = run("ha-giang", "cao-bang", "--out", out, "--format", "html", "--timeout", "20", "--jobs", "1",
@@ -213,6 +223,7 @@ def children(pid: int) -> list[int]:
     return kids
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("victim", ["worker", "kernel"])
 def test_a_killed_worker_or_kernel_fails_one_report_only(victim, tmp_path):
     out = tmp_path / "reports"
@@ -237,6 +248,7 @@ def test_a_killed_worker_or_kernel_fails_one_report_only(victim, tmp_path):
     assert_no_partial_files(out)
 
 
+@pytest.mark.slow
 def test_kernel_that_fails_to_start_is_retried_once(tmp_path):
     out = tmp_path / "reports"
     run("cao-bang", "--out", out, "--format", "html", env={"DTI_REPORTS_TEST_KERNEL_START_FAILURES": "1"}, check=0)
@@ -246,6 +258,7 @@ def test_kernel_that_fails_to_start_is_retried_once(tmp_path):
     assert "failed to start 2 times" in proc.stdout
 
 
+@pytest.mark.slow
 def test_changed_data_rebuilds_everything(tmp_path):
     data = tmp_path / "dti.csv"
     data.write_bytes((ROOT / "data" / "dti.csv").read_bytes())
@@ -265,6 +278,7 @@ def test_changed_data_rebuilds_everything(tmp_path):
     assert summary_count(rebuilt.stdout, "built (ok)") == 2
 
 
+@pytest.mark.slow
 def test_changed_parameters_rebuild_only_that_province(tmp_path):
     out = tmp_path / "reports"
     run("bac-giang", "da-nang", "--out", out, "--format", "html", check=0)
@@ -279,6 +293,7 @@ def test_changed_parameters_rebuild_only_that_province(tmp_path):
     assert '"peers": "rank"' in (out / "notebooks" / "da-nang-2024-vi.ipynb").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_pdf_added_later_is_rendered_from_the_current_html(tmp_path):
     out = tmp_path / "reports"
     run("cao-bang", "--out", out, "--format", "html", check=0)
@@ -287,6 +302,7 @@ def test_pdf_added_later_is_rendered_from_the_current_html(tmp_path):
     assert "notebook not re-run" in (out / "logs" / "cao-bang-2022-vi.log").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_sigint_mid_batch_leaves_no_partial_file_and_a_rerun_completes(tmp_path):
     out = tmp_path / "reports"
     names = ["ha-giang", "cao-bang", "bac-kan", "tuyen-quang"]
@@ -310,6 +326,7 @@ def test_sigint_mid_batch_leaves_no_partial_file_and_a_rerun_completes(tmp_path)
     assert_no_partial_files(out)
 
 
+@pytest.mark.slow
 def test_second_run_on_the_same_folder_waits_or_stops(tmp_path):
     from filelock import FileLock
 
@@ -329,6 +346,7 @@ def test_second_run_on_the_same_folder_waits_or_stops(tmp_path):
     assert (out / "html" / "cao-bang-2022-vi.html").is_file()
 
 
+@pytest.mark.slow
 def test_reused_kernel_gives_the_same_report_as_a_fresh_one(tmp_path):
     """A warm kernel serves several reports: the second one must not see anything of the first."""
     from dti_helpers.render.report import render_report
@@ -347,3 +365,26 @@ def test_year_without_data_is_skipped_with_reason_not_failed(tmp_path):
     assert summary_count(proc.stdout, "skipped, no data") == 1
     assert "no published DTI figure for Hà Giang in 2020 (years with data: 2022)" in proc.stdout
     assert (out / "html" / "bac-giang-2020-vi.html").is_file()
+
+
+@pytest.mark.slow
+def test_edited_notebook_copy_builds_the_report_and_a_rerun_is_unchanged(tmp_path):
+    import nbformat
+
+    from dti_helpers.batch.plan import notebook_digest
+
+    copy = tmp_path / "edited" / "province_report.ipynb"
+    copy.parent.mkdir()
+    nb = nbformat.read(ROOT / "notebooks" / "province_report.ipynb", as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("print('analyst cell: ' + str(1 + 1))"))
+    nbformat.write(nb, copy)
+    out = tmp_path / "reports"
+    proc = run("Bắc Giang", "--year", "2020", "--notebook", copy, "--out", out, "--format", "html", check=0)
+    assert summary_count(proc.stdout, "built (ok)") == 1
+    executed = (out / "notebooks" / "bac-giang-2020-vi.ipynb").read_text(encoding="utf-8")
+    assert "analyst cell: 2" in executed
+    assert manifest(out)["html/bac-giang-2020-vi.html"]["parts"]["notebook"] == notebook_digest(copy)
+    again = run("Bắc Giang", "--year", "2020", "--notebook", copy, "--out", out, "--format", "html", check=0)
+    assert summary_count(again.stdout, "skipped, up to date") == 1
+    shipped = run("Bắc Giang", "--year", "2020", "--out", out, "--format", "html", "--dry-run", check=0)
+    assert "changed: notebook" in shipped.stdout

@@ -15,7 +15,9 @@ import papermill
 import pytest
 
 from dti_helpers import load_dti
-from dti_helpers.batch.pool import Job, Result, finalize, plan, province_jobs, summary
+from dti_helpers.batch.plan import Job, finalize, plan, province_jobs
+from dti_helpers.batch.summary import summary
+from dti_helpers.batch.worker import Result
 from dti_helpers.render.engine import ENGINE_NAME, KernelStartError, start_kernel, warm_code_for
 from dti_helpers.batch.manifest import Manifest, atomic_path, remove_stale_temps
 
@@ -184,7 +186,7 @@ def test_temp_files_keep_their_extension_and_are_cleaned(tmp_path):
 
 
 def test_source_digest_sees_an_edit_made_in_the_same_process(tmp_path, monkeypatch):
-    from dti_helpers.batch import pool as batch
+    from dti_helpers.batch import plan as batch
 
     pkg = tmp_path / "pkg"
     pkg.mkdir()
@@ -205,3 +207,25 @@ def test_plan_knows_the_default_data_file():
 
     p = plan(load_dti(DEFAULT_PATH), ["24"], Manifest("/nonexistent"), year=2020, formats=("html",))
     assert p.jobs[0].parameters["data_path"] is None
+
+
+def test_an_edited_notebook_is_another_input_and_a_rerun_with_it_is_unchanged(tmp_path):
+    from dti_helpers.batch.plan import PROVINCE_NOTEBOOK
+
+    data = load_dti()
+    copy = tmp_path / "copy.ipynb"
+    copy.write_bytes(PROVINCE_NOTEBOOK.read_bytes())
+    shipped = plan(data, ["24"], Manifest(tmp_path), year=2020, formats=("html",)).jobs[0]
+    edited = plan(data, ["24"], Manifest(tmp_path), year=2020, formats=("html",), province_notebook=copy).jobs[0]
+    assert edited.notebook == copy and edited.digest != shipped.digest  # same bytes, another place
+    m = Manifest(tmp_path)
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / f"{edited.stem}.html").write_text("x")
+    m.record(edited.output("html"), {"inputs": edited.digest, "parts": edited.parts, "bytes": 1})
+    again = plan(data, ["24"], m, year=2020, formats=("html",), province_notebook=copy)
+    assert not again.jobs and [j.stem for j in again.unchanged] == [edited.stem]
+    back = plan(data, ["24"], m, year=2020, formats=("html",))
+    assert back.jobs[0].why == "changed: notebook"
+    copy.write_text(copy.read_text(encoding="utf-8").replace("province", "province ", 1), encoding="utf-8")
+    assert plan(data, ["24"], m, year=2020, formats=("html",), province_notebook=copy).jobs[0].why == \
+        "changed: notebook"

@@ -17,6 +17,16 @@ def cli(*args):
                           capture_output=True, text=True, timeout=120)
 
 
+def in_process(capsys, *args):
+    """``run_reports.py ARGS`` in this process (no interpreter start-up): (exit code, stdout, stderr)."""
+    try:
+        code = main(list(map(str, args)), front_door=True)
+    except SystemExit as exc:  # argparse's own errors
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 @pytest.mark.parametrize("args, message", [
     (["Atlantis"], "unknown province 'Atlantis'"),
     (["Ha Noy"], "closest matches: TP. Hà Nội"),
@@ -32,14 +42,19 @@ def cli(*args):
     (["--params", "/nonexistent/params.toml"], "/nonexistent/params.toml: file not found"),
     (["--no-such-option"], "unrecognized arguments: --no-such-option"),
 ])
-def test_wrong_parameter_is_one_line_and_exit_2(args, message, tmp_path):
-    proc = cli(*args, "--out", tmp_path / "reports")
-    assert proc.returncode == 2
-    lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1, proc.stderr
+def test_wrong_parameter_is_one_line_and_exit_2(args, message, tmp_path, capsys):
+    code, _, err = in_process(capsys, *args, "--out", tmp_path / "reports")
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
     assert message in lines[0]
-    assert "Traceback" not in proc.stderr
     assert not (tmp_path / "reports" / "html").exists()  # nothing was started, nothing written
+
+
+def test_wrong_parameter_from_the_front_door_has_no_traceback(tmp_path):
+    proc = cli("Atlantis", "--out", tmp_path / "reports")
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
+    assert "unknown province 'Atlantis'" in proc.stderr and "Traceback" not in proc.stderr
 
 
 @pytest.mark.parametrize("content, message", [
@@ -50,13 +65,13 @@ def test_wrong_parameter_is_one_line_and_exit_2(args, message, tmp_path):
     ('peers = "rank"\n', "'peers' must be a table such as [peers]"),
     ("[broken\n", "not a valid TOML file"),
 ])
-def test_bad_params_file_names_file_and_value(content, message, tmp_path):
+def test_bad_params_file_names_file_and_value(content, message, tmp_path, capsys):
     params = tmp_path / "params.toml"
     params.write_text(content, encoding="utf-8")
-    proc = cli("--params", params, "--dry-run", "--out", tmp_path / "reports")
-    assert proc.returncode == 2
-    assert len(proc.stderr.strip().splitlines()) == 1
-    assert message in proc.stderr and str(params) in proc.stderr
+    code, _, err = in_process(capsys, "--params", params, "--dry-run", "--out", tmp_path / "reports")
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1
+    assert message in err and str(params) in err
 
 
 def test_help_shows_examples_and_the_year_rule():
@@ -82,7 +97,8 @@ def test_list_shows_every_province_with_its_years(capsys):
 
 def test_dry_run_says_what_and_why_and_writes_nothing(tmp_path, capsys):
     out = tmp_path / "reports"
-    assert main(["bac-giang", "ha-giang", "--year", "2020", "--lang", "vi,en", "--dry-run", "--out", str(out)]) == 0
+    # The first language of --lang is also the messages' language: English first keeps them in English.
+    assert main(["bac-giang", "ha-giang", "--year", "2020", "--lang", "en,vi", "--dry-run", "--out", str(out)]) == 0
     text = capsys.readouterr().out
     assert "would build 2 report(s); 0 up to date; 2 skipped" in text
     assert "bac-giang-2020-vi" in text and "bac-giang-2020-en" in text and "html,pdf  new" in text
@@ -150,3 +166,54 @@ def test_folder_given_as_params_is_one_line_and_exit_2(tmp_path):
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr == f"error: {folder}: Is a directory\n"
     assert not (tmp_path / "reports").exists()
+
+
+def test_messages_follow_the_first_language_of_lang(tmp_path, capsys):
+    code, _, err = in_process(capsys, "--jobs", "0", "--lang", "vi", "--out", tmp_path / "reports")
+    assert (code, err) == (2, "lỗi: --jobs phải từ 1 trở lên, không phải 0\n")
+    code, _, err = in_process(capsys, "Atlantis", "--lang", "vi,en", "--out", tmp_path / "reports")
+    assert code == 2 and err.startswith("lỗi: không có tỉnh, thành phố 'Atlantis'")
+    code, _, err = in_process(capsys, "--jobs", "two", "--lang", "vi")
+    assert code == 2 and err.endswith("(xem --help)\n")
+    assert main(["bac-giang", "ha-giang", "--year", "2020", "--lang", "vi", "--dry-run", "--out", str(tmp_path)]) == 0
+    text = capsys.readouterr().out
+    assert "sẽ tạo 1 báo cáo; 0 đã cập nhật; 1 bỏ qua" in text
+    assert "không có số liệu DTI công bố cho Hà Giang năm 2020 (các năm có số liệu: 2022)" in text
+
+
+def test_subcommands(tmp_path, capsys):
+    assert main(["list"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2 + 63
+    assert main(["check-data", str(ROOT / "data" / "dti.csv"), "--lang", "vi"]) == 0
+    assert capsys.readouterr().out == "data/dti.csv: hợp lệ (388 giá trị)\n"
+    assert main(["run", "24", "--year", "2020", "--dry-run", "--out", str(tmp_path / "r")]) == 0
+    assert "bac-giang-2020-vi" in capsys.readouterr().out
+    assert main(["render", "Atlantis", "--out", str(tmp_path / "r")]) == 2
+    assert "unknown province 'Atlantis'" in capsys.readouterr().err
+    proc = subprocess.run([sys.executable, "-m", "dti_helpers", "render", "--help"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0 and "--notebook" in proc.stdout
+    assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "notebook not found"),
+    ("not json at all", "not a Jupyter notebook"),
+    ('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}', "no cell tagged 'parameters'"),
+])
+def test_bad_notebook_is_one_line_naming_the_file(content, message, tmp_path, capsys):
+    notebook = tmp_path / "copy.ipynb"
+    if content is not None:
+        notebook.write_text(content, encoding="utf-8")
+    code, _, err = in_process(capsys, "24", "--year", "2020", "--notebook", notebook, "--out", tmp_path / "reports")
+    assert code == 2, err
+    assert len(err.strip().splitlines()) == 1
+    assert f"error: {notebook}: {message}" in err
+    assert not (tmp_path / "reports").exists()  # nothing written
+
+
+def test_notebook_copy_is_planned_as_another_input(tmp_path, capsys):
+    copy = tmp_path / "copy.ipynb"
+    copy.write_bytes((ROOT / "notebooks" / "province_report.ipynb").read_bytes())
+    assert main(["24", "--year", "2020", "--notebook", str(copy), "--dry-run", "--out", str(tmp_path / "r")]) == 0
+    assert "bac-giang-2020-vi" in capsys.readouterr().out

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import sys
 import time
 from importlib import metadata
@@ -27,7 +26,9 @@ SCHEMA = 1
 
 # Modules that only orchestrate a batch (scheduling, progress, command line) and
 # never shape a report's content: editing them must not rebuild 63 reports.
-ORCHESTRATION = frozenset({"__main__.py", "cli.py", "batch/pool.py", "batch/manifest.py"})
+ORCHESTRATION = frozenset({"__main__.py", "cli.py", "core/labels/cli.py", "batch/__init__.py", "batch/plan.py",
+                           "batch/pool.py", "batch/worker.py", "batch/summary.py", "batch/runner.py",
+                           "batch/select.py", "batch/manifest.py"})
 
 # Libraries whose version can change a report's bytes.
 PACKAGES = ("pandas", "numpy", "matplotlib", "seaborn", "papermill", "nbconvert", "nbformat", "nbclient",
@@ -169,15 +170,23 @@ class Manifest:
 
 
 class OutputFolderBusy(RuntimeError):
-    """Another run holds the output folder's lock and waiting was not wanted."""
+    """Another run holds the output folder's lock and waiting was not wanted; ``root`` is the folder.
+
+    >>> OutputFolderBusy(Path("reports")).root
+    PosixPath('reports')
+    """
+
+    def __init__(self, root: Path):
+        self.root = root
+        super().__init__(f"another run_reports.py is writing to {root}; try again when it ends")
 
 
 @contextlib.contextmanager
-def run_lock(root: str | Path, wait: bool = True, notify=print) -> Iterator[None]:
+def run_lock(root: str | Path, wait: bool = True, notify=print, waiting: str | None = None) -> Iterator[None]:
     """Hold ``<root>/.run.lock`` so that two runs never write one output folder at the same time.
 
-    With ``wait`` the second run says it is waiting and proceeds when the first
-    ends; without, it raises :class:`OutputFolderBusy` at once.
+    With ``wait`` the second run says it is waiting (``waiting``, or an English line, goes to
+    ``notify``) and proceeds when the first ends; without, it raises :class:`OutputFolderBusy` at once.
 
     >>> import tempfile
     >>> with run_lock(tempfile.mkdtemp()):
@@ -192,8 +201,8 @@ def run_lock(root: str | Path, wait: bool = True, notify=print) -> Iterator[None
         lock.acquire(timeout=0)
     except Timeout:
         if not wait:
-            raise OutputFolderBusy(f"another run_reports.py is writing to {root}; try again when it ends") from None
-        notify(f"another run_reports.py is writing to {root}; waiting for it to finish...")
+            raise OutputFolderBusy(root) from None
+        notify(waiting or f"another run_reports.py is writing to {root}; waiting for it to finish...")
         lock.acquire()
     try:
         yield

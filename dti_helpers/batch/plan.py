@@ -1,0 +1,283 @@
+"""Planning a batch: which reports to (re)build, from which inputs, and which to skip with a reason.
+
+:func:`plan` turns a selection (provinces, years, languages, formats) into
+:class:`Job` s, each with the digest of its inputs; outputs whose recorded
+digest matches are *unchanged*, provinces without data for a requested year
+are *skipped* with the reason. Planning loads no heavy library, so a no-op
+rerun takes about a second.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from dti_helpers.batch.manifest import Manifest, inputs_digest, package_versions, tree_digest
+from dti_helpers.core.fsio import file_digest
+from dti_helpers.core.labels import t
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+PROVINCE_NOTEBOOK = ROOT / "notebooks" / "province_report.ipynb"
+OVERVIEW_NOTEBOOK = ROOT / "notebooks" / "national_overview.ipynb"
+FORMATS = ("html", "pdf")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One notebook execution and the outputs made from it.
+
+    ``stem`` names every file of the job (``ha-noi-2022-vi`` →
+    ``html/ha-noi-2022-vi.html``, ``pdf/…``, ``notebooks/….ipynb``,
+    ``logs/….log``); ``todo`` lists the formats to (re)build and ``why`` says why.
+    """
+
+    stem: str
+    label: str
+    notebook: Path
+    parameters: dict
+    formats: tuple[str, ...]
+    digest: str
+    parts: dict
+    meta: dict
+    todo: tuple[str, ...] = ()
+    why: str = ""
+    html_current: bool = False
+
+    def output(self, fmt: str) -> str:
+        """Path of one output, relative to the output folder.
+
+        >>> Job("a-2022-vi", "", Path("x"), {}, ("html",), "", {}, {}).output("pdf")
+        'pdf/a-2022-vi.pdf'
+        """
+        return f"{fmt}/{self.stem}.{fmt}"
+
+    @property
+    def executed_notebook(self) -> str:
+        """Path of the executed notebook kept for audit, relative to the output folder.
+
+        >>> Job("a-2022-vi", "", Path("x"), {}, ("html",), "", {}, {}).executed_notebook
+        'notebooks/a-2022-vi.ipynb'
+        """
+        return f"notebooks/{self.stem}.ipynb"
+
+    @property
+    def log(self) -> str:
+        """Path of the job's log, relative to the output folder.
+
+        >>> Job("a-2022-vi", "", Path("x"), {}, ("html",), "", {}, {}).log
+        'logs/a-2022-vi.log'
+        """
+        return f"logs/{self.stem}.log"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A requested report that will not be built, and why (e.g. no published data that year).
+
+    ``reason`` is in English; ``key`` and ``fields`` (a label of :mod:`dti_helpers.core.labels`)
+    word it in another language.
+
+    >>> s = Skipped("X 2020 (vi)", "no data", "cli_no_figure", {"name": "X", "year": 2020, "years": "2022"})
+    >>> s.reason_in("vi")
+    'không có số liệu DTI công bố cho X năm 2020 (các năm có số liệu: 2022)'
+    """
+
+    label: str
+    reason: str
+    key: str = ""
+    fields: dict = field(default_factory=dict)
+
+    def reason_in(self, lang: str = "en") -> str:
+        """The reason in ``lang`` (``reason`` itself when it has no label).
+
+        >>> Skipped("X", "no data").reason_in("vi")
+        'no data'
+        """
+        return t(self.key, lang, **self.fields) if self.key else self.reason
+
+
+@dataclass
+class Plan:
+    """Jobs to run, jobs already up to date, and requests skipped with a reason."""
+
+    jobs: list[Job]
+    unchanged: list[Job]
+    skipped: list[Skipped]
+
+
+@lru_cache(maxsize=1)
+def _packages_digest() -> str:
+    # Installed versions are read once per process: a library upgraded under a running session
+    # shows in the next process (reading ~20 package metadata per job would slow planning).
+    return inputs_digest(package_versions())
+
+
+def notebook_digest(notebook: Path) -> str:
+    """Digest of a report notebook: its bytes, and its place unless it is a shipped notebook.
+
+    The kernel runs in the notebook's folder, so an edited copy elsewhere is another input
+    even with the same bytes; the shipped notebooks are digested by content alone, so that
+    moving the clone rebuilds nothing.
+
+    >>> notebook_digest(PROVINCE_NOTEBOOK) == file_digest(PROVINCE_NOTEBOOK)
+    True
+    >>> import shutil, tempfile
+    >>> copy = Path(shutil.copy(PROVINCE_NOTEBOOK, tempfile.mkdtemp()))
+    >>> notebook_digest(copy) == notebook_digest(PROVINCE_NOTEBOOK), notebook_digest(copy) == notebook_digest(copy)
+    (False, True)
+    """
+    notebook = Path(notebook)
+    digest = file_digest(notebook)
+    if notebook.resolve() in (PROVINCE_NOTEBOOK, OVERVIEW_NOTEBOOK):
+        return digest
+    return inputs_digest({"sha256": digest, "path": str(notebook.resolve())})
+
+
+def input_parts(notebook: Path, data_file: Path, parameters: dict) -> dict:
+    """The inputs a report depends on, as digests.
+
+    The package source is digested on every call, so an edit made in a long-lived session
+    (a notebook kernel, a test run) counts; each file is re-read only when its path, size or
+    modification time changed (:func:`~dti_helpers.core.fsio.file_digest`).
+
+    >>> parts = input_parts(PACKAGE_DIR / "__init__.py", PACKAGE_DIR / "__init__.py", {"lang": "vi"})
+    >>> sorted(parts)
+    ['data', 'notebook', 'packages', 'parameters', 'source']
+    """
+    return {"notebook": notebook_digest(notebook), "source": tree_digest(PACKAGE_DIR),
+            "data": file_digest(data_file), "parameters": parameters, "packages": _packages_digest()}
+
+
+def _why(manifest: Manifest, job: Job, fmt: str, force: bool) -> str:
+    """Why an output must be built (empty when it is current)."""
+    out = job.output(fmt)
+    if force:
+        return "forced"
+    if manifest.current(out, job.digest):
+        return ""
+    entry = manifest.entries.get(out)
+    if not entry:
+        return "new"
+    if entry.get("inputs") == job.digest:
+        return "output missing or altered"
+    old = entry.get("parts", {})
+    changed = [k for k, v in job.parts.items() if old.get(k) != v]
+    return "changed: " + ", ".join(changed or ["inputs"])
+
+
+def finalize(jobs: list[Job], manifest: Manifest, force: bool = False) -> tuple[list[Job], list[Job]]:
+    """Split jobs into those with something to build (``todo`` set) and those up to date.
+
+    >>> finalize([], Manifest("/nonexistent"))
+    ([], [])
+    """
+    todo, unchanged = [], []
+    for job in jobs:
+        reasons = {fmt: _why(manifest, job, fmt, force) for fmt in job.formats}
+        need = tuple(fmt for fmt in job.formats if reasons[fmt])
+        if need:
+            why = "; ".join(sorted(set(reasons[f] for f in need)))
+            html_current = not force and manifest.current(job.output("html"), job.digest)
+            todo.append(replace(job, todo=need, why=why, html_current=html_current))
+        else:
+            unchanged.append(job)
+    return todo, unchanged
+
+
+def make_job(stem: str, label: str, notebook: Path, data_file: Path, parameters: dict, formats: tuple[str, ...],
+             meta: dict) -> Job:
+    """A :class:`Job` with the digest of its inputs.
+
+    >>> j = make_job("x-2022-vi", "X", PACKAGE_DIR / "__init__.py", PACKAGE_DIR / "__init__.py", {"a": 1}, ("html",), {})
+    >>> len(j.digest)
+    64
+    """
+    parts = input_parts(notebook, data_file, parameters)
+    return Job(stem, label, notebook, parameters, tuple(formats), inputs_digest(parts), parts, meta)
+
+
+def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str, ...], formats: tuple[str, ...],
+                  peers: str = "region", data_path: str | None = None, overrides: dict | None = None,
+                  notebook: Path = PROVINCE_NOTEBOOK) -> tuple[list[Job], list[Skipped]]:
+    """One job per province and language; the year each report covers is decided here.
+
+    Without ``year``, each province gets its own latest year with any published
+    value (so every province has a report). With ``year``, a province with no
+    published value that year is skipped with the reason, not failed.
+    ``overrides`` maps a code to parameters (``year``, ``peers``) for that
+    province only.
+
+    >>> from dti_helpers import load_dti
+    >>> jobs, skipped = province_jobs(load_dti(), ["02", "24"], year=2020, langs=("vi",), formats=("html",))
+    >>> [j.stem for j in jobs], [s.reason for s in skipped]
+    (['bac-giang-2020-vi'], ['no published DTI figure for Hà Giang in 2020 (years with data: 2022)'])
+    """
+    from dti_helpers.analysis.province import years_with_data
+
+    jobs, skipped = [], []
+    for code in codes:
+        row = data.provinces.loc[code]
+        opts = {"year": year, "peers": peers, **(overrides or {}).get(code, {})}
+        available = years_with_data(data, code)
+        y = opts["year"] if opts["year"] is not None else (available[-1] if available else None)
+        for lang in langs:
+            if y is None or y not in available:
+                have = ", ".join(map(str, available))
+                fields = {"name": row["name"], "year": y, "years": have or "none"}
+                skipped.append(Skipped(f"{row['name']} {y} ({lang})", t("cli_no_figure", "en", **fields),
+                                       "cli_no_figure", fields))
+                continue
+            # The same parameters render.render_report passes, so both paths give the same report.
+            params = {"province": code, "year": int(y), "lang": lang, "peers": opts["peers"],
+                      "data_path": data_path}
+            meta = {"kind": "province", "code": code, "slug": row["slug"], "year": int(y), "lang": lang}
+            jobs.append(make_job(f"{row['slug']}-{y}-{lang}", f"{row['name']} {y} ({lang})", notebook, data.path,
+                                 params, formats, meta))
+    return jobs, skipped
+
+
+def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tuple[str, ...],
+                  data_path: str | None = None, notebook: Path = OVERVIEW_NOTEBOOK) -> list[Job]:
+    """The national overview's jobs: one per language for ``year``, or for every assessed year.
+
+    Every year gets its own overview by default: coverage differs so much between years (2022 has
+    every rank, 2024 a handful) that the latest year alone would hide most of what is published.
+
+    >>> from dti_helpers import load_dti
+    >>> [j.stem for j in overview_jobs(load_dti(), year=2022, langs=("vi", "en"), formats=("html",),
+    ...                                 notebook=PACKAGE_DIR / "__init__.py")]
+    ['national-overview-2022-vi', 'national-overview-2022-en']
+    >>> len(overview_jobs(load_dti(), year=None, langs=("vi",), formats=("html",), notebook=PACKAGE_DIR / "__init__.py"))
+    5
+    """
+    years = [int(year)] if year is not None else [int(y) for y in data.years("63")]
+    return [make_job(f"national-overview-{y}-{lang}", f"national overview {y} ({lang})", notebook, data.path,
+                     {"year": y, "lang": lang, "data_path": data_path}, formats,
+                     {"kind": "overview", "year": y, "lang": lang})
+            for y in reversed(years) for lang in langs]
+
+
+def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None, langs=("vi",), formats=FORMATS,
+         peers: str = "region", overrides: dict | None = None, overview: bool = False, force: bool = False,
+         province_notebook: Path = PROVINCE_NOTEBOOK, overview_notebook: Path = OVERVIEW_NOTEBOOK) -> Plan:
+    """Everything a run would do, without doing it (``--dry-run`` prints this).
+
+    ``province_notebook`` builds the provinces from another notebook (an edited copy of
+    the shipped one); its digest is part of every province job's inputs.
+
+    >>> from dti_helpers import load_dti
+    >>> p = plan(load_dti(), ["24"], Manifest("/nonexistent"), year=2020, formats=("html",))
+    >>> [(j.stem, j.todo, j.why) for j in p.jobs]
+    [('bac-giang-2020-vi', ('html',), 'new')]
+    """
+    from dti_helpers.data.load import DEFAULT_PATH
+
+    data_path = None if Path(data.path).resolve() == DEFAULT_PATH else str(Path(data.path).resolve())
+    jobs, skipped = province_jobs(data, codes, year=year, langs=tuple(langs), formats=tuple(formats), peers=peers,
+                                  data_path=data_path, overrides=overrides, notebook=Path(province_notebook))
+    if overview:
+        jobs += overview_jobs(data, year=year, langs=tuple(langs), formats=tuple(formats), data_path=data_path,
+                              notebook=Path(overview_notebook))
+    todo, unchanged = finalize(jobs, manifest, force)
+    return Plan(todo, unchanged, skipped)

@@ -1,0 +1,158 @@
+"""What a batch request selects, checked before any kernel starts: regions, per-province parameters,
+the data file and an edited notebook. Every problem is a :class:`UsageError`: a label key and its
+fields, worded at the edge (the command line) in the user's language.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from dti_helpers.core.errors import DataFileError, DTIError
+from dti_helpers.core.labels import t
+
+
+class UsageError(DTIError):
+    """A wrong request: ``key`` names its label in :mod:`dti_helpers.core.labels.cli`, ``fields`` fill it.
+
+    ``str()`` is the English wording; :meth:`message` words it in another language.
+
+    >>> err = UsageError("cli_bad_jobs", value=0)
+    >>> str(err), err.message("vi")
+    ('--jobs must be 1 or more, not 0', '--jobs phải từ 1 trở lên, không phải 0')
+    """
+
+    def __init__(self, key: str, /, **fields: object):
+        self.key = key
+        self.fields = fields
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        """The problem in ``lang``.
+
+        >>> UsageError("cli_file_not_found", path="p.toml").message("en")
+        'p.toml: file not found'
+        """
+        return t(self.key, lang, **self.fields)
+
+
+def choice(value: str, allowed, option: str, what: str) -> str:
+    """``value`` when it is one of ``allowed``, else a :class:`UsageError` naming the option.
+
+    >>> choice("pdf", ("html", "pdf"), "--format", "format")
+    'pdf'
+    >>> choice("docx", ("html", "pdf"), "--format", "format")
+    Traceback (most recent call last):
+    dti_helpers.batch.select.UsageError: unknown format 'docx' in --format; use one of: html, pdf
+    """
+    if value not in allowed:
+        raise UsageError("cli_unknown_choice", value=value, option=option, what=what, choices=", ".join(allowed))
+    return value
+
+
+def resolve_regions(cat, names) -> list[str]:
+    """Region ids of ``names`` (id, Vietnamese or English name, with or without diacritics).
+
+    >>> from dti_helpers import load_catalogue
+    >>> resolve_regions(load_catalogue(), ["Tay Nguyen"])
+    ['central_highlands']
+    """
+    from dti_helpers.core.names import normalize_name
+
+    keys = {}
+    for region, row in cat.regions.iterrows():
+        for name in (region, row["name_vi"], row["name_en"]):
+            keys[normalize_name(name)] = region
+    found = []
+    for name in names:
+        region = keys.get(normalize_name(name))
+        if region is None:
+            raise UsageError("cli_unknown_region", value=name, choices=", ".join(cat.regions.index))
+        found.append(region)
+    return found
+
+
+def read_params(path: str, cat, peers_allowed) -> dict:
+    """Per-province parameters from a TOML file: ``{code: {"year": int, "peers": str}}``.
+
+    >>> from dti_helpers import load_catalogue
+    >>> read_params("/nonexistent/params.toml", load_catalogue(), ("region",))
+    Traceback (most recent call last):
+    dti_helpers.batch.select.UsageError: /nonexistent/params.toml: file not found
+    """
+    import tomllib
+
+    try:
+        doc = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UsageError("cli_file_not_found", path=path) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise UsageError("cli_bad_toml", path=path, detail=exc) from None
+    overrides = {}
+    for name, values in doc.items():
+        if not isinstance(values, dict):
+            raise UsageError("cli_params_table", path=path, name=name)
+        try:
+            code = cat.resolve(name)
+        except DTIError as exc:
+            raise UsageError("cli_params_province", path=path, name=name, detail=exc) from None
+        for key, value in values.items():
+            if key == "year" and not (isinstance(value, int) and not isinstance(value, bool)):
+                raise UsageError("cli_params_year", path=path, name=name, value=value)
+            if key == "peers" and value not in peers_allowed:
+                raise UsageError("cli_params_peers", path=path, name=name, value=value,
+                                 choices=", ".join(peers_allowed))
+            if key not in ("year", "peers"):
+                raise UsageError("cli_params_key", path=path, name=name, param=key)
+        overrides[code] = dict(values)
+    return overrides
+
+
+def load_data(path: str | None, year: int | None):
+    """Load the data for a batch; an official table must name its year itself (column or file name).
+
+    >>> load_data(None, None).path.name
+    'dti.csv'
+    """
+    from dti_helpers.data.load import load_dti
+
+    if path is not None and not Path(path).is_file():
+        raise UsageError("cli_data_not_found", path=path)
+    try:
+        return load_dti(path)
+    except DataFileError as first:
+        if path is None or year is None:
+            raise
+        try:
+            load_dti(path, year=year)
+        except DTIError:
+            raise first from None
+        # Readable with --year, but each report's notebook reads the file alone, without it.
+        raise UsageError("cli_year_unnamed", path=path, year=year) from None
+
+
+def check_notebook(path: str | Path) -> Path:
+    """The absolute path of an edited report notebook, once it is known to be one papermill can run.
+
+    It must be a Jupyter notebook with a cell tagged ``parameters`` (without it, papermill
+    would put the report's parameters above cells that set their own values).
+
+    >>> from dti_helpers.batch.plan import PROVINCE_NOTEBOOK
+    >>> check_notebook(PROVINCE_NOTEBOOK) == PROVINCE_NOTEBOOK
+    True
+    >>> check_notebook("/nonexistent/copy.ipynb")
+    Traceback (most recent call last):
+    dti_helpers.batch.select.UsageError: /nonexistent/copy.ipynb: notebook not found
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise UsageError("cli_notebook_missing", path=path)
+    import nbformat
+
+    try:
+        nb = nbformat.read(path, as_version=4)
+        nbformat.validate(nb)
+    except Exception as exc:  # noqa: BLE001 - JSON, encoding and schema errors all mean "not a notebook"
+        detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise UsageError("cli_notebook_invalid", path=path, detail=detail) from None
+    if not any("parameters" in cell.get("metadata", {}).get("tags", []) for cell in nb.cells):
+        raise UsageError("cli_notebook_no_parameters", path=path)
+    return path.resolve()

@@ -1,0 +1,277 @@
+"""One worker process of a batch: a warm kernel, then one report after another.
+
+Each worker keeps one warm kernel (:mod:`dti_helpers.render.engine`), executes the
+notebook with papermill, keeps the executed notebook for audit, renders HTML and
+PDF in-process and moves every file into place atomically. A report's failure is
+returned as a :class:`Result`, never raised.
+
+Test hooks (environment variables, for the test suite only):
+``DTI_REPORTS_TEST_FAIL=slug[,slug]`` appends a failing cell to those
+provinces' notebooks, ``DTI_REPORTS_TEST_HANG=slug[,slug]`` a cell that sleeps
+past any time limit; ``DTI_REPORTS_TEST_KERNEL_START_FAILURES=N`` makes the
+first N kernel starts of each worker die at start-up.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from dti_helpers.batch.plan import Job
+from dti_helpers.core.fsio import atomic_path, atomic_write, file_digest
+
+FAIL_HOOK = "DTI_REPORTS_TEST_FAIL"
+HANG_HOOK = "DTI_REPORTS_TEST_HANG"
+KERNEL_HOOK = "DTI_REPORTS_TEST_KERNEL_START_FAILURES"
+
+@dataclass
+class Result:
+    """Outcome of one job: ``status`` is ``ok``, ``failed`` or ``unchanged``."""
+
+    stem: str
+    label: str
+    status: str
+    seconds: float = 0.0
+    outputs: dict = field(default_factory=dict)
+    error: str = ""
+    notebook: str = ""
+    log: str = ""
+
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How to run jobs: where outputs go, parallelism, limits and the renderers.
+
+    ``to_html(nb, lang=...) -> str`` and ``to_pdf(html, path)`` turn an executed
+    notebook into the report files (default: :mod:`dti_helpers.render`).
+    """
+
+    out_dir: Path
+    jobs: int = 1
+    timeout: float = 600.0
+    kernel_name: str = "python3"
+    kernel_reuse: int = 25
+    to_html: Callable | None = None
+    to_pdf: Callable | None = None
+    progress: bool = True
+
+
+class Kernels:
+    """A worker's warm kernel: started for its first job with the notebook's imports run ahead, then reused
+    for the next jobs, and replaced when a run broke it or it served ``kernel_reuse`` reports.
+
+    >>> kernels = Kernels(Settings(Path("/tmp/reports")), Path("/tmp/reports/kernel.out"))
+    >>> kernels.kernel is None
+    True
+    """
+
+    def __init__(self, settings: Settings, log_path: Path):
+        # The kernel process's own output (start-up warnings, a crash) goes to ``log_path``.
+        self.settings = settings
+        self.log_path = log_path
+        self.kernel = None
+        self.folder: Path | None = None
+        self.warm_code: dict[Path, str] = {}
+        self.bad_starts = int(os.environ.get(KERNEL_HOOK, "0") or 0)
+
+    def get(self, notebook: Path, read_nb):
+        """The warm kernel for ``notebook`` (``read_nb()`` gives its cells, read only for a new kernel)."""
+        from dti_helpers.render import engine
+
+        k = self.kernel
+        # A kernel runs in its notebook's folder: an edited copy elsewhere (--notebook) gets its own.
+        if k is not None and (k.broken or k.uses >= self.settings.kernel_reuse or not k.alive()
+                              or self.folder != notebook.parent):
+            self.close()
+        if self.kernel is None:
+            self.folder = notebook.parent
+            if notebook not in self.warm_code:
+                self.warm_code[notebook] = engine.warm_code_for(read_nb())
+            code = self.warm_code[notebook]
+            bad, self.bad_starts = self.bad_starts, 0
+            self.kernel = engine.start_kernel(self.settings.kernel_name, code, cwd=notebook.parent,
+                                              bad_first_starts=bad, output=self.log_path)
+        return self.kernel
+
+    def release(self) -> None:
+        """After a report: clear the kernel's variables for the next one."""
+        if self.kernel is not None and not self.kernel.broken:
+            self.kernel.reset()
+
+    def close(self) -> None:
+        """Stop the kernel, if any.
+
+        >>> Kernels(Settings(Path("/tmp/reports")), Path("/tmp/kernel.out")).close()
+        """
+        if self.kernel is not None:
+            self.kernel.shutdown()
+            self.kernel = None
+
+
+def _one_line(exc: BaseException) -> str:
+    from dti_helpers.core.errors import DTIError
+
+    text = (str(exc) if isinstance(exc, DTIError) else f"{type(exc).__name__}: {exc}").strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+# Test hooks: environment variable -> the cell appended to a listed province's notebook.
+HOOK_CELLS = {
+    FAIL_HOOK: "raise RuntimeError('test hook DTI_REPORTS_TEST_FAIL: this report fails on purpose')",
+    HANG_HOOK: "import time\ntime.sleep(3600)  # test hook DTI_REPORTS_TEST_HANG: runs past any time limit",
+}
+
+
+def hooked_notebook(notebook: Path, slug: str, cache: dict) -> Path:
+    """Test hooks: a copy of ``notebook`` ending with a failing (or hanging) cell when ``slug`` is listed.
+
+    >>> hooked_notebook(Path("province_report.ipynb"), "no-such-slug", {})
+    PosixPath('province_report.ipynb')
+    """
+    for var, code in HOOK_CELLS.items():
+        if slug not in {s.strip() for s in os.environ.get(var, "").split(",") if s.strip()}:
+            continue
+        if (notebook, var) not in cache:
+            import tempfile
+
+            import nbformat
+
+            nb = nbformat.read(notebook, as_version=4)
+            nb.cells.append(nbformat.v4.new_code_cell(code))
+            cache[notebook, var] = Path(tempfile.mkdtemp(prefix="dti-hook-")) / notebook.name
+            nbformat.write(nb, cache[notebook, var])
+        return cache[notebook, var]
+    return notebook
+
+
+def run_job(job: Job, settings: Settings, kernels: Kernels, hooked: dict) -> Result:
+    """Build one job's outputs (runs inside a worker); never raises for a report problem.
+
+    A failure is returned as a :class:`Result` with status ``failed`` and a one-line
+    ``error``; the job's log (``logs/<stem>.log``) is written either way.
+
+    >>> from dti_helpers import load_dti
+    >>> from dti_helpers.batch.manifest import Manifest
+    >>> from dti_helpers.batch.plan import plan
+    >>> from dti_helpers.render import report as render
+    >>> settings = Settings(Path("/tmp/reports"), to_html=render.notebook_to_html, to_pdf=render.html_to_pdf)
+    >>> job = plan(load_dti(), ["24"], Manifest("/nonexistent"), year=2020).jobs[0]
+    >>> run_job(job, settings, Kernels(settings, Path("/tmp/kernel.out")), {}).status  # doctest: +SKIP
+    'ok'
+    """
+    import nbformat
+
+    from papermill.log import logger as papermill_log
+
+    from dti_helpers.render import engine
+    from dti_helpers.render.report import RenderError, execute_notebook
+
+    out = Path(settings.out_dir)
+    started = time.monotonic()
+    lines = [f"{time.strftime('%Y-%m-%d %H:%M:%S')} {job.label}", f"parameters: {job.parameters}",
+             f"formats: {', '.join(job.todo)} ({job.why})", f"inputs: {job.digest}"]
+    note = lambda msg: lines.append(f"{time.monotonic() - started:7.2f}s {msg}")  # noqa: E731
+    result = Result(job.stem, job.label, "failed", log=job.log)
+    try:
+        if job.todo == ("pdf",) and job.html_current:
+            html = (out / job.output("html")).read_text(encoding="utf-8")
+            note("HTML is current: PDF rendered from it, notebook not re-run")
+        else:
+            notebook = hooked_notebook(job.notebook, job.meta.get("slug", ""), hooked)
+            kernel = kernels.get(job.notebook, lambda: nbformat.read(notebook, as_version=4))
+            note(f"kernel pid {kernel.pid}, use {kernel.uses + 1}"
+                 + (f"; warm-up failed: {kernel.warm_error}" if kernel.warm_error else ""))
+            stream = _LogStream(lines)
+            handler = logging.StreamHandler(stream)  # papermill's and nbclient's messages go to the job's log
+            papermill_log.addHandler(handler)
+            try:
+                nb = execute_notebook(job.parameters, out / job.executed_notebook, notebook=notebook,
+                                      engine_name=engine.ENGINE_NAME, kernel=kernel, cwd=job.notebook.parent,
+                                      deadline=started + settings.timeout, request_save_on_cell_execute=False,
+                                      stdout_file=stream, stderr_file=stream)
+            except RenderError as exc:
+                result.notebook = job.executed_notebook if exc.notebook_path else ""
+                raise
+            finally:
+                papermill_log.removeHandler(handler)
+                kernels.release()
+            result.notebook = job.executed_notebook
+            note("notebook executed")
+            html = settings.to_html(nb)
+            note("HTML rendered")
+        for fmt in job.todo:
+            target = out / job.output(fmt)
+            with atomic_path(target) as tmp_out:
+                if fmt == "html":
+                    tmp_out.write_text(html, encoding="utf-8")
+                else:
+                    settings.to_pdf(html, tmp_out)
+            result.outputs[job.output(fmt)] = {"sha256": file_digest(target), "bytes": target.stat().st_size}
+            note(f"{fmt.upper()} written: {job.output(fmt)}")
+        result.status = "ok"
+    except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the batch
+        result.error = _one_line(exc)
+        note(f"FAILED: {result.error}")
+        lines.append(traceback.format_exc())
+    finally:
+        result.seconds = time.monotonic() - started
+        lines.append(f"status: {result.status} in {result.seconds:.1f}s")
+        atomic_write(out / job.log, "\n".join(lines) + "\n")
+    return result
+
+
+class _LogStream:
+    """File-like sink for the kernel's stdout/stderr during a report, appended to the job's log."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+
+    def write(self, text: str) -> int:
+        self.lines.append(text.rstrip("\n"))
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def _terminate(signum, frame):
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise SystemExit(143)
+
+
+def worker_main(wid: int, settings: Settings, tasks, events) -> None:
+    """Worker process: warm a kernel, then build jobs until the sentinel ``None`` arrives.
+
+    ``tasks`` holds :class:`~dti_helpers.batch.plan.Job` s; ``events`` receives
+    ``(kind, wid, stem, payload)`` tuples: ``start``, ``done`` (payload: the :class:`Result`)
+    and ``kernel`` (payload: the kernel's pid, so the parent can stop it).
+
+    >>> ctx = multiprocessing.get_context("fork")  # doctest: +SKIP
+    >>> ctx.Process(target=worker_main, args=(0, Settings(Path("reports")), tasks, events)).start()  # doctest: +SKIP
+    """
+    # Ctrl-C reaches the whole process group: only the parent decides; it stops workers with SIGTERM,
+    # which raises SystemExit here so that kernels stop and temporary files go.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _terminate)
+    logging.getLogger("papermill").propagate = False  # each job routes it to its own log
+    out = Path(settings.out_dir)
+    kernels = Kernels(settings, out / "logs" / f".kernel-worker-{wid}.out")
+    hooked: dict = {}
+    try:
+        job = tasks.get()
+        while job is not None:
+            events.put(("start", wid, job.stem, None))
+            result = run_job(job, settings, kernels, hooked)
+            events.put(("done", wid, job.stem, result))
+            if kernels.kernel is not None:
+                events.put(("kernel", wid, job.stem, kernels.kernel.pid))
+            job = tasks.get()
+    finally:
+        kernels.close()
+
