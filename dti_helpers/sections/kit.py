@@ -66,7 +66,7 @@ def _missing(value) -> bool:
     return value is None or bool(pd.api.types.is_scalar(value) and pd.isna(value))
 
 
-def _kind(column: str, series: pd.Series, scores, ranks) -> str:
+def _kind(column: str, scores, ranks) -> str:
     name = str(column).lower()
     if scores is not None or ranks is not None:
         return "score" if column in (scores or ()) else "rank" if column in (ranks or ()) else "plain"
@@ -150,7 +150,7 @@ def table(data, *, columns=None, caption: str | None = None, numeric=None, lang:
         head = [str(c) for c in shown]
     if sources is not None and sources not in shown:
         shown, head = shown + [sources], head + [t("col_sources", lang)]
-    kinds = {c: _kind(c, df[c], scores, ranks) for c in shown}
+    kinds = {c: _kind(c, scores, ranks) for c in shown}
     if numeric is None:
         numeric = [i for i, c in enumerate(shown) if kinds[c] != "plain"
                    or (c != sources and pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c]))]
