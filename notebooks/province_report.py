@@ -13,13 +13,18 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] tags=["remove-cell"]
 # # Province DTI report · Báo cáo DTI cấp tỉnh
 #
 # Set the parameters in the next cell and run all cells. Each section below is one call into
 # `dti_helpers.report`; the text a reader sees (in Vietnamese or English) comes from
-# `dti_helpers/labels.py`. These markdown notes are for the analyst and are not exported:
-# `python -m dti_helpers.render` (one report) or `run_reports.py` (the batch) render HTML and PDF.
+# `dti_helpers/core/labels/`. `python -m dti_helpers.render` (one report) or `run_reports.py`
+# (the batch) render HTML and PDF.
+#
+# **What is exported:** what this notebook shows, in order. Every markdown cell here is an
+# analyst's note tagged `remove-cell` (cell tags), so the exported report looks as it always did;
+# a markdown cell without that tag, a DataFrame, a matplotlib figure or a `report.…` part you add
+# is exported as shown. Tag a cell `remove-cell` (or `remove-output`) to keep it out.
 
 # %% tags=["parameters"]
 province: str = "Quảng Ninh"  # province: name, slug or GSO code, e.g. "Bắc Giang", "bac-giang" or "24"
@@ -35,7 +40,7 @@ from dti_helpers import report
 rep = report.setup(province, year, lang, peers, data_path)
 report.cover(rep)
 
-# %% [markdown]
+# %% [markdown] tags=["remove-cell"]
 # ## 1. Headline
 # DTI score and rank "x/63", change against the previous year with data, national mean, and the
 # province's successor after the July 2025 merger with its 34-unit figures.
@@ -43,41 +48,64 @@ report.cover(rep)
 # %%
 report.headline(rep)
 
-# %% [markdown]
+# %% [markdown] tags=["remove-cell"]
 # ## 2. Pillar scorecard
 # Pillars and, from 2021, the eight main indices: score, rank, change, national mean, region median, leader.
 
 # %%
 report.scorecard(rep)
 
-# %% [markdown]
+# %% [markdown] tags=["remove-cell"]
 # ## 3. Peers
 # Chosen by the `peers` parameter; the rule is stated in the report.
 
 # %%
 report.peers(rep)
 
-# %% [markdown]
+# %% [markdown] tags=["remove-cell"]
 # ## 4. Position in the country
 # Every province's DTI rank and a tile-grid map, with this province outlined.
 
 # %%
 report.country(rep)
 
-# %% [markdown]
+# %% [markdown] tags=["remove-cell"]
 # ## 5. Trend
 # Ranks per year (rank 1 on top); unpublished years stay gaps.
 
 # %%
 report.trend(rep)
 
-# %% [markdown]
+# %% [markdown] tags=["remove-cell"]
 # ## 6. Strengths and weaknesses
 
 # %%
 report.strengths(rep)
 
-# %% [markdown]
+# %% [markdown] tags=["remove-cell"]
+# ## Adding your own section: the section kit
+# The built-in sections are made of the same parts you can use (all in `report`, words escaped,
+# numbers in the report's format): `report.text(s)` a paragraph; `report.table(df_or_rows, ...)`
+# a table (scores with 4 decimals, ranks "x/63", a missing figure reads "not published", a row
+# whose `doubtful` is true gets † marks and its note); `report.chart(fig_or_ax, alt=...)` a
+# matplotlib chart as SVG; `report.note(s)` a commentary box for the leadership briefing;
+# `report.section(title, *parts)` a section with its entry in the table of contents.
+# A plain DataFrame or matplotlib figure shown by a cell is exported as a kit table or chart too.
+#
+# Worked example, a comparison with two chosen provinces without pandas (paste it in a new cell
+# before "7. Data notes"):
+#
+# ```python
+# rows = report.figures(rep, ["Bắc Ninh", "Thái Nguyên"])  # published figures as plain rows
+# report.section(
+#     "So sánh với Bắc Ninh và Thái Nguyên",
+#     report.text("Điểm và thứ hạng DTI cùng ba trụ cột của hai tỉnh được chọn."),
+#     report.table(rows, columns=report.figure_columns(rep), sources="sources"),
+#     report.note("Gợi ý cho lãnh đạo: ..."),
+# )
+# ```
+
+# %% [markdown] tags=["remove-cell"]
 # ## 7. Data notes
 # Sources of every figure, what is missing, the method, data version and parameters.
 

@@ -48,3 +48,26 @@ def test_notebook_is_thin():
 def test_pre_commit_strips_outputs():
     config = (ROOT / ".pre-commit-config.yaml").read_text()
     assert "nbstripout" in config
+
+
+def test_markdown_cells_are_analyst_notes_tagged_remove_cell():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    untagged = [i for i, c in enumerate(nb.cells)
+                if c.cell_type == "markdown" and "remove-cell" not in c.metadata.get("tags", [])]
+    assert untagged == []
+    assert "remove-cell" in nb.cells[0].source  # the first cell says so
+
+
+def test_the_documented_kit_example_runs():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    doc = next(c.source for c in nb.cells if c.cell_type == "markdown" and "report.figures" in c.source)
+    code = doc.split("```python", 1)[1].split("```", 1)[0]
+    from dti_helpers import report
+
+    scope = {"report": report, "rep": report.setup("Bắc Giang", 2020, "vi")}
+    # the example ends in one expression, the section a notebook cell would show
+    exec(code.replace("report.section(", "result = report.section(", 1), scope)
+    data, meta = scope["result"]._repr_mimebundle_()
+    assert meta["dti_section"]["title"] == "So sánh với Bắc Ninh và Thái Nguyên"
+    html = data["text/html"]
+    assert "Bắc Ninh" in html and "Thái Nguyên" in html and "/63" in html and "commentary" in html
