@@ -22,8 +22,7 @@ from __future__ import annotations
 import html as _html
 from pathlib import Path
 
-from unidecode import unidecode
-
+from dti_helpers.analysis.national import search_key
 from dti_helpers.core.labels import LANGS, fmt_rank, fmt_score, t
 from dti_helpers.batch.manifest import Manifest, inputs_digest, tree_digest
 from dti_helpers.core.fsio import atomic_write
@@ -34,15 +33,6 @@ N_UNITS = 63
 
 def _esc(text) -> str:
     return _html.escape(str(text), quote=True)
-
-
-def search_key(*names: str) -> str:
-    """Lower-case ASCII text a search matches against: diacritics, đ and punctuation folded.
-
-    >>> search_key("Thừa Thiên - Huế", "46")
-    'thua thien hue 46'
-    """
-    return " ".join(" ".join(unidecode(str(n)).lower().replace("-", " ").split()) for n in names if n)
 
 
 def index_rows(entries: dict, data) -> list[dict]:

@@ -1,17 +1,11 @@
-"""The national overview: all provinces together, for one assessment year and across years.
+"""The national overview's sections: all provinces together, for one assessment year and across years.
 
-Two layers, as in the province report. Analysis functions take the data and
-return tidy DataFrames (:func:`ranking`, :func:`pillar_scores`,
-:func:`regions`, :func:`movers`, :func:`coverage`); section builders take an
-:class:`Overview` and return :class:`~dti_helpers.report.Section` objects that
-display in JupyterLab and export through :mod:`dti_helpers.render`.
+The figures come from :mod:`dti_helpers.analysis.national` (tidy DataFrames);
+the builders here take an :class:`Overview` and return sections that display
+in JupyterLab and export through :mod:`dti_helpers.render`.
 
-Nothing is derived: a rank change is shown only where both years' ranks are
-published, statistics rest on the published values only and say how many.
-
->>> from dti_helpers import load_dti
->>> int(ranking(load_dti(), 2022)["dti_rank"].notna().sum())
-63
+>>> [s.id for s in build(setup(2022))][:3]
+['top', 'ranking', 'pillars']
 """
 from __future__ import annotations
 
@@ -21,167 +15,12 @@ from pathlib import Path
 import pandas as pd
 
 from dti_helpers.analysis import province as an
+from dti_helpers.analysis.national import (MOVERS_SHOWN, N_UNITS, PILLARS, cited_rows, coverage, data_row,  # noqa: F401
+                                           latest_movers, movers, nothing_published, pillar_scores, pillar_summary,
+                                           published, ranking, regions, source_urls)
 from dti_helpers.data.load import DTIData, load_dti
 from dti_helpers.core.labels import LANGS, fmt_number, fmt_rank, fmt_score, t
-from dti_helpers.batch.site import search_key
 from dti_helpers.sections.province import ParameterError, Section, _note_text, _Notes, esc, figure, table
-
-N_UNITS = 63
-PILLARS = an.PILLARS
-MOVERS_SHOWN = 5
-
-
-# ---------------------------------------------------------------- analysis
-
-def _published(data: DTIData) -> pd.DataFrame:
-    tab = data.table
-    return tab[tab.unit_set == "63"]
-
-
-def ranking(data: DTIData, year: int) -> pd.DataFrame:
-    """All 63 provinces in ``year``: DTI and pillar score, rank and doubtful flag, sorted by DTI rank (unpublished last).
-
-    ``doubtful`` is the DTI row's flag (also ``dti_doubtful``); ``cqs_doubtful`` etc. the pillars'.
-
-    >>> r = ranking(load_dti(), 2020)
-    >>> r.at[0, "name"], int(r.at[0, "dti_rank"])
-    ('TP. Đà Nẵng', 1)
-    """
-    out = an.country(data, year, "dti").rename(columns={"score": "dti_score", "rank": "dti_rank"})
-    out["dti_doubtful"] = out["doubtful"]
-    for metric in PILLARS:
-        part = an.country(data, year, metric).set_index("code")
-        out[f"{metric}_score"] = out.code.map(part.score).astype(float)
-        out[f"{metric}_rank"] = out.code.map(part["rank"]).astype("Int64")
-        out[f"{metric}_doubtful"] = out.code.map(part.doubtful).fillna(False).astype(bool)
-    return out.sort_values(["dti_rank", "name"], na_position="last").reset_index(drop=True)
-
-
-def pillar_scores(data: DTIData) -> pd.DataFrame:
-    """Every published pillar score: year, metric, code, name, score (one row each).
-
-    >>> p = pillar_scores(load_dti())
-    >>> sorted(p.metric.unique()), int(p.score.isna().sum())
-    (['cqs', 'kts', 'xhs'], 0)
-    """
-    tab = _published(data)
-    rows = tab[tab.metric.isin(PILLARS) & tab.score.notna()]
-    return (rows[["year", "metric", "province_code", "province", "score", "doubtful"]]
-            .rename(columns={"province_code": "code", "province": "name"})
-            .sort_values(["year", "metric", "score"]).reset_index(drop=True))
-
-
-def pillar_summary(data: DTIData) -> pd.DataFrame:
-    """Per year and pillar: how many scores are published, and their median, minimum and maximum.
-
-    A doubtful score is left out of the statistics (``n`` counts the scores
-    used); ``n_doubtful`` says how many were left out.
-
-    >>> s = pillar_summary(load_dti()).set_index(["year", "metric"])
-    >>> int(s.loc[(2020, "cqs"), "n"])
-    4
-    >>> bool(s.loc[(2022, "xhs"), "min"] > 0.1089), int(s.loc[(2022, "xhs"), "n_doubtful"])
-    (True, 1)
-    """
-    p = pillar_scores(data)
-    groups = p[["year", "metric"]].drop_duplicates()
-    used = (p[~p.doubtful].groupby(["year", "metric"]).score
-            .agg(n="count", median="median", min="min", max="max").reset_index())
-    doubt = p[p.doubtful].groupby(["year", "metric"]).size().rename("n_doubtful").reset_index()
-    out = groups.merge(used, how="left").merge(doubt, how="left")
-    out["n"] = out["n"].fillna(0).astype(int)
-    out["n_doubtful"] = out["n_doubtful"].fillna(0).astype(int)
-    return out.sort_values(["year", "metric"]).reset_index(drop=True)
-
-
-def regions(data: DTIData, year: int) -> pd.DataFrame:
-    """Regions compared in ``year``: provinces, how many have a published DTI rank, the best, the median rank.
-
-    ``n_rank`` counts every published rank; a doubtful DTI row is left out of
-    the best, the medians and ``n_score`` (``n_doubtful`` counts them). The
-    median score needs at least ``analysis.MIN_REGION_N`` published scores,
-    else it is None.
-
-    >>> r = regions(load_dti(), 2022).set_index("region")
-    >>> int(r.loc["central_highlands", "n_provinces"]), int(r.loc["central_highlands", "n_rank"])
-    (5, 5)
-    >>> r20 = regions(load_dti(), 2020).set_index("region")
-    >>> r20.at["central_highlands", "best_name"] != "Đắk Nông", int(r20.at["central_highlands", "n_doubtful"]) >= 1
-    (True, True)
-    """
-    co = an.country(data, year, "dti")
-    rows = []
-    for region in data.catalogue.regions.index:
-        part = co[co.region == region]
-        if part.empty:
-            continue
-        sound = part[~part.doubtful]
-        ranked = sound[sound["rank"].notna()].sort_values(["rank", "name"])
-        best = ranked.iloc[0] if not ranked.empty else None
-        n_score = int(sound.score.notna().sum())
-        rows.append({"region": region, "n_provinces": len(part), "n_rank": int(part["rank"].notna().sum()),
-                     "n_doubtful": int(part.doubtful.sum()),
-                     "best_name": None if best is None else best["name"],
-                     "best_rank": None if best is None else int(best["rank"]),
-                     "median_rank": float(ranked["rank"].astype(float).median()) if not ranked.empty else None,
-                     "n_score": n_score,
-                     "median_score": float(sound.score.median()) if n_score >= an.MIN_REGION_N else None})
-    return pd.DataFrame(rows)
-
-
-def movers(data: DTIData, metric: str = "dti") -> pd.DataFrame:
-    """Rank changes between consecutive assessed years, only where both ranks are published.
-
-    ``change`` is positive when the province moved up (a smaller rank number);
-    ``doubtful_from``/``doubtful_to`` flag a rank the data marks doubtful.
-
-    >>> m = movers(load_dti())
-    >>> m[(m.code == "24") & (m.year_to == 2021)][["rank_from", "rank_to", "change"]].values.tolist()
-    [[10, 10, 0]]
-    """
-    tab = _published(data)
-    ranks = tab[(tab.metric == metric) & tab["rank"].notna()]
-    wide = ranks.pivot_table(index="province_code", columns="year", values="rank", aggfunc="first")
-    doubt = {(r.province_code, r.year): bool(r.doubtful) for r in ranks.itertuples()}
-    years = data.years("63")
-    rows = []
-    for y0, y1 in zip(years, years[1:]):
-        if y0 not in wide or y1 not in wide:
-            continue
-        both = wide[[y0, y1]].dropna()
-        for code, (r0, r1) in both.iterrows():
-            rows.append({"year_from": y0, "year_to": y1, "code": code, "name": data.provinces.at[code, "name"],
-                         "rank_from": int(r0), "rank_to": int(r1), "change": int(r0) - int(r1),
-                         "doubtful_from": doubt[(code, y0)], "doubtful_to": doubt[(code, y1)]})
-    cols = ["year_from", "year_to", "code", "name", "rank_from", "rank_to", "change", "doubtful_from", "doubtful_to"]
-    return pd.DataFrame(rows, columns=cols).sort_values(["year_to", "change", "name"],
-                                                         ascending=[True, False, True]).reset_index(drop=True)
-
-
-def coverage(data: DTIData) -> pd.DataFrame:
-    """Per assessed year: how many provinces have a published DTI rank, DTI score, pillar rank, pillar score,
-    any main-index figure, and whether the national mean is published.
-
-    >>> c = coverage(load_dti()).set_index("year")
-    >>> c.loc[2022, ["dti_rank", "dti_score"]].tolist()
-    [63, 12]
-    """
-    tab = _published(data)
-    nat = data.national
-    rows = []
-    for year in data.years("63"):
-        y = tab[tab.year == year]
-        pil = y[y.metric.isin(PILLARS)]
-        idx = y[~y.metric.isin(("dti", *PILLARS))]
-        dti = y[y.metric == "dti"]
-        rows.append({"year": year,
-                     "dti_rank": dti.loc[dti["rank"].notna(), "province_code"].nunique(),
-                     "dti_score": dti.loc[dti.score.notna(), "province_code"].nunique(),
-                     "pillar_rank": pil.loc[pil["rank"].notna(), "province_code"].nunique(),
-                     "pillar_score": pil.loc[pil.score.notna(), "province_code"].nunique(),
-                     "index_any": idx.loc[idx.score.notna() | idx["rank"].notna(), "province_code"].nunique(),
-                     "national_mean": bool(((nat.year == year) & (nat.metric == "dti") & nat.score.notna()).any())})
-    return pd.DataFrame(rows)
 
 
 # ---------------------------------------------------------------- sections
@@ -240,9 +79,8 @@ def _p(text: str) -> str:
 
 def _row_note(ov: Overview, code: str, year: int, metric: str) -> str:
     """The data note of one row, in the overview's language ("" when none)."""
-    tab = _published(ov.data)
-    hit = tab[(tab.province_code == code) & (tab.year == year) & (tab.metric == metric)]
-    return _note_text(hit.iloc[0], ov.lang) if not hit.empty else ""
+    row = data_row(ov.data, code, year, metric)
+    return "" if row is None else _note_text(row, ov.lang)
 
 
 def _mark(notes: _Notes, ov: Overview, cell: str, value, doubtful: bool, code: str, year: int, metric: str,
@@ -295,9 +133,7 @@ def ranking_section(ov: Overview) -> Section:
     parts = [_p(t("ov_rank_intro", lang, year=ov.year, n_rank=n_rank, n_score=n_score, n=N_UNITS))]
     if n_rank < N_UNITS and full:
         parts.append(_p(t("ov_rank_full_years", lang, years=", ".join(map(str, full)))))
-    # A province with nothing published that year is named once in a sentence, not given a row of blanks.
-    figures = [c for c in r.columns if c.endswith(("_score", "_rank"))]
-    has_any = r[figures].notna().any(axis=1)
+    has_any, nothing = nothing_published(r)
     rows, notes = [], _Notes(lang)
     for row in r[has_any].itertuples():
         def mark(cell, metric, kind, row=row):
@@ -310,10 +146,8 @@ def ranking_section(ov: Overview) -> Section:
     head += [t("ov_pillar_rank", lang, pillar=_metric(ov, m)) for m in PILLARS]
     parts.append(table(head, rows, numeric=[0, 3, 4, 5, 6], caption=t("ov_rank_caption", lang, year=ov.year)))
     parts.append(notes.html())
-    nothing = r[~has_any]
-    if not nothing.empty:
-        names = sorted(nothing.name, key=lambda n: search_key(n))
-        parts.append(_p(t("ov_rank_nothing", lang, year=ov.year, n=len(names), names=", ".join(names))))
+    if nothing:
+        parts.append(_p(t("ov_rank_nothing", lang, year=ov.year, n=len(nothing), names=", ".join(nothing))))
     return Section("ranking", t("ov_sec_ranking", lang), "".join(parts))
 
 
@@ -452,10 +286,8 @@ def movers_section(ov: Overview) -> Section:
                         t("ov_rank_to", lang), t("ov_change", lang)], rows, numeric=[3, 4, 5],
                        caption=t("ov_movers_caption", lang, k=MOVERS_SHOWN)))
     parts.append(notes.html())
-    last = mv[mv.year_to == mv.year_to.max()]
     # a change that rests on a doubtful rank keeps its † in the chart and its alt text too
-    shaky = last.doubtful_from | last.doubtful_to
-    last = last.assign(name=last.name.where(~shaky, last.name + " †"))
+    last = latest_movers(mv, "†")
     y0, y1 = int(last.year_from.iloc[0]), int(last.year_to.iloc[0])
     ax = charts.movers_plot(last, lang=lang)
     items = "; ".join(f"{r.name} {r.change:+d}" for r in last.itertuples())
@@ -500,7 +332,7 @@ def notes_section(ov: Overview) -> Section:
 
     lang = ov.lang
     shown = cited_rows(ov.data, ov.year)
-    urls = list(dict.fromkeys(u for s in shown.sources for u in str(s or "").split(" | ") if u))
+    urls = source_urls(shown)
     parts = [f"<h3>{esc(t('dn_method', lang))}</h3>"]
     parts += [_p(t(key, lang)) for key in ("ov_method_published", "ov_method_movers", "ov_method_stats")]
     parts.append(_p(t("ov_method_doubtful", lang, n=an.MIN_REGION_N)))
@@ -518,28 +350,6 @@ def notes_section(ov: Overview) -> Section:
     parts.append(table([t("col_parameter", lang), t("col_value", lang)],
                        [[esc(k), f"<code>{esc(v)}</code>"] for k, v in params], cls="data params"))
     return Section("notes", t("ov_sec_notes", lang), "".join(parts))
-
-
-def cited_rows(data: DTIData, year: int) -> pd.DataFrame:
-    """The data rows behind every figure the overview of ``year`` shows, so each one's source is listed.
-
-    The year's DTI and pillar rows (ranking, regions, map), every published
-    pillar score of every year (pillars section) and both ranks of each rank
-    change up to ``year`` (movers section).
-
-    >>> rows = cited_rows(load_dti(), 2022)
-    >>> sorted(map(int, rows[rows.metric == "dti"].year.unique())), bool(((rows.year == 2023) & (rows.metric == "xhs")).any())
-    ([2020, 2021, 2022], True)
-    """
-    tab = _published(data)
-    this_year = (tab.year == year) & tab.metric.isin(("dti", *PILLARS))
-    pillars = tab.metric.isin(PILLARS) & tab.score.notna()
-    mv = movers(data)
-    mv = mv[mv.year_to <= year]
-    ranks = set(zip(mv.code, mv.year_from)) | set(zip(mv.code, mv.year_to))
-    moved = (tab.metric == "dti") & pd.Series([(c, y) in ranks for c, y in zip(tab.province_code, tab.year)],
-                                              index=tab.index)
-    return tab[this_year | pillars | moved].sort_values(["year", "metric", "province_code"]).reset_index(drop=True)
 
 
 SECTIONS = (cover, ranking_section, pillars_section, regions_section, map_section, movers_section,
