@@ -264,4 +264,6 @@ LABELS: dict[str, dict[str, str]] = {
     "doubt_change": {"vi": "Thay đổi {prev_year}–{year} ({what})", "en": "Change {prev_year}–{year} ({what})"},
     "doubt_gap": {"vi": "Cách dẫn đầu ({what})", "en": "Gap to leader ({what})"},
     "alt_doubtful": {"vi": "Số liệu đáng ngờ (†): {items}.", "en": "Doubtful figures (†): {items}."},
+    # the section kit: the alt text of a figure the analyst showed without one
+    "kit_chart_alt": {"vi": "Biểu đồ", "en": "Chart"},
 }

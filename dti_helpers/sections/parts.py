@@ -1,0 +1,386 @@
+"""Parts of the section kit: frozen dataclasses of view data, rendered only by ``templates/kit.html.j2``.
+
+A part holds formatted strings, rows or an SVG; its template macro (named by
+``kind``) is the only place its HTML exists, with autoescaping: a plain ``str``
+is always text, a part renders itself through ``__html__``. The builder
+functions an analyst calls live in :mod:`dti_helpers.sections.kit`.
+
+>>> html = str(Section("x", "T", (Text("a < b"), Span("(7)"))))
+>>> 'id="x" class="report-section"' in html, "a &lt; b</p>" in html, 'class="muted">(7)</span></section>' in html
+(True, True, True)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, ClassVar
+
+import jinja2
+from markupsafe import Markup
+
+from dti_helpers.charts import theme as chart_theme
+from dti_helpers.core.labels import DEFAULT_LANG, check_lang, t
+
+DOUBT_MARK = chart_theme.DOUBT_MARK
+TEMPLATE = "kit.html.j2"
+# The language a part uses when its builder is not told one: report.setup() sets it once per report.
+DEFAULTS = {"lang": DEFAULT_LANG}
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The kit's Jinja2 environment (autoescape on, templates from ``sections/templates``).
+
+    >>> environment().autoescape
+    True
+    """
+    env = jinja2.Environment(loader=jinja2.PackageLoader("dti_helpers.sections", "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
+    env.globals["DOUBT_MARK"] = DOUBT_MARK
+    return env
+
+
+@lru_cache(maxsize=1)
+def _macros():
+    return environment().get_template(TEMPLATE).module
+
+
+def render_html(part) -> Markup:
+    """The HTML of a part (or of plain text, escaped).
+
+    >>> render_html(Text("a < b")).endswith("a &lt; b</p>")
+    True
+    >>> render_html("x & y")
+    Markup('x &amp; y')
+    """
+    return Markup.escape(part)
+
+
+class Part:
+    """Base of every kit part: rendered by the template macro named by ``kind``, displayed by Jupyter."""
+
+    kind: ClassVar[str] = ""
+
+    def __html__(self) -> str:
+        return str(getattr(_macros(), self.kind)(self))
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+    def _repr_html_(self) -> str:
+        return self.__html__()
+
+    def _plain(self) -> str:
+        return self.kind
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self.__html__(), "text/plain": self._plain()}, {"dti_part": self.kind}
+
+
+# ---------------------------------------------------------------- inline pieces (inside a paragraph or a cell)
+
+@dataclass(frozen=True)
+class Span(Part):
+    """Text in a styled span (``muted``, ``np``, ``kpi-text``, ``kpi-sub``).
+
+    >>> str(Span("(7)", "muted")).endswith('class="muted">(7)</span>')
+    True
+    """
+
+    content: Any
+    cls: str = "muted"
+    kind: ClassVar[str] = "span"
+
+
+@dataclass(frozen=True)
+class Strong(Part):
+    """Bold text (the focus province's name in a table).
+
+    >>> str(Strong("a&b")).endswith("a&amp;b</strong>")
+    True
+    """
+
+    content: Any
+    kind: ClassVar[str] = "strong"
+
+
+@dataclass(frozen=True)
+class Code(Part):
+    """A literal value (a parameter).
+
+    >>> str(Code("24")).endswith("24</code>")
+    True
+    """
+
+    content: Any
+    kind: ClassVar[str] = "code"
+
+
+@dataclass(frozen=True)
+class Doubt(Part):
+    """A doubtful figure: its text with the † mark (the note goes in the section's :class:`DoubtNotes`).
+
+    >>> html = str(Doubt("7/63"))
+    >>> 'class="doubtful">7/63' in html, html.endswith("†</sup></span>")
+    (True, True)
+    """
+
+    content: Any
+    kind: ClassVar[str] = "doubt"
+
+
+@dataclass(frozen=True)
+class Inline(Part):
+    """Pieces side by side (text and parts), joined by ``sep``.
+
+    >>> str(Inline(("0.5", Span("(3)")), sep=" ")).startswith("0.5 ")
+    True
+    """
+
+    pieces: tuple
+    sep: str = ""
+    kind: ClassVar[str] = "inline"
+
+
+@dataclass(frozen=True)
+class Cite(Part):
+    """A numbered citation that links to the source list.
+
+    >>> str(Cite(2)).endswith('href="#src-2">[2]</a>')
+    True
+    """
+
+    n: int
+    kind: ClassVar[str] = "cite"
+
+
+@dataclass(frozen=True)
+class Link(Part):
+    """A link to a source.
+
+    >>> str(Link("https://x.vn/?a=1&b=2", "[1]")).endswith('href="https://x.vn/?a=1&amp;b=2">[1]</a>')
+    True
+    """
+
+    href: str
+    content: Any
+    kind: ClassVar[str] = "link"
+
+
+# ---------------------------------------------------------------- blocks
+
+@dataclass(frozen=True)
+class DoubtBox(Part):
+    """The footnotes of a section's doubtful figures (nothing when there are none).
+
+    >>> html = str(DoubtBox(("DTI: estimate",), "Doubtful:"))
+    >>> 'class="doubt-notes"' in html, "† Doubtful:</p>" in html, "DTI: estimate</li>" in html
+    (True, True, True)
+    >>> str(DoubtBox(()))
+    ''
+    """
+
+    items: tuple
+    intro: str = ""
+    kind: ClassVar[str] = "doubt_box"
+
+
+@dataclass(frozen=True)
+class Text(Part):
+    """A paragraph (``cls`` e.g. ``subtitle``, ``lede``), optionally followed by its doubt notes.
+
+    >>> str(Text("x", cls="lede")).endswith('class="lede">x</p>')
+    True
+    """
+
+    content: Any
+    cls: str | None = None
+    notes: DoubtBox | None = None
+    kind: ClassVar[str] = "text"
+
+    def _plain(self) -> str:
+        return str(self.content)
+
+
+@dataclass(frozen=True)
+class Heading(Part):
+    """A sub-heading inside a section.
+
+    >>> str(Heading("Sources")).endswith("Sources</h3>")
+    True
+    """
+
+    text: str
+    level: int = 3
+    kind: ClassVar[str] = "heading"
+
+
+@dataclass(frozen=True)
+class Table(Part):
+    """A plain HTML5 table in a scrollable wrapper; ``numeric`` column positions are right-aligned.
+
+    Cells are text (escaped) or parts; ``notes`` (the † footnotes of this table alone) follow it.
+
+    >>> html = str(Table(("a", "b"), (("1", "&"),), numeric=frozenset({1})))
+    >>> 'scope="col" class="num">b</th>' in html, 'class="num">&amp;</td></tr></tbody></table></div>' in html
+    (True, True)
+    """
+
+    head: tuple
+    rows: tuple
+    caption: str | None = None
+    numeric: frozenset = frozenset()
+    row_classes: tuple = ()
+    cls: str = "data"
+    notes: DoubtBox | None = None
+    kind: ClassVar[str] = "table"
+
+    def _plain(self) -> str:
+        return self.caption or "table"
+
+
+@dataclass(frozen=True)
+class Chart(Part):
+    """An inline SVG figure: a base64 image with alt text, its CSS size and an optional caption.
+
+    >>> html = str(Chart("data:image/svg+xml;base64,", "alt", 10, 5, "Cap"))
+    >>> 'alt="alt" width="10" height="5"' in html, html.endswith("Cap</figcaption></figure>")
+    (True, True)
+    """
+
+    src: str
+    alt: str
+    width: int
+    height: int
+    caption: str | None = None
+    kind: ClassVar[str] = "chart"
+
+    def _plain(self) -> str:
+        return self.alt
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One key figure of a card row: a label and its (possibly marked) value."""
+
+    label: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Kpis(Part):
+    """A row of key-figure cards.
+
+    >>> str(Kpis((Kpi("Rank", "7/63"),))).endswith("7/63</dd></div></dl>")
+    True
+    """
+
+    items: tuple
+    kind: ClassVar[str] = "kpis"
+
+
+@dataclass(frozen=True)
+class References(Part):
+    """The numbered source list that :class:`Cite` links point to.
+
+    >>> str(References(((1, "https://a.vn"),))).endswith('href="https://a.vn">https://a.vn</a></li></ol>')
+    True
+    """
+
+    items: tuple
+    kind: ClassVar[str] = "refs"
+
+
+@dataclass(frozen=True)
+class Note(Part):
+    """A commentary box for the leadership briefing: the analyst's words, set apart from the figures.
+
+    >>> "commentary" in str(Note(("Keep the lead in e-government.",)))
+    True
+    """
+
+    paragraphs: tuple
+    title: str | None = None
+    kind: ClassVar[str] = "note"
+
+    def _plain(self) -> str:
+        return "\n".join(map(str, self.paragraphs))
+
+
+@dataclass(frozen=True)
+class Group(Part):
+    """Parts one after another, with no wrapper of their own.
+
+    >>> str(Group(("a&", Text("b")))).endswith("b</p>")
+    True
+    """
+
+    parts: tuple
+    kind: ClassVar[str] = "group"
+
+
+@dataclass(frozen=True)
+class Section(Part):
+    """One report section: a heading and its parts; displays inline and exports with its TOC entry.
+
+    >>> s = Section("x", "Title", (Text("Body"),))
+    >>> s.html().endswith("Body</p></section>")
+    True
+    >>> s._repr_mimebundle_()[1]
+    {'dti_section': {'id': 'x', 'title': 'Title', 'level': 2}}
+    """
+
+    id: str
+    title: str
+    parts: tuple = ()
+    level: int = 2
+    meta: dict = field(default_factory=dict, hash=False, compare=False)
+    kind: ClassVar[str] = "section"
+
+    def html(self) -> str:
+        """The section's HTML as a string (what the export writes)."""
+        return self.__html__()
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        meta = {"dti_section": {"id": self.id, "title": self.title, "level": self.level}, **self.meta}
+        return {"text/html": self.html(), "text/plain": self.title}, meta
+
+
+class DoubtNotes:
+    """Collects the † footnotes of one section's doubtful figures and marks their cells.
+
+    >>> notes = DoubtNotes("en")
+    >>> notes.mark("7/63", True, "estimate", "DTI 2020")
+    Doubt(content='7/63')
+    >>> notes.mark("8/63", False, "", "DTI 2021")
+    '8/63'
+    >>> notes.items
+    ['DTI 2020: estimate']
+    """
+
+    def __init__(self, lang: str | None = None):
+        self.lang = check_lang(lang or DEFAULTS["lang"])
+        self.items: list[str] = []
+
+    def mark(self, cell, doubtful: bool, note: str | None, what: str):
+        """``cell`` unchanged, or marked † with its note recorded when ``doubtful``."""
+        if not doubtful:
+            return cell
+        self.items.append(f"{what}: {note}" if note else what)
+        return Doubt(cell)
+
+    mark_text = mark
+
+    def box(self) -> DoubtBox:
+        """The footnote box (renders to nothing when no figure was marked)."""
+        return DoubtBox(tuple(dict.fromkeys(self.items)), t("doubtful_intro", self.lang))
+
+    def html(self) -> Markup:
+        """The footnote box as HTML."""
+        return render_html(self.box())
+
+
+
+__all__ = ["Chart", "Cite", "Code", "DOUBT_MARK", "Doubt", "DoubtBox", "DoubtNotes", "Group", "Heading", "Inline",
+           "Kpi", "Kpis", "Link", "Note", "Part", "References", "Section", "Span", "Strong", "Table", "Text",
+           "environment", "render_html"]
