@@ -27,7 +27,8 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from dti_helpers.analysis.national import search_key
+from dti_helpers.analysis.national import data_row, search_key
+from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import LANGS, fmt_rank, fmt_score, t
 from dti_helpers.batch.manifest import Manifest, inputs_digest, tree_digest
 from dti_helpers.core.fsio import atomic_write
@@ -71,18 +72,14 @@ def index_rows(entries: dict, data) -> list[dict]:
 
 
 def _doubtful(data, code: str, year) -> bool:
-    tab = data.table
-    hit = tab[(tab.unit_set == "63") & (tab.province_code == code) & (tab.year == year) & (tab.metric == "dti")]
-    return bool(hit.doubtful.any()) if not hit.empty else False
+    row = data_row(data, code, year, "dti") if year is not None else None
+    return bool(row is not None and row.doubtful)
 
 
 def _doubt_note(data, code: str, year, lang: str) -> str:
     """The note of a doubtful DTI row in ``lang`` (the same text the province report footnotes)."""
-    from dti_helpers.sections.province import _note_text
-
-    tab = data.table
-    hit = tab[(tab.unit_set == "63") & (tab.province_code == code) & (tab.year == year) & (tab.metric == "dti")]
-    return _note_text(hit.iloc[0], lang) if not hit.empty else ""
+    row = data_row(data, code, year, "dti") if year is not None else None
+    return "" if row is None else note_text(row, lang)
 
 
 def overview_links(entries: dict) -> dict:
