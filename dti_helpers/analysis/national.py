@@ -44,7 +44,7 @@ def published(data: DTIData) -> pd.DataFrame:
 
 
 def ranking(data: DTIData, year: int) -> pd.DataFrame:
-    """All 63 provinces in ``year``: DTI and pillar score, rank and doubtful flag, sorted by DTI rank (unpublished last).
+    """All 63 provinces in ``year``: DTI and pillar score, rank and doubtful flag, by DTI rank (unpublished last).
 
     ``doubtful`` is the DTI row's flag (also ``dti_doubtful``); ``cqs_doubtful`` etc. the pillars'.
 
@@ -204,8 +204,10 @@ def cited_rows(data: DTIData, year: int) -> pd.DataFrame:
 
     >>> from dti_helpers.data.load import load_dti
     >>> rows = cited_rows(load_dti(), 2022)
-    >>> sorted(map(int, rows[rows.metric == "dti"].year.unique())), bool(((rows.year == 2023) & (rows.metric == "xhs")).any())
-    ([2020, 2021, 2022], True)
+    >>> sorted(map(int, rows[rows.metric == "dti"].year.unique()))
+    [2020, 2021, 2022]
+    >>> bool(((rows.year == 2023) & (rows.metric == "xhs")).any())
+    True
     """
     tab = published(data)
     this_year = (tab.year == year) & tab.metric.isin(("dti", *PILLARS))

@@ -113,7 +113,8 @@ def static_text(name: str) -> str:
 
 
 def _links(links: dict, lang: str) -> list[dict]:
-    return [{"href": path, "lang": report_lang, "label": t("idx_link", lang, format=fmt.upper(), report_lang=report_lang)}
+    return [{"href": path, "lang": report_lang,
+             "label": t("idx_link", lang, format=fmt.upper(), report_lang=report_lang)}
             for report_lang, formats in links.items() for fmt, path in formats.items()]
 
 

@@ -23,7 +23,8 @@ def parameters(ov: Overview) -> list[tuple[str, str]]:
     data_name = Path(ov.data_path).name if ov.data_path else t("embedded_data", lang)
     year = str(ov.year) if ov.year_requested is not None else t("ov_param_year_latest", lang, year=ov.year)
     return [(t("param_year", lang), year), (t("param_lang", lang), ov.lang), (t("param_data", lang), data_name),
-            (t("param_version", lang), ov.data.version), (t("param_software", lang), f"dti-reports {dti_helpers.__version__}")]
+            (t("param_version", lang), ov.data.version),
+            (t("param_software", lang), f"dti-reports {dti_helpers.__version__}")]
 
 
 def notes_section(ov: Overview) -> Section:

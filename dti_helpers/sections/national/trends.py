@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dti_helpers.analysis.national import (MOVERS_SHOWN, N_UNITS, PILLARS, coverage, latest_movers, movers,
                                            pillar_scores, pillar_summary)
+from dti_helpers.charts import distributions as charts
 from dti_helpers.core.labels import t
 from dti_helpers.sections import kit
 from dti_helpers.sections.national.context import Overview, mark, metric_name, score_cell, setup
@@ -17,8 +18,6 @@ def pillars_section(ov: Overview) -> Section:
     >>> "data:image/svg+xml" in html and "Digital government" in html
     True
     """
-    from dti_helpers.charts import theme as charts
-
     lang = ov.lang
     scores = pillar_scores(ov.data)
     summ = pillar_summary(ov.data)
@@ -27,7 +26,8 @@ def pillars_section(ov: Overview) -> Section:
         parts.append(kit.text(t("ov_pillars_none", lang)))
         return Section("pillars", t("ov_sec_pillars", lang), tuple(parts))
     names = {m: metric_name(ov, m) for m in PILLARS}
-    ax = charts.pillar_strip(scores, names=names, lang=lang)
+    ax = charts.pillar_strip(scores, labels={"metrics": names, "score_axis": t("ov_chart_score_axis", lang),
+                                             "doubtful": t("ov_chart_doubtful", lang)})
     counts = "; ".join(f"{r.year} {names[r.metric]}: {r.n}" for r in summ.itertuples())
     parts.append(kit.chart(ax, alt=t("ov_alt_pillars", lang, counts=counts), caption=t("ov_pillars_caption", lang)))
     rows, notes = [], DoubtNotes(lang)
@@ -53,8 +53,6 @@ def movers_section(ov: Overview) -> Section:
     >>> "Đắk Nông † +13" in movers_section(setup(2021, "en")).html()
     True
     """
-    from dti_helpers.charts import theme as charts
-
     lang = ov.lang
     mv = movers(ov.data)
     mv = mv[mv.year_to <= ov.year]
@@ -80,7 +78,7 @@ def movers_section(ov: Overview) -> Section:
     # a change that rests on a doubtful rank keeps its † in the chart and its alt text too
     last = latest_movers(mv, DOUBT_MARK)
     y0, y1 = int(last.year_from.iloc[0]), int(last.year_to.iloc[0])
-    ax = charts.movers_plot(last, lang=lang)
+    ax = charts.movers_plot(last, labels={"change_axis": t("ov_chart_change_axis", lang)})
     items = "; ".join(f"{r.name} {r.change:+d}" for r in last.itertuples())
     parts.append(kit.chart(ax, alt=t("ov_alt_movers", lang, y0=y0, y1=y1, items=items),
                            caption=t("ov_movers_fig_caption", lang, y0=y0, y1=y1, n=len(last))))
@@ -94,8 +92,6 @@ def coverage_section(ov: Overview) -> Section:
     >>> "data:image/svg+xml" in html and "63" in html
     True
     """
-    from dti_helpers.charts import theme as charts
-
     lang = ov.lang
     cov = coverage(ov.data)
     cols = ("dti_rank", "dti_score", "pillar_rank", "pillar_score", "index_any")
@@ -106,7 +102,8 @@ def coverage_section(ov: Overview) -> Section:
              grid([t("year", lang)] + [labels[c] for c in cols] + [t("national_mean", lang)], rows, [1, 2, 3, 4, 5],
                   t("ov_cov_caption", lang, n=N_UNITS))]
     long = cov.melt(id_vars="year", value_vars=list(cols[:4]), var_name="measure", value_name="n")
-    ax = charts.coverage_plot(long, labels=labels, lang=lang)
+    words = {"measures": labels, "count_axis": t("ov_chart_n_provinces", lang, n=N_UNITS)}
+    ax = charts.coverage_plot(long, labels=words)
     items = "; ".join(f"{r.year}: {r.dti_rank}/{r.dti_score}" for r in cov.itertuples())
     parts.append(kit.chart(ax, alt=t("ov_alt_coverage", lang, items=items), caption=t("ov_cov_fig_caption", lang)))
     return Section("coverage", t("ov_sec_coverage", lang), tuple(parts))

@@ -5,6 +5,7 @@ import pandas as pd
 
 from dti_helpers.analysis import province as an
 from dti_helpers.analysis.national import MIN_REGION_N, N_UNITS, PILLARS, coverage, nothing_published, ranking, regions
+from dti_helpers.charts import distributions
 from dti_helpers.core.labels import fmt_number, fmt_rank, t
 from dti_helpers.sections import kit
 from dti_helpers.sections.national.context import (Overview, mark, metric_name, np_short, rank_cell, region_name,
@@ -80,8 +81,6 @@ def regions_section(ov: Overview) -> Section:
     >>> "Central Highlands" in html and "data:image/svg+xml" in html
     True
     """
-    from dti_helpers.charts import theme as charts
-
     lang = ov.lang
     reg = regions(ov.data, ov.year)
     co = an.country(ov.data, ov.year, "dti")
@@ -101,7 +100,9 @@ def regions_section(ov: Overview) -> Section:
     parts.append(grid(head, rows, [1, 2, 4, 5], t("ov_regions_caption", lang, year=ov.year), notes))
     if co["rank"].notna().any():
         names = {r: region_name(ov, r) for r in reg.region}
-        ax = charts.region_ranks(co, names=names, lang=lang)
+        words = {"regions": names, "rank_axis": t("chart_rank_axis_better_left", lang),
+                 "doubtful": t("ov_chart_doubtful", lang)}
+        ax = distributions.region_ranks(co, order=list(names), labels=words)
         items = "; ".join(f"{names[r.region]}: {r.n_rank}" for r in reg.itertuples())
         parts.append(kit.chart(ax, alt=t("ov_alt_regions", lang, year=ov.year, items=items),
                                caption=t("ov_regions_fig_caption", lang, year=ov.year)))
