@@ -10,7 +10,7 @@ import pytest  # noqa: E402
 from fontTools.ttLib import TTFont  # noqa: E402
 
 from dti_helpers import load_dti  # noqa: E402
-from dti_helpers.charts import theme as charts  # noqa: E402
+from dti_helpers import charts  # noqa: E402
 from dti_helpers.core.labels import LABELS  # noqa: E402
 
 VIETNAMESE = ("ĂăÂâĐđÊêÔôƠơƯư"
@@ -25,8 +25,8 @@ def _trend():
 
 
 def test_svg_is_deterministic_and_dateless():
-    a = charts.to_svg(charts.trend_plot(_trend(), lang="vi").figure)
-    b = charts.to_svg(charts.trend_plot(_trend(), lang="vi").figure)
+    a = charts.to_svg(charts.trend_plot(_trend()).figure)
+    b = charts.to_svg(charts.trend_plot(_trend()).figure)
     assert a == b
     assert "<dc:date>" not in a
 
@@ -34,7 +34,7 @@ def test_svg_is_deterministic_and_dateless():
 def test_charts_leave_no_pyplot_figures():
     plt.close("all")
     charts.trend_plot(_trend())
-    charts.tile_map(pd.DataFrame({"code": list(charts.TILE_GRID), "rank": range(1, 64)}), "24")
+    charts.tile_map(pd.DataFrame({"code": list(charts.TILES), "rank": range(1, 64)}), focus="24")
     assert plt.get_fignums() == []
 
 
@@ -53,13 +53,13 @@ def test_chart_font_covers_vietnamese(name):
 
 
 def test_chart_text_uses_the_one_font():
-    ax = charts.trend_plot(_trend(), lang="vi")
+    ax = charts.trend_plot(_trend(), labels={"rank_axis": "Thứ hạng", "metrics": {"dti": "Chỉ số DTI"}})
     families = {t.get_fontname() for t in ax.figure.findobj(matplotlib.text.Text) if t.get_text()}
     assert families == {"DejaVu Sans"}
 
 
 def test_trend_keeps_gaps():
-    ax = charts.trend_plot(_trend(), lang="en", metrics=["dti", "cqs"])
+    ax = charts.trend_plot(_trend(), order=["dti", "cqs"])
     lines = {line.get_label(): line.get_ydata() for line in ax.get_lines()}
     dti = np.asarray(lines["dti"], dtype=float)
     assert np.isnan(dti[3]) and np.isnan(dti[4])  # never bridged nor filled
@@ -75,15 +75,15 @@ def test_peers_plot_leaves_out_rows_without_rank():
 
 def test_tile_grid_covers_the_63_provinces_once():
     provinces = load_dti().provinces
-    assert set(charts.TILE_GRID) == set(provinces.index)
-    cells = [(r, c) for r, c, _ in charts.TILE_GRID.values()]
-    abbrs = [a for _, _, a in charts.TILE_GRID.values()]
+    assert set(charts.TILES) == set(provinces.index)
+    cells = [(r, c) for r, c, _ in charts.TILES.values()]
+    abbrs = [a for _, _, a in charts.TILES.values()]
     assert len(set(cells)) == 63 and len(set(abbrs)) == 63
 
 
 def test_tile_grid_keeps_north_above_south():
     p = load_dti().provinces
-    rows = {code: r for code, (r, _, _) in charts.TILE_GRID.items()}
+    rows = {code: r for code, (r, _, _) in charts.TILES.items()}
     lat = p.lat.astype(float)
     # a province clearly further north (by 1.5 degrees) is never drawn below another
     for a in p.index:
@@ -93,8 +93,8 @@ def test_tile_grid_keeps_north_above_south():
 
 
 def test_tile_map_marks_unpublished_tiles():
-    c = pd.DataFrame({"code": list(charts.TILE_GRID), "rank": pd.array([1] + [None] * 62, dtype="Int64")})
-    ax = charts.tile_map(c, "01")
+    c = pd.DataFrame({"code": list(charts.TILES), "rank": pd.array([1] + [None] * 62, dtype="Int64")})
+    ax = charts.tile_map(c, focus="01")
     hatched = [p for p in ax.patches if p.get_hatch()]
     assert len(hatched) == 62
 
@@ -102,7 +102,7 @@ def test_tile_map_marks_unpublished_tiles():
 def test_rank_ladder_stacks_ties():
     c = pd.DataFrame({"code": ["38", "15", "01"], "name": ["Thanh Hóa", "Yên Bái", "Hà Nội"],
                       "rank": pd.array([15, 15, 3], dtype="Int64")})
-    ax = charts.rank_ladder(c, "38", ["15"])
+    ax = charts.rank_ladder(c, focus="38", peers=["15"])
     offsets = np.vstack([coll.get_offsets() for coll in ax.collections])
     assert sorted(map(tuple, offsets.tolist())) == [(3.0, 0.0), (15.0, 0.0), (15.0, 1.0)]
 
@@ -114,13 +114,60 @@ def _texts(ax):
 def test_rank_charts_mark_doubtful_values():
     c = pd.DataFrame({"code": ["11", "24", "01"], "name": ["Điện Biên", "Bắc Giang", "Hà Nội"],
                       "rank": [24, 10, 1]})
-    ax = charts.rank_ladder(c, "11", ["24"], lang="en", doubtful={"11", "01"})
+    ax = charts.rank_ladder(c, focus="11", peers=["24"], doubtful={"11", "01"})
     assert "Điện Biên †" in _texts(ax) and "Bắc Giang" in _texts(ax) and "†" in _texts(ax)
     plt.close(ax.figure)
-    ax = charts.tile_map(c, "11", lang="en", doubtful={"11"})
+    ax = charts.tile_map(c, focus="11", doubtful={"11"})
     assert "24†" in _texts(ax) and "10" in _texts(ax)
     plt.close(ax.figure)
     tr = pd.DataFrame({"year": [2022, 2023, 2024], "metric": "dti", "rank": [35, pd.NA, 24]})
-    ax = charts.trend_plot(tr, lang="en", doubtful={("dti", 2024)})
+    ax = charts.trend_plot(tr, doubtful={("dti", 2024)})
     assert "24†" in _texts(ax) and "35" in _texts(ax)
     plt.close(ax.figure)
+
+
+def test_charts_take_every_word_from_the_caller():
+    tr = _trend()
+    ax = charts.trend_plot(tr, labels={"metrics": {"dti": "DTI", "cqs": "Gov"}, "rank_axis": "Rank",
+                                       "not_published": "n/p"})
+    assert ax.get_ylabel() == "Rank" and [t.get_text() for t in ax.get_legend().get_texts()] == ["DTI", "Gov"]
+    assert "n/p" in _texts(ax)
+    c = pd.DataFrame({"code": list(charts.TILES), "rank": range(1, 64)})
+    words = {"focus": "this one", "peers": "peers", "not_published": "n/p", "colorbar": "DTI rank",
+             "abbrev": {"24": "B-G"}}
+    ax = charts.tile_map(c, focus="24", peers=["01"], labels=words)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["n/p", "this one", "peers"]
+    assert "B-G" in _texts(ax)
+    ladder = charts.rank_ladder(c.assign(name=c.code), focus="24", peers=["01"],
+                                labels={"peers": "P", "others": "O", "rank_axis": "R"})
+    assert ladder.get_xlabel() == "R" and [t.get_text() for t in ladder.get_legend().get_texts()] == ["O", "P"]
+
+
+def test_charts_take_column_names():
+    c = pd.DataFrame({"gso": ["38", "15"], "place": ["Thanh Hóa", "Yên Bái"], "pos": [15, 3]})
+    ax = charts.rank_ladder(c, code="gso", rank="pos", name="place", focus="38")
+    assert "Thanh Hóa" in _texts(ax)
+    ax = charts.tile_map(c, code="gso", rank="pos")
+    assert "15" in _texts(ax) and "3" in _texts(ax)
+    tr = pd.DataFrame({"yr": [2020, 2021], "m": "dti", "r": [4, 5]})
+    assert len(charts.trend_plot(tr, x="yr", y="r", hue="m").get_lines()) == 1
+    p = pd.DataFrame({"who": ["A"], "me": [True], "dti_pos": [2]})
+    ax = charts.peers_plot(p, name="who", focus="me", metrics=["dti"], rank="{metric}_pos")
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["A"]
+
+
+@pytest.mark.parametrize("draw", [
+    lambda d, ax: charts.trend_plot(d, ax=ax),
+    lambda d, ax: charts.peers_plot(d, ax=ax),
+    lambda d, ax: charts.rank_ladder(d, ax=ax),
+    lambda d, ax: charts.tile_map(d, ax=ax),
+    lambda d, ax: charts.national_tile_map(d, ax=ax),
+])
+def test_empty_input_returns_the_axes_untouched(draw):
+    empty = pd.DataFrame({"year": [], "metric": [], "rank": [], "code": [], "name": [], "is_focus": [],
+                          "dti_rank": []})
+    ax = charts.new_axes()
+    before = charts.to_svg(ax.figure)
+    assert draw(empty, ax) is ax
+    assert charts.to_svg(ax.figure) == before
+    assert draw(empty, None) is not None

@@ -4,6 +4,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from markupsafe import escape
 
 from dti_helpers import load_dti, report
 from dti_helpers.core.errors import DTIError, UnknownProvinceError
@@ -124,7 +125,7 @@ def test_peer_strategies_state_their_rule(data):
         rep = report.Report(data, report.resolve_params(data, "Quảng Ninh", 2022, "en", strategy))
         html = report.peers(rep).html()
         rule = t(key, "en", region=data.catalogue.region_name("red_river_delta", "en"), k=5)
-        assert report.esc(rule) in html, strategy
+        assert str(escape(rule)) in html, strategy
     rep = report.Report(data, report.resolve_params(data, "Hà Giang", 2022, "en", "profile"))
     assert t("peers_fallback_no_scores", "en") in report.peers(rep).html()
 
@@ -262,8 +263,8 @@ def test_data_notes_cite_the_region_rows_behind_the_medians(data, code, year, pe
     # the region's pillar scores behind the medians
     from dti_helpers.analysis import province as analysis
     rep = _rep(data, code, year, peers=peers)
-    from dti_helpers.sections import province
-    own, others = province._figure_rows(rep)
+    from dti_helpers.sections.province.notes import figure_rows
+    own, others = figure_rows(rep)
     sc = analysis.scorecard(data, code, year)
     region = data.provinces.index[data.provinces.region == data.provinces.at[code, "region"]]
     tb = data.table

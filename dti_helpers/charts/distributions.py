@@ -20,20 +20,10 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from dti_helpers.charts.theme import FOCUS_COLOR, INK, METRIC_STYLE, MUTED, N_UNITS, OKABE_ITO, new_axes, theme
+from dti_helpers.charts.theme import FOCUS_COLOR, INK, METRIC_STYLE, MUTED, N_UNITS, OKABE_ITO, new_axes, rank_axis, \
+    theme
 
 PILLAR_ORDER = ("cqs", "kts", "xhs")
-
-
-def rank_axis(ax, axis: str = "y", n: int = N_UNITS, pad: float = 1.5) -> None:
-    """Rank 1 at the top (or left): better is up.
-
-    >>> ax = new_axes(); rank_axis(ax, "x"); tuple(map(float, ax.get_xlim()))
-    (-0.5, 64.5)
-    """
-    lim = (n + pad, 1 - pad) if axis == "y" else (1 - pad, n + pad)
-    (ax.set_ylim if axis == "y" else ax.set_xlim)(*lim)
-    (ax.set_yticks if axis == "y" else ax.set_xticks)([1, 10, 20, 30, 40, 50, n])
 
 
 def _flags(data: pd.DataFrame, column: str | None) -> pd.Series:

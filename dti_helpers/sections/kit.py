@@ -115,7 +115,7 @@ def _frame(data, columns) -> pd.DataFrame:
 
 def table(data, *, columns=None, caption: str | None = None, numeric=None, lang: str | None = None, scores=None,
           ranks=None, of: int | None = UNITS_BY_SET["63"], sources: str | None = None, row_classes=(), cls: str = "data",
-          what: str | None = None) -> Table:
+          what: str | None = None, formatted: bool = False) -> Table:
     """A table in the report's style from a DataFrame or from rows (dicts or sequences).
 
     ``columns`` picks and orders the columns shown (a list, or a mapping
@@ -125,15 +125,22 @@ def table(data, *, columns=None, caption: str | None = None, numeric=None, lang:
     value reads "not published". A row whose ``doubtful`` column is true has its
     figures marked † and its ``note``/``note_vi`` listed under the table.
     ``sources`` names a column of ``"url | url"`` shown as links.
+    ``formatted=True`` takes rows whose cells are already text or parts (the
+    built-in sections' way): they are shown as they are, under ``columns``.
 
     >>> rows = [{"province": "Bắc Ninh", "score": 0.5, "rank": 3, "doubtful": True, "note": "estimate"},
     ...         {"province": "Thái Nguyên", "score": None, "rank": None, "doubtful": False, "note": ""}]
     >>> html = str(table(rows, lang="en"))
     >>> "0.5000" in html and "†</sup>" in html, "Bắc Ninh: estimate" in html, html.count("not published")
     (True, True, 2)
+    >>> str(table([["a", Span("(1)")]], columns=["x", "n"], numeric=[1], formatted=True)).count('class="num"')
+    2
     >>> str(table([["a", 1]], columns=["x", "n"])).endswith('class="num">1</td></tr></tbody></table></div>')
     True
     """
+    if formatted:
+        return Table(tuple(columns or ()), tuple(tuple(r) for r in data), caption, frozenset(numeric or ()),
+                     tuple(row_classes or ()), cls)
     lang = _lang(lang)
     df = _frame(data, columns)
     if isinstance(columns, Mapping):

@@ -17,7 +17,7 @@ from dti_helpers.core.labels import LANGS, fmt_rank, fmt_score, t
 from dti_helpers.data.load import DTIData, load_dti
 from dti_helpers.sections import kit
 from dti_helpers.sections.parts import DoubtNotes, Span
-from dti_helpers.sections.province import ParameterError
+from dti_helpers.sections.province.params import ParameterError
 
 
 @dataclass(frozen=True)

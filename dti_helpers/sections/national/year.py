@@ -5,7 +5,7 @@ import pandas as pd
 
 from dti_helpers.analysis import province as an
 from dti_helpers.analysis.national import MIN_REGION_N, N_UNITS, PILLARS, coverage, nothing_published, ranking, regions
-from dti_helpers.charts import distributions
+from dti_helpers.charts import distributions, tile_map
 from dti_helpers.core.labels import fmt_number, fmt_rank, t
 from dti_helpers.sections import kit
 from dti_helpers.sections.national.context import (Overview, mark, metric_name, np_short, rank_cell, region_name,
@@ -117,15 +117,14 @@ def map_section(ov: Overview) -> Section:
     >>> "Doubtful figures (†): Điện Biên 24" in map_section(setup(2024, "en")).html()
     True
     """
-    from dti_helpers.charts import theme as charts
-
     lang = ov.lang
     co = an.country(ov.data, ov.year, "dti")
     n_rank = int(co["rank"].notna().sum())
     parts = [kit.text(t("ov_map_intro", lang, year=ov.year, n_rank=n_rank, n=N_UNITS))]
     if n_rank:
         doubt = co[co.doubtful & co["rank"].notna()]
-        ax = charts.national_tile_map(co, lang=lang, doubtful=set(doubt.code))
+        words = {"not_published": t("not_published", lang), "colorbar": t("chart_dti_rank", lang)}
+        ax = tile_map(co, code="code", rank="rank", focus=None, doubtful=set(doubt.code), labels=words)
         alt = t("ov_alt_map", lang, year=ov.year, n_rank=n_rank)
         if not doubt.empty:
             alt += " " + t("alt_doubtful", lang, items=", ".join(f"{r.name} {int(r.rank)}" for r in doubt.itertuples()))

@@ -1,0 +1,126 @@
+"""The title block and section 1 (headline): score, rank, change, national mean and the 2025 merger.
+
+>>> from dti_helpers.sections.province import setup
+>>> html = headline(setup("Bắc Giang", 2020, "en")).html()
+>>> "0.3615" in html and "10/63" in html
+True
+"""
+from __future__ import annotations
+
+from dti_helpers.analysis import province as an
+from dti_helpers.analysis.provenance import note_text
+from dti_helpers.core.labels import fmt_rank, fmt_score, t
+from dti_helpers.sections.parts import DoubtNotes, Inline, Kpi, Kpis, Section, Span, Text
+from dti_helpers.sections.province.common import N_UNITS, change_doubt, rank_cell, rank_move, region_name, \
+    score_cell, signed
+
+
+def cover(rep) -> Section:
+    """The report's title block (level-1 heading); its metadata names the document.
+
+    >>> from dti_helpers.sections.province import setup
+    >>> cover(setup("24", 2020, "en")).title
+    'Digital Transformation Index 2020: Bắc Giang'
+    """
+    p, lang = rep.params, rep.lang
+    title = t("report_title", lang, name=p.name, year=p.year)
+    parts = (Text(t("report_subtitle", lang, region=region_name(rep), year=p.year), "subtitle"),
+             Text(t("report_lede", lang), "lede"))
+    meta = {"dti_report": {"lang": lang, "title": title, "province": p.name, "code": p.code, "year": p.year,
+                           "slug": p.slug, "header": t("running_header", lang, name=p.name, year=p.year)}}
+    return Section("top", title, parts, level=1, meta=meta)
+
+
+def merger_lines(rep, notes: DoubtNotes | None = None) -> list:
+    """What became of the province in the July 2025 merger, and its successor's 34-unit figures
+    (a doubtful figure marked, its note in ``notes``).
+
+    >>> from dti_helpers.sections.province import setup
+    >>> len(merger_lines(setup("24", 2020, "en"))) >= 1
+    True
+    """
+    lang, s = rep.lang, an.successor(rep.data, rep.code)
+    notes = notes if notes is not None else DoubtNotes(lang)
+    if not s["merged"]:
+        lines = [t("hl_not_merged", lang, name=rep.name)]
+    else:
+        lines = [t("hl_merged", lang, name=rep.name, successor=s["name"], members=", ".join(s["members"]))]
+    for f in s["figures"]:
+        lines.append(notes.mark_text(
+            t("hl_successor_figure", lang, year=f["year"], successor=s["name"], score=fmt_score(f["score"], lang),
+              rank=fmt_rank(f["rank"], s["n_units"], lang)),
+            f["doubtful"], note_text(f, lang), f"{s['name']} {f['year']}"))
+    return lines
+
+
+def _change(h: dict, year: int, lang: str, notes: DoubtNotes, lines: list):
+    """The change card's value, and the change sentences appended to ``lines``."""
+    if h["prev_year"] is None:
+        lines.append(t("hl_no_prev", lang))
+        return Span(t("no_prev", lang), "kpi-text")
+    ch_doubt, ch_note = change_doubt(h, lang)
+    ch_what = t("doubt_change", lang, prev_year=h["prev_year"], year=year, what="DTI")
+    parts = []
+    if h["rank_change"] is not None:
+        parts.append(t("hl_rank_change", lang, prev_year=h["prev_year"],
+                       prev=fmt_rank(h["prev_rank"], N_UNITS, lang), move=rank_move(h["rank_change"], lang)))
+    if h["score_change"] is not None:
+        parts.append(t("hl_score_change", lang, prev_year=h["prev_year"], prev=fmt_score(h["prev_score"], lang),
+                       delta=signed(h["score_change"], lang)))
+    if not parts:
+        prev_bits = [fmt_score(h["prev_score"], lang) if h["prev_score"] is not None else None,
+                     fmt_rank(h["prev_rank"], N_UNITS, lang) if h["prev_rank"] is not None else None]
+        parts.append(t("hl_prev_not_comparable", lang, prev_year=h["prev_year"],
+                       prev=", ".join(b for b in prev_bits if b)))
+        ch_doubt = False  # no change is stated, so none to mark
+    lines.extend(notes.mark_text(part, ch_doubt, ch_note, ch_what) for part in parts)
+    cell = []
+    if h["rank_change"] is not None:
+        cell.append(rank_move(h["rank_change"], lang))
+    if h["score_change"] is not None:
+        cell.append(signed(h["score_change"], lang))
+    value = (notes.mark("; ".join(cell), ch_doubt, ch_note, ch_what) if cell
+             else Span(t("not_comparable", lang), "kpi-text"))
+    return Inline((value, Span(t("since_year", lang, year=h["prev_year"]), "kpi-sub")))
+
+
+def headline(rep) -> Section:
+    """Section 1: DTI score and rank, change since the previous published year, national mean.
+
+    >>> from dti_helpers.sections.province import setup
+    >>> html = headline(setup("Đà Nẵng", 2021, "vi")).html()
+    >>> "0,6419" in html and "1/63" in html
+    True
+    """
+    lang, h = rep.lang, an.headline(rep.data, rep.code, rep.year)
+    name, year = h["name"], h["year"]
+    score, rank = h["score"], h["rank"]
+    notes = DoubtNotes(lang)
+    rank_txt = fmt_rank(rank, N_UNITS, lang) if rank is not None else None
+    score_txt = fmt_score(score, lang) if score is not None else None
+    if score is not None and rank is not None:
+        lines = [t("hl_score_rank", lang, year=year, name=name, score=score_txt, rank=rank_txt)]
+    elif rank is not None:
+        lines = [t("hl_rank_only", lang, year=year, name=name, rank=rank_txt)]
+    elif score is not None:
+        lines = [t("hl_score_only", lang, year=year, name=name, score=score_txt)]
+    else:
+        lines = [t("hl_none", lang, year=year, name=name)]
+    change_cell = _change(h, year, lang, notes, lines)
+    mean = h["national_mean"]
+    lines.append(t("hl_mean", lang, year=year, mean=fmt_score(mean, lang)) if mean is not None
+                 else t("hl_mean_np", lang, year=year))
+    if h["doubtful"]:
+        lines.append(t("hl_doubtful", lang, note=note_text(h, lang)))
+    lines.extend(merger_lines(rep, notes))
+    kpis = (
+        # "not published" is never doubtful: only a figure that is shown carries the mark
+        Kpi(t("kpi_score", lang), notes.mark(score_cell(score, lang), h["doubtful"] and score is not None,
+                                             note_text(h, lang), "DTI")),
+        Kpi(t("kpi_rank", lang), notes.mark(rank_cell(rank, lang), h["doubtful"] and rank is not None,
+                                            note_text(h, lang), "DTI")),
+        Kpi(t("kpi_change", lang), change_cell),
+        Kpi(t("national_mean", lang), score_cell(mean, lang)),
+    )
+    parts = (Kpis(kpis), *(Text(line) for line in lines), notes.box())
+    return Section("headline", t("sec_headline", lang), parts)

@@ -1,0 +1,192 @@
+"""Section 7 (data notes): a source for every figure, what is missing, the method, data version, parameters.
+
+>>> from dti_helpers.sections.province import setup
+>>> html = data_notes(setup("Bắc Giang", 2020, "en")).html()
+>>> "0.4 × digital government" in html and "baobacgiang.com.vn" in html
+True
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+import dti_helpers
+from dti_helpers.analysis import province as an
+from dti_helpers.analysis.provenance import note_text
+from dti_helpers.core.labels import fmt_rank, t
+from dti_helpers.sections.kit import not_published
+from dti_helpers.sections.parts import Cite, Code, DoubtNotes, Group, Heading, Inline, References, Section, Span, \
+    Text
+from dti_helpers.sections.province.common import PILLARS, STRENGTH_MARGIN, grid, metric_label, rank_cell, \
+    score_cell
+
+
+def figure_rows(rep) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rows behind every figure the report shows: (this province's, other provinces').
+
+    >>> from dti_helpers.sections.province import setup
+    >>> own, others = figure_rows(setup("24", 2020))
+    >>> set(own.province_code) == {"24"} and "24" not in set(others.province_code)
+    True
+    """
+    data, code, year = rep.data, rep.code, rep.year
+    own = an.sources(data, code)
+    pe = an.peers(data, code, year, rep.params.peers)
+    sc = an.scorecard(data, code, year)
+    others = [c for c in pe.code if c != code]
+    tb = data.table
+    region_codes = data.provinces.index[data.provinces.region == data.provinces.at[code, "region"]]
+    shown = tb[(tb.unit_set == "63") & (tb.year == year) & (tb.province_code != code) & (
+        (tb.province_code.isin(others) & tb.metric.isin(("dti", *PILLARS)))
+        | (tb.metric == "dti")  # the country chart and map
+        | (tb.metric.isin(sc.metric) & (tb["rank"] == 1))  # leaders
+        # the scores behind the region medians and the "too few published (n=…)" counts
+        | (tb.metric.isin(sc.metric[sc.region_n > 0]) & tb.province_code.isin(region_codes)
+           & tb.score.notna() & ~tb.doubtful)
+    )]
+    return own, shown
+
+
+class Citations:
+    """Numbers each source URL once, in order of first citation, for the report's source list.
+
+    >>> c = Citations("en")
+    >>> [x.n for x in c.cite("https://a.vn | https://b.vn").pieces], c.cite("https://a.vn").pieces[0].n
+    ([1, 2], 1)
+    >>> c.cite("")
+    'no source'
+    """
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.refs: dict[str, int] = {}
+
+    def cite(self, sources):
+        links = [Cite(self.refs.setdefault(url, len(self.refs) + 1))
+                 for url in [s for s in str(sources or "").split(" | ") if s]]
+        return Inline(tuple(links), sep=" ") if links else t("no_source", self.lang)
+
+    def references(self) -> References:
+        return References(tuple((n, url) for url, n in self.refs.items()))
+
+
+def _others_table(rep, others: pd.DataFrame, cites: Citations, notes: DoubtNotes):
+    lang = rep.lang
+    kinds: dict[tuple[int, int, str], dict] = {}
+    order = rep.data.metrics["order"]
+    for r in others.itertuples():
+        entry = kinds.setdefault((r.year, int(order[r.metric]), r.metric), {"codes": set(), "links": []})
+        entry["codes"].add(r.province_code)
+        entry["links"].append(r.sources)
+        if r.doubtful:
+            notes.mark("", True, note_text(r, lang), f"{r.province}: {metric_label(rep, r.metric)} {r.year}")
+    orows = []
+    for (yr, _, metric), entry in sorted(kinds.items()):
+        urls = list(dict.fromkeys(u for s_ in entry["links"] for u in str(s_ or "").split(" | ") if u))
+        orows.append([f"{metric_label(rep, metric)} {yr}", str(len(entry["codes"])), cites.cite(" | ".join(urls))])
+    return grid([t("metric", lang), t("col_n_provinces", lang), t("col_sources", lang)], orows,
+                numeric=[1], caption=t("dn_others_caption", lang, year=rep.year))
+
+
+def missing_part(rep) -> Group:
+    """What is missing, per metric and year: heading, count sentence and table.
+
+    >>> from dti_helpers.sections.province import setup
+    >>> "not published" in missing_part(setup("Hà Giang", None, "en")).__html__()
+    True
+    """
+    lang = rep.lang
+    mi = an.missing(rep.data, rep.code)
+    years = sorted(mi.year.unique())
+    metrics = [m for m in rep.data.metrics.index if m in set(mi.metric)]
+    state = {(r.year, r.metric): (r.has_score, r.has_rank) for r in mi.itertuples()}
+    rows = []
+    n_missing = 0
+    for m in metrics:
+        cells = [metric_label(rep, m)]
+        for y in years:
+            if (y, m) not in state:
+                cells.append(Span(t("miss_not_assessed", lang), "muted"))
+                continue
+            has_score, has_rank = state[(y, m)]
+            key = ("miss_both" if has_score and has_rank else "miss_rank_only" if has_rank
+                   else "miss_score_only" if has_score else None)
+            if key is None:
+                n_missing += 1
+                cells.append(not_published(lang))
+            else:
+                cells.append(t(key, lang))
+        rows.append(cells)
+    intro = t("dn_missing_intro", lang, name=rep.name, n=n_missing)
+    return Group((Heading(t("dn_missing", lang)), Text(intro),
+                  grid([t("metric", lang)] + [str(y) for y in years], rows, cls="data missing",
+                       caption=t("dn_missing_caption", lang, name=rep.name))))
+
+
+def _params_table(rep):
+    lang, p = rep.lang, rep.params
+    data_name = Path(p.data_path).name if p.data_path else t("embedded_data", lang)
+    params = [
+        (t("param_province", lang), f"{p.province} → {p.name} ({p.code})"),
+        (t("param_year", lang), str(p.year) if p.year_requested is not None
+         else t("param_year_latest", lang, year=p.year)),
+        (t("param_lang", lang), p.lang),
+        (t("param_peers", lang), f"{p.peers} ({t('peers_name_' + p.peers, lang)})"),
+        (t("param_data", lang), data_name),
+        (t("param_version", lang), rep.data.version),
+        (t("param_software", lang), f"dti-reports {dti_helpers.__version__}"),
+    ]
+    return grid([t("col_parameter", lang), t("col_value", lang)], [[k, Code(v)] for k, v in params],
+                cls="data params")
+
+
+def data_notes(rep) -> Section:
+    """Section 7: a source for every figure, what is missing, the method, data version and parameters.
+
+    >>> from dti_helpers.sections.province import setup
+    >>> data_notes(setup("Bắc Giang", 2020, "en")).id
+    'notes'
+    """
+    lang = rep.lang
+    own, others = figure_rows(rep)
+    nat = an.national_sources(rep.data, rep.year)
+    cites = Citations(lang)
+    notes = DoubtNotes(lang)
+    rows = []
+    for r in own.itertuples():
+        what = f"{metric_label(rep, r.metric)} {r.year}"
+        note = note_text(r, lang)
+        rows.append([str(r.year), metric_label(rep, r.metric),
+                     notes.mark(score_cell(r.score, lang), r.doubtful, note, what),
+                     notes.mark(rank_cell(r.rank, lang), r.doubtful, note, what), cites.cite(r.sources),
+                     note if note and not r.doubtful else ""])
+    parts = [Heading(t("dn_sources", lang)), Text(t("dn_sources_intro", lang, name=rep.name))]
+    parts.append(grid([t("year", lang), t("metric", lang), t("score", lang), t("rank", lang), t("col_sources", lang),
+                       t("col_note", lang)], rows, numeric=[2, 3], caption=t("dn_own_caption", lang, name=rep.name)))
+    if not nat.empty:
+        nrows = [[str(r.year), metric_label(rep, r.metric), score_cell(r.score, lang), cites.cite(r.sources),
+                  note_text(r, lang)] for r in nat.itertuples()]
+        parts.append(grid([t("year", lang), t("metric", lang), t("national_mean", lang), t("col_sources", lang),
+                           t("col_note", lang)], nrows, numeric=[2],
+                          caption=t("dn_national_caption", lang, year=rep.year)))
+    succ = an.successor(rep.data, rep.code)
+    srows = [[str(f["year"]), succ["name"],
+              notes.mark(score_cell(f["score"], lang), f["doubtful"], note_text(f, lang), f"{succ['name']} {f['year']}"),
+              notes.mark(fmt_rank(f["rank"], succ["n_units"], lang), f["doubtful"], note_text(f, lang),
+                         f"{succ['name']} {f['year']}"), cites.cite(" | ".join(f["sources"]))]
+             for f in succ["figures"]]
+    if srows:
+        parts.append(grid([t("year", lang), t("province", lang), t("score", lang), t("rank", lang),
+                           t("col_sources", lang)], srows, numeric=[2, 3],
+                          caption=t("dn_successor_caption", lang, successor=succ["name"])))
+    if not others.empty:
+        table = _others_table(rep, others, cites, notes)
+        parts.extend((Text(t("dn_others_intro", lang)), table))
+    parts.extend((Heading(t("dn_reflist", lang)), cites.references(), notes.box(), missing_part(rep),
+                  Heading(t("dn_method", lang))))
+    for key in ("method_source", "method_2020", "method_2021", "method_ranks", "method_stats", "method_peers",
+                "method_honesty"):
+        parts.append(Text(t(key, lang, margin=STRENGTH_MARGIN)))
+    parts.extend((Heading(t("dn_params", lang)), _params_table(rep)))
+    return Section("notes", t("sec_notes", lang), tuple(parts))
