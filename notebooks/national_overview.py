@@ -12,13 +12,14 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] tags=["remove-cell"]
 # # National DTI overview · Tổng quan DTI cả nước
 #
 # Set the parameters in the next cell and run all cells. Each section below is one call into
 # `dti_helpers.overview`; the text a reader sees (in Vietnamese or English) comes from
-# `dti_helpers/labels.py`. These markdown notes are for the analyst and are not exported:
-# `run_reports.py` renders this notebook to `reports/html|pdf/national-overview-<year>-<lang>.*`.
+# `dti_helpers/core/labels/national.py`. These markdown notes are for the analyst: they are tagged
+# `remove-cell`, so they are not exported. `run_reports.py` renders this notebook to
+# `reports/html|pdf/national-overview-<year>-<lang>.*`.
 
 # %% tags=["parameters"]
 year: "Optional[int]" = None  # assessment year, e.g. 2022; None: the latest assessed year
@@ -32,48 +33,48 @@ from dti_helpers import overview
 ov = overview.setup(year, lang, data_path)
 overview.cover(ov)
 
-# %% [markdown]
+# %% [markdown] tags=["remove-cell"]
 # ## 1. Ranking
 # Every province's DTI rank and score and its pillar ranks in the year; "not published" where missing.
 
 # %%
 overview.ranking_section(ov)
 
-# %% [markdown]
+# %% [markdown] tags=["remove-cell"]
 # ## 2. Pillar score distributions
 # Every published pillar score, per year, with the count behind each group.
 
 # %%
 overview.pillars_section(ov)
 
-# %% [markdown]
+# %% [markdown] tags=["remove-cell"]
 # ## 3. Regions compared
 # The six regions by their provinces' published DTI ranks.
 
 # %%
 overview.regions_section(ov)
 
-# %% [markdown]
+# %% [markdown] tags=["remove-cell"]
 # ## 4. Map
 # The tile-grid map of the 63 provinces coloured by DTI rank (the province report's chart).
 
 # %%
 overview.map_section(ov)
 
-# %% [markdown]
+# %% [markdown] tags=["remove-cell"]
 # ## 5. Biggest movers
 # Rank changes between consecutive years, only where both years' ranks are published.
 
 # %%
 overview.movers_section(ov)
 
-# %% [markdown]
+# %% [markdown] tags=["remove-cell"]
 # ## 6. Coverage of published data
 
 # %%
 overview.coverage_section(ov)
 
-# %% [markdown]
+# %% [markdown] tags=["remove-cell"]
 # ## 7. Data notes
 # Method, sources, data version and parameters.
 

@@ -28,6 +28,8 @@ def test_notebook_is_committed_clean_thin_and_paired():
     assert [(c.cell_type, c.source) for c in jupytext.read(NOTEBOOK).cells] == \
         [(c.cell_type, c.source) for c in paired.cells]
     assert "parameters" in code[0].metadata.get("tags", [])
+    # the markdown is the analyst's guide, not the reader's: the sections carry their own headings
+    assert all("remove-cell" in c.metadata.get("tags", []) for c in nb.cells if c.cell_type == "markdown")
     for cell in code[2:]:  # one call into dti_helpers per section
         lines = [line for line in cell.source.splitlines() if line.strip() and not line.startswith("#")]
         assert len(lines) == 1 and lines[0].startswith("overview."), cell.source
@@ -189,3 +191,32 @@ def test_index_page_shows_the_doubtful_note_as_text():
         page = index_html(index_rows({}, data), data, lang)
         assert "Điện Biên 2024: " in _visible(page) and note in _visible(page)
         assert "24/63<sup>†</sup>" in page
+
+
+# ---- the overview's charts: seaborn's shape (data and ax in, ax out; words from the caller) ----
+
+def test_distribution_charts_take_words_from_the_caller_and_return_an_empty_axes_untouched():
+    import inspect
+
+    from dti_helpers.charts import distributions
+    from dti_helpers.charts.theme import new_axes
+
+    data = load_dti()
+    frames = {"pillar_strip": overview.pillar_scores(data),
+              "region_ranks": data.provinces.assign(rank=range(1, 64))[["region", "rank"]],
+              "movers_plot": overview.movers(data).query("year_to == 2021"),
+              "coverage_plot": overview.coverage(data).melt(id_vars="year", value_vars=["dti_rank"],
+                                                           var_name="measure", value_name="n")}
+    for name, frame in frames.items():
+        chart = getattr(distributions, name)
+        assert "lang" not in inspect.signature(chart).parameters, name
+        ax = new_axes()
+        assert chart(frame.iloc[:0], ax=ax) is ax and not ax.patches, name
+        assert not ax.collections and not ax.lines, name
+        drawn = chart(frame)
+        words = [drawn.get_xlabel(), drawn.get_ylabel()]
+        legend = drawn.get_legend()
+        words += [t.get_text() for t in legend.get_texts()] if legend else []
+        assert "" in words[:2] and not any("ố" in w or "ộ" in w for w in words), (name, words)  # no built-in words
+    ax = distributions.movers_plot(frames["movers_plot"], labels={"change_axis": "Places"})
+    assert ax.get_xlabel() == "Places"

@@ -20,29 +20,21 @@ the data, "not published" where the ministry's figure is not in it.
 from __future__ import annotations
 
 import html as _html
+from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
-from unidecode import unidecode
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
+from dti_helpers.analysis.national import data_row, search_key
+from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import LANGS, fmt_rank, fmt_score, t
 from dti_helpers.batch.manifest import Manifest, inputs_digest, tree_digest
 from dti_helpers.core.fsio import atomic_write
 
 PAGES = {"vi": "index.html", "en": "index-en.html"}
 N_UNITS = 63
-
-
-def _esc(text) -> str:
-    return _html.escape(str(text), quote=True)
-
-
-def search_key(*names: str) -> str:
-    """Lower-case ASCII text a search matches against: diacritics, đ and punctuation folded.
-
-    >>> search_key("Thừa Thiên - Huế", "46")
-    'thua thien hue 46'
-    """
-    return " ".join(" ".join(unidecode(str(n)).lower().replace("-", " ").split()) for n in names if n)
 
 
 def index_rows(entries: dict, data) -> list[dict]:
@@ -80,26 +72,14 @@ def index_rows(entries: dict, data) -> list[dict]:
 
 
 def _doubtful(data, code: str, year) -> bool:
-    tab = data.table
-    hit = tab[(tab.unit_set == "63") & (tab.province_code == code) & (tab.year == year) & (tab.metric == "dti")]
-    return bool(hit.doubtful.any()) if not hit.empty else False
+    row = data_row(data, code, year, "dti") if year is not None else None
+    return bool(row is not None and row.doubtful)
 
 
 def _doubt_note(data, code: str, year, lang: str) -> str:
     """The note of a doubtful DTI row in ``lang`` (the same text the province report footnotes)."""
-    from dti_helpers.sections.province import _note_text
-
-    tab = data.table
-    hit = tab[(tab.unit_set == "63") & (tab.province_code == code) & (tab.year == year) & (tab.metric == "dti")]
-    return _note_text(hit.iloc[0], lang) if not hit.empty else ""
-
-
-def _doubt_html(items: list[str], lang: str) -> str:
-    """The visible legend of the † marks: each doubtful figure with its note, so the reason shows in print too."""
-    if not items:
-        return ""
-    lis = "".join(f"<li>{_esc(i)}</li>" for i in dict.fromkeys(items))
-    return (f'<div class="doubt-notes"><p>† {_esc(t("doubtful_intro", lang))}</p><ul>{lis}</ul></div>\n')
+    row = data_row(data, code, year, "dti") if year is not None else None
+    return "" if row is None else note_text(row, lang)
 
 
 def overview_links(entries: dict) -> dict:
@@ -116,172 +96,108 @@ def overview_links(entries: dict) -> dict:
     return found
 
 
-_SCRIPT = """
-(function () {
-  var table = document.getElementById("reports"), body = table.tBodies[0];
-  var rows = Array.prototype.slice.call(body.rows);
-  var search = document.getElementById("q"), region = document.getElementById("region");
-  var count = document.getElementById("count"), controls = document.getElementById("controls");
-  function fold(s) {
-    return s.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").replace(/[đĐ]/g, "d")
-            .toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
-  }
-  function apply() {
-    var q = fold(search.value), r = region.value, n = 0;
-    rows.forEach(function (row) {
-      var show = (!r || row.dataset.region === r) && (!q || row.dataset.search.indexOf(q) !== -1);
-      row.hidden = !show;
-      if (show) { n += 1; }
-    });
-    count.textContent = count.dataset.template.replace("{n}", n).replace("{total}", rows.length);
-  }
-  function sortBy(col, button) {
-    var dir = button.getAttribute("aria-sort") === "ascending" ? -1 : 1;
-    Array.prototype.forEach.call(table.tHead.querySelectorAll("th"), function (th) {
-      th.removeAttribute("aria-sort");
-    });
-    button.parentNode.setAttribute("aria-sort", dir === 1 ? "ascending" : "descending");
-    button.setAttribute("aria-sort", dir === 1 ? "ascending" : "descending");
-    var numeric = button.dataset.type === "num";
-    rows.sort(function (a, b) {
-      var x = a.cells[col].dataset.v, y = b.cells[col].dataset.v;
-      if (x === "" && y === "") { return 0; }
-      if (x === "") { return 1; }   /* not published: always last */
-      if (y === "") { return -1; }
-      var c = numeric ? Number(x) - Number(y) : x.localeCompare(y, document.documentElement.lang);
-      return c * dir;
-    });
-    rows.forEach(function (row) { body.appendChild(row); });
-  }
-  Array.prototype.forEach.call(table.tHead.querySelectorAll("button"), function (button, i) {
-    button.addEventListener("click", function () { sortBy(i, button); });
-  });
-  search.addEventListener("input", apply);
-  region.addEventListener("change", apply);
-  /* index.html?q=hue&region=central_highlands opens already filtered (a link can share a view) */
-  var params = new URLSearchParams(window.location.search);
-  if (params.get("q")) { search.value = params.get("q"); }
-  if (params.get("region")) { region.value = params.get("region"); }
-  controls.hidden = false;
-  apply();
-})();
-"""
-
-_CSS = """
-.controls { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: end; margin: 1rem 0 0.5rem; }
-.controls label { display: block; font-size: 0.8125rem; color: var(--muted); }
-.controls input, .controls select { font: inherit; padding: 0.3rem 0.45rem; min-width: 16rem; }
-th button { font: inherit; font-weight: bold; background: none; border: 0; padding: 0; cursor: pointer;
-            color: inherit; text-align: inherit; }
-th button::after { content: " \\2195"; color: var(--muted); font-weight: normal; }
-th[aria-sort="ascending"] button::after { content: " \\2191"; }
-th[aria-sort="descending"] button::after { content: " \\2193"; }
-td.links a { margin-right: 0.5rem; white-space: nowrap; }
-.count { font-size: 0.8125rem; color: var(--muted); }
-.overview { background: var(--band); border: 1px solid var(--line); border-radius: 4px; padding: 0.6rem 1rem; }
-"""
+@lru_cache(maxsize=1)
+def _template():
+    env = Environment(loader=PackageLoader("dti_helpers.batch", "templates"), autoescape=True,
+                      keep_trailing_newline=True, undefined=StrictUndefined)
+    return env.get_template("index.html.j2")
 
 
-def _links_html(links: dict, lang: str) -> str:
-    if not links:
-        return f'<span class="np">{_esc(t("idx_no_report", lang))}</span>'
-    parts = []
-    for report_lang, files in links.items():
-        for fmt, path in files.items():
-            label = t("idx_link", lang, format=fmt.upper(), report_lang=report_lang)
-            parts.append(f'<a href="{_esc(path)}" hreflang="{_esc(report_lang)}">{_esc(label)}</a>')
-    return "".join(parts)
+def static_text(name: str) -> str:
+    """A file of the page's ``static`` folder (its CSS and script), inlined so the page needs nothing else.
 
-
-def index_html(rows: list[dict], data, lang: str = "vi", overviews: dict | None = None, css: str = "") -> str:
-    """The index page in ``lang`` as one HTML5 string.
-
-    >>> from dti_helpers import load_dti
-    >>> page = index_html(index_rows({}, load_dti()), load_dti(), "en")
-    >>> page.startswith("<!DOCTYPE html>") and page.count("<tr ") == 63
+    >>> static_text("index.js").lstrip().startswith("(function")
     True
     """
+    return files("dti_helpers.batch").joinpath("static", name).read_text(encoding="utf-8")
+
+
+def _links(links: dict, lang: str) -> list[dict]:
+    return [{"href": path, "lang": report_lang,
+             "label": t("idx_link", lang, format=fmt.upper(), report_lang=report_lang)}
+            for report_lang, formats in links.items() for fmt, path in formats.items()]
+
+
+def index_view(rows: list[dict], data, lang: str = "vi", overviews: dict | None = None) -> dict:
+    """What the index page shows in ``lang``, as plain strings: the template's only input (besides styles).
+
+    >>> from dti_helpers import load_dti
+    >>> v = index_view(index_rows({}, load_dti()), load_dti(), "en")
+    >>> len(v["rows"]), v["switch"], v["rows"][0]["links"]
+    (63, [{'href': 'index.html', 'lang': 'vi', 'label': 'Tiếng Việt'}], [])
+    """
     cat = data.catalogue
-    regions = [r for r in cat.regions.index if r in set(data.provinces.region)]
-    head = [("province", "text"), ("region", "text"), ("year", "num"), ("kpi_score", "num"), ("kpi_rank", "num")]
-    ths = "".join(f'<th scope="col"><button type="button" data-type="{kind}">{_esc(t(key, lang))}</button></th>'
-                  for key, kind in head) + f'<th scope="col">{_esc(t("idx_reports", lang))}</th>'
+    present = set(data.provinces.region)
     body, doubts = [], []
     for r in rows:
-        score = (f'<span class="np">{_esc(t("not_published", lang))}</span>' if r["score"] is None
-                 else _esc(fmt_score(r["score"], lang)))
-        rank = (f'<span class="np">{_esc(t("not_published", lang))}</span>' if r["rank"] is None
-                else _esc(fmt_rank(r["rank"], N_UNITS, lang)))
         if r["doubtful"]:  # the mark goes on the figure that is published (the one in doubt)
-            mark = lambda cell: f'<span class="doubtful" title="{_esc(t("doubtful", lang))}">{cell}<sup>†</sup></span>'  # noqa: E731
-            score = mark(score) if r["score"] is not None else score
-            rank = mark(rank) if r["rank"] is not None else rank
             doubts.append(t("idx_doubt_note", lang, name=r["name"], year=r["year"],
                             note=_doubt_note(data, r["code"], r["year"], lang)))
         region = cat.region_name(r["region"], lang)
-        body.append(
-            f'<tr data-region="{_esc(r["region"])}" data-search="{_esc(search_key(r["name"], r["slug"], r["code"]))}">'
-            f'<td data-v="{_esc(search_key(r["short_name"]))}">{_esc(r["name"])}</td>'
-            f'<td data-v="{_esc(search_key(region))}">{_esc(region)}</td>'
-            f'<td class="num" data-v="{r["year"] or ""}">{r["year"] or ""}</td>'
-            f'<td class="num" data-v="{"" if r["score"] is None else r["score"]}">{score}</td>'
-            f'<td class="num" data-v="{"" if r["rank"] is None else r["rank"]}">{rank}</td>'
-            f'<td class="links">{_links_html(r["links"], lang)}</td></tr>')
-    options = "".join(f'<option value="{_esc(r)}">{_esc(cat.region_name(r, lang))}</option>' for r in regions)
-    other = [(lg, PAGES[lg]) for lg in LANGS if lg != lang]
-    switch = " · ".join(f'<a href="{p}" hreflang="{lg}">{_esc(t("idx_in_lang", lg))}</a>' for lg, p in other)
-    ov = ""
-    if overviews:
-        items = []
-        for (year, ov_lang), files in sorted(overviews.items(), key=lambda kv: (-kv[0][0], kv[0][1])):
-            links = " ".join(f'<a href="{_esc(p)}" hreflang="{ov_lang}">{_esc(t("idx_link", lang, format=f.upper(), report_lang=ov_lang))}</a>'
-                             for f, p in files.items())
-            items.append(f"<li>{_esc(t('idx_overview', lang, year=year))}: {links}</li>")
-        ov = f'<section class="overview"><ul>{"".join(items)}</ul></section>'
-    n_reports = sum(1 for r in rows if r["links"])
-    return (
-        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<title>{_esc(t("idx_title", lang))}</title>\n<style>\n{css}\n{_CSS}</style>\n</head>\n<body>\n<main>\n'
-        f'<p class="subtitle">{switch}</p>\n<h1>{_esc(t("idx_title", lang))}</h1>\n'
-        f'<p class="lede">{_esc(t("idx_lede", lang, n=n_reports))}</p>\n{ov}\n'
-        f'<div class="controls" id="controls" hidden>'
-        f'<div><label for="q">{_esc(t("idx_search", lang))}</label><input type="search" id="q" autocomplete="off"></div>'
-        f'<div><label for="region">{_esc(t("idx_filter_region", lang))}</label><select id="region">'
-        f'<option value="">{_esc(t("idx_region_all", lang))}</option>{options}</select></div>'
-        f'<p class="count" id="count" aria-live="polite" data-template="{_esc(t("idx_count", lang))}"></p></div>\n'
-        f'<div class="table-wrap"><table class="data" id="reports"><caption>{_esc(t("idx_caption", lang))}</caption>'
-        f'<thead><tr>{ths}</tr></thead>\n<tbody>\n' + "\n".join(body) + "\n</tbody></table></div>\n"
-        f'{_doubt_html(doubts, lang)}'
-        f'<p class="muted">{_esc(t("idx_year_note", lang))}</p>\n'
-        f"</main>\n<script>{_SCRIPT}</script>\n</body>\n</html>\n")
+        body.append({"region": r["region"], "search": search_key(r["name"], r["slug"], r["code"]),
+                     "name": r["name"], "name_key": search_key(r["short_name"]),
+                     "region_name": region, "region_key": search_key(region), "year": r["year"] or "",
+                     "score": None if r["score"] is None else fmt_score(r["score"], lang),
+                     "score_value": "" if r["score"] is None else r["score"],
+                     "rank": None if r["rank"] is None else fmt_rank(r["rank"], N_UNITS, lang),
+                     "rank_value": "" if r["rank"] is None else r["rank"],
+                     "doubtful": bool(r["doubtful"]), "links": _links(r["links"], lang)})
+    ordered = sorted((overviews or {}).items(), key=lambda kv: (-kv[0][0], kv[0][1]))
+    return {
+        "lang": lang, "title": t("idx_title", lang), "lede": t("idx_lede", lang, n=sum(1 for r in rows if r["links"])),
+        "switch": [{"href": PAGES[lg], "lang": lg, "label": t("idx_in_lang", lg)} for lg in LANGS if lg != lang],
+        "overviews": [{"label": t("idx_overview", lang, year=year), "links": _links({ov_lang: formats}, lang)}
+                      for (year, ov_lang), formats in ordered],
+        "search_label": t("idx_search", lang), "region_label": t("idx_filter_region", lang),
+        "region_all": t("idx_region_all", lang), "count_template": t("idx_count", lang),
+        "regions": [{"value": r, "label": cat.region_name(r, lang)} for r in cat.regions.index if r in present],
+        "caption": t("idx_caption", lang), "reports_label": t("idx_reports", lang),
+        "columns": [{"label": t(key, lang), "kind": kind} for key, kind in
+                    (("province", "text"), ("region", "text"), ("year", "num"), ("kpi_score", "num"),
+                     ("kpi_rank", "num"))],
+        "rows": body, "not_published": t("not_published", lang), "doubtful": t("doubtful", lang),
+        "no_report": t("idx_no_report", lang), "doubts": list(dict.fromkeys(doubts)),
+        "doubtful_intro": t("doubtful_intro", lang), "year_note": t("idx_year_note", lang)}
 
 
-def write_index(out_dir: str | Path, manifest: Manifest, data) -> list[Path]:
+def index_html(rows: list[dict], data, lang: str = "vi", overviews: dict | None = None, css: str = "") -> str:
+    """The index page in ``lang`` as one HTML5 string; ``css`` is the report stylesheet the page shares.
+
+    >>> from dti_helpers import load_dti
+    >>> page = index_html(index_rows({}, load_dti()), load_dti(), "en")
+    >>> page.count("data-region=") == 63 and 'lang="en"' in page
+    True
+    """
+    view = index_view(rows, data, lang, overviews)
+    # The styles and the script are ours, not user text: inlined as they are (escaping would break them).
+    return _template().render(**view, css=Markup(css), page_css=Markup(static_text("index.css")),
+                              script=Markup(static_text("index.js")))
+
+
+def write_index(out_dir: str | Path, manifest: Manifest, data, *, css: str) -> list[Path]:
     """Write ``index.html`` and ``index-en.html`` into ``out_dir`` when their content changed.
 
-    The pages are recorded in ``manifest`` like any output (kind ``index``).
-    Returns the pages written.
+    ``css`` is the report stylesheet (the batch passes ``render.report.report_css()``),
+    inlined so the page looks like the reports. The pages are recorded in
+    ``manifest`` like any output (kind ``index``). Returns the pages written.
 
     >>> import tempfile
     >>> from dti_helpers import load_dti
     >>> d = Path(tempfile.mkdtemp()); m = Manifest(d)
-    >>> [p.name for p in write_index(d, m, load_dti())], [p.name for p in write_index(d, m, load_dti())]
+    >>> [p.name for p in write_index(d, m, load_dti(), css="")], [p.name for p in write_index(d, m, load_dti(), css="")]
     (['index.html', 'index-en.html'], [])
     """
-    from dti_helpers.render.report import report_css
-
     out = Path(out_dir)
     rows = index_rows(manifest.entries, data)
     overviews = overview_links(manifest.entries)
     here = Path(__file__).parent
     digest = inputs_digest({"rows": rows, "overviews": {f"{y}-{lg}": f for (y, lg), f in overviews.items()},
-                            "source": tree_digest(here), "data": data.version})
+                            "source": tree_digest(here), "data": data.version, "css": css})
     written = []
     for lang, name in PAGES.items():
         if manifest.current(name, digest):
             continue
-        atomic_write(out / name, index_html(rows, data, lang, overviews, css=report_css()))
+        atomic_write(out / name, index_html(rows, data, lang, overviews, css=css))
         manifest.record(name, {"inputs": digest, "kind": "index", "lang": lang, "format": "html",
                                "bytes": (out / name).stat().st_size})
         written.append(out / name)
@@ -293,7 +209,7 @@ def write_index(out_dir: str | Path, manifest: Manifest, data) -> list[Path]:
 def links_in(page: str) -> list[str]:
     """Every ``href`` of a page (tests use it to check that each link resolves).
 
-    >>> links_in('<a href="html/a.html">a</a> <a href="pdf/a.pdf">b</a>')
+    >>> links_in('href="html/a.html" href="pdf/a.pdf"')
     ['html/a.html', 'pdf/a.pdf']
     """
     import re
@@ -301,4 +217,5 @@ def links_in(page: str) -> list[str]:
     return [_html.unescape(h) for h in re.findall(r'href="([^"]*)"', page)]
 
 
-__all__ = ["index_html", "index_rows", "links_in", "overview_links", "search_key", "write_index"]
+__all__ = ["index_html", "index_rows", "index_view", "links_in", "overview_links", "search_key", "static_text",
+           "write_index"]

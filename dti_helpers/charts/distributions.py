@@ -1,99 +1,130 @@
-"""Charts of the national overview: distributions of scores, ranks, changes and coverage across provinces.
+"""Charts of the national overview, in seaborn's shape: data and ``ax`` in, ``ax`` out.
 
-Moved here unchanged from the former single charts module; they still take
-``lang`` and read labels, until the national overview passes its own words.
+Column names are parameters; every word on a chart (legend entries, axis
+titles, tick names) comes from the caller in ``labels``; an empty input
+returns the axes untouched (a fresh one when ``ax`` is None), so callers need
+not ask whether there is anything to chart.
 
 >>> import pandas as pd
 >>> m = pd.DataFrame({"name": ["A", "B"], "change": [3, -2]})
->>> len(movers_plot(m, lang="en").patches)
-2
+>>> movers_plot(m, labels={"change_axis": "Places moved"}).get_xlabel()
+'Places moved'
+>>> empty = new_axes()
+>>> movers_plot(m.iloc[:0], ax=empty) is empty and not empty.patches
+True
 """
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 
-from dti_helpers.charts.theme import FOCUS_COLOR, INK, METRIC_STYLE, MUTED, N_UNITS, OKABE_ITO, new_axes, theme
-from dti_helpers.charts.theme import rank_axis as _rank_axis
-from dti_helpers.core.labels import t
+from dti_helpers.charts.theme import FOCUS_COLOR, INK, METRIC_STYLE, MUTED, N_UNITS, OKABE_ITO, new_axes, rank_axis, \
+    theme
+
+PILLAR_ORDER = ("cqs", "kts", "xhs")
 
 
-def pillar_strip(scores: pd.DataFrame, *, names=None, lang: str = "vi", ax=None):
-    """Every published pillar score as a dot, per year and pillar; a bar marks each group's median.
+def _flags(data: pd.DataFrame, column: str | None) -> pd.Series:
+    """The boolean ``column`` of ``data`` (all False when there is none)."""
+    if column is None or column not in data:
+        return pd.Series(False, index=data.index)
+    return data[column].fillna(False).astype(bool)
 
-    ``scores`` is long: year, metric (cqs/kts/xhs), score, and optionally
-    doubtful: a doubtful score is drawn hollow and left out of the median.
-    Years and pillars without a published score simply have no dots.
+
+def pillar_strip(data: pd.DataFrame, *, x: str = "year", y: str = "score", hue: str = "metric",
+                 doubtful: str | None = "doubtful", order=PILLAR_ORDER, labels: Mapping | None = None, ax=None):
+    """Every published pillar score as a dot, per ``x`` (year) and ``hue`` (pillar); a bar marks each group's median.
+
+    ``data`` is long: ``x``, ``hue``, ``y``, and optionally the flag column
+    ``doubtful``: a doubtful score is drawn hollow and left out of the median.
+    ``order`` lists the pillars in drawing order (those absent from ``data`` are
+    skipped); years and pillars without a published score simply have no dots.
+    ``labels``: ``metrics`` (id -> legend entry), ``score_axis``, ``doubtful`` (legend entry of a hollow dot).
 
     >>> s = pd.DataFrame({"year": [2020, 2020, 2021], "metric": ["cqs", "kts", "cqs"], "score": [0.4, 0.3, 0.5]})
-    >>> len(pillar_strip(s, lang="en").collections)  # one dot series per pillar present
-    2
+    >>> ax = pillar_strip(s, labels={"metrics": {"cqs": "Gov"}, "score_axis": "Score"})
+    >>> len(ax.collections), [t.get_text() for t in ax.get_legend().get_texts()], ax.get_ylabel()
+    (2, ['Gov', 'kts'], 'Score')
     """
     ax = ax if ax is not None else new_axes(7, 3.4)
-    years = sorted(scores.year.unique())
-    metrics = [m for m in ("cqs", "kts", "xhs") if m in set(scores.metric)]
+    if data.empty:
+        return ax
+    words = labels or {}
+    names = words.get("metrics", {})
+    years = sorted(data[x].unique())
+    metrics = [m for m in order if m in set(data[hue])]
     offsets = {m: (i - (len(metrics) - 1) / 2) * 0.25 for i, m in enumerate(metrics)}
     with theme():
         for metric in metrics:
-            style = METRIC_STYLE[metric]
-            part = scores[scores.metric == metric]
-            doubt = part.doubtful.astype(bool) if "doubtful" in part else pd.Series(False, index=part.index)
+            style = METRIC_STYLE.get(metric, {"color": INK, "marker": "o"})
+            part = data[data[hue] == metric]
+            doubt = _flags(part, doubtful)
             sound = part[~doubt]
-            x = sound.year.map(lambda y: years.index(y)).to_numpy() + offsets[metric]
-            ax.scatter(x, sound.score, s=18, color=style["color"], marker=style["marker"], alpha=0.8,
-                       edgecolor="white", linewidth=0.4, label=(names or {}).get(metric, metric), zorder=3)
+            pos = sound[x].map(lambda v: years.index(v)).to_numpy() + offsets[metric]
+            ax.scatter(pos, sound[y], s=18, color=style["color"], marker=style["marker"], alpha=0.8,
+                       edgecolor="white", linewidth=0.4, label=names.get(metric, metric), zorder=3)
             if doubt.any():
                 odd = part[doubt]
-                ax.scatter(odd.year.map(lambda y: years.index(y)).to_numpy() + offsets[metric], odd.score, s=30,
+                ax.scatter(odd[x].map(lambda v: years.index(v)).to_numpy() + offsets[metric], odd[y], s=30,
                            facecolor="none", edgecolor=style["color"], marker=style["marker"], linewidth=1.0,
                            zorder=3)
-            for year, group in sound.groupby("year"):
+            for year, group in sound.groupby(x):
                 cx = years.index(year) + offsets[metric]
-                ax.plot([cx - 0.1, cx + 0.1], [group.score.median()] * 2, color=INK, lw=1.6, zorder=4)
+                ax.plot([cx - 0.1, cx + 0.1], [group[y].median()] * 2, color=INK, lw=1.6, zorder=4)
         ax.set_xticks(range(len(years)))
-        ax.set_xticklabels([str(y) for y in years])
+        ax.set_xticklabels([str(v) for v in years])
         ax.set_xlim(-0.6, len(years) - 0.4)
-        ax.set_ylabel(t("ov_chart_score_axis", lang))
+        ax.set_ylabel(words.get("score_axis", ""))
         ax.grid(axis="x", visible=False)
-        if "doubtful" in scores and scores.doubtful.astype(bool).any():
-            ax.scatter([], [], s=30, facecolor="none", edgecolor=INK, label=t("ov_chart_doubtful", lang))
+        if _flags(data, doubtful).any():
+            ax.scatter([], [], s=30, facecolor="none", edgecolor=INK, label=words.get("doubtful", ""))
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=len(metrics) + 1)
     return ax
 
 
-def region_ranks(country: pd.DataFrame, *, names=None, lang: str = "vi", ax=None, n: int = N_UNITS):
-    """Each region's provinces as dots on the rank axis (1 on the left); a bar marks the median.
+def region_ranks(data: pd.DataFrame, *, x: str = "rank", y: str = "region", doubtful: str | None = "doubtful",
+                 order=None, n: int = N_UNITS, labels: Mapping | None = None, ax=None):
+    """Each ``y`` group's (region's) provinces as dots on the rank axis ``x`` (1 on the left); a bar marks the median.
 
-    ``country`` has columns region and rank (NA = not published: not drawn,
-    counted in the label), and optionally doubtful: a doubtful rank is drawn
-    hollow and left out of the median. ``names`` maps region ids to labels, in display order.
+    A rank that is NA (not published) is not drawn but counted in the tick
+    label "Name (ranked/provinces)"; a row flagged ``doubtful`` is drawn hollow
+    and left out of the median. ``order`` lists the regions top to bottom
+    (default: as they come). ``labels``: ``regions`` (id -> tick name),
+    ``rank_axis``, ``doubtful`` (legend entry of a hollow dot).
 
     >>> c = pd.DataFrame({"region": ["a", "a", "b"], "rank": [1, 5, pd.NA]})
-    >>> [x.get_text() for x in region_ranks(c, names={"a": "A", "b": "B"}, lang="en").get_yticklabels()]
+    >>> ax = region_ranks(c, order=["a", "b"], labels={"regions": {"a": "A", "b": "B"}})
+    >>> [x.get_text() for x in ax.get_yticklabels()]
     ['A (2/2)', 'B (0/1)']
     """
-    regions = list(names) if names else list(dict.fromkeys(country.region))
+    regions = list(order) if order is not None else list(dict.fromkeys(data[y]))
     ax = ax if ax is not None else new_axes(7, 0.45 * len(regions) + 1.0)
+    if data.empty:
+        return ax
+    words = labels or {}
+    names = words.get("regions", {})
     with theme():
-        labels = []
+        ticks = []
         for i, region in enumerate(regions):
-            part = country[country.region == region]
-            ranks = pd.to_numeric(part["rank"], errors="coerce")
-            doubt = part.doubtful.astype(bool) if "doubtful" in part else pd.Series(False, index=part.index)
+            part = data[data[y] == region]
+            ranks = pd.to_numeric(part[x], errors="coerce")
+            doubt = _flags(part, doubtful).to_numpy()
             sound, odd = ranks[~doubt].dropna(), ranks[doubt].dropna()
-            labels.append(f"{(names or {}).get(region, region)} ({len(sound) + len(odd)}/{len(part)})")
+            ticks.append(f"{names.get(region, region)} ({len(sound) + len(odd)}/{len(part)})")
             ax.scatter(sound, [i] * len(sound), s=26, color=OKABE_ITO["blue"], edgecolor="white", linewidth=0.5,
                        zorder=3)
             if len(odd):
                 ax.scatter(odd, [i] * len(odd), s=30, facecolor="none", edgecolor=OKABE_ITO["blue"], linewidth=1.0,
-                           zorder=3, label=t("ov_chart_doubtful", lang))
+                           zorder=3, label=words.get("doubtful", ""))
             if len(sound):
                 ax.plot([sound.median()] * 2, [i - 0.3, i + 0.3], color=INK, lw=1.6, zorder=4)
         ax.set_yticks(range(len(regions)))
-        ax.set_yticklabels(labels)
+        ax.set_yticklabels(ticks)
         ax.set_ylim(len(regions) - 0.5, -0.5)
-        _rank_axis(ax, "x", n)
-        ax.set_xlabel(t("chart_rank_axis_better_left", lang))
+        rank_axis(ax, "x", n)
+        ax.set_xlabel(words.get("rank_axis", ""))
         ax.grid(axis="y", visible=False)
         handles, texts = ax.get_legend_handles_labels()
         if handles:  # one entry for the hollow doubtful dots, however many regions have one
@@ -101,66 +132,75 @@ def region_ranks(country: pd.DataFrame, *, names=None, lang: str = "vi", ax=None
     return ax
 
 
-def movers_plot(movers: pd.DataFrame, *, lang: str = "vi", ax=None):
-    """Rank change per province between two years as horizontal bars (right = moved up).
+def movers_plot(data: pd.DataFrame, *, x: str = "change", y: str = "name", labels: Mapping | None = None, ax=None):
+    """Rank change ``x`` per province ``y`` between two years as horizontal bars (right = moved up).
 
-    ``movers`` has columns name and change (positive = up). Only provinces
-    with both ranks published belong in it.
+    ``x`` is positive for a move up. Only provinces with both ranks published
+    belong in ``data``. ``labels``: ``change_axis``.
 
     >>> m = pd.DataFrame({"name": ["A", "B", "C"], "change": [3, 0, -2]})
-    >>> len(movers_plot(m, lang="en").patches)
+    >>> len(movers_plot(m).patches)
     3
     """
-    rows = movers.sort_values(["change", "name"], ascending=[True, False])
+    rows = data.sort_values([x, y], ascending=[True, False])
     ax = ax if ax is not None else new_axes(7, 0.22 * len(rows) + 1.0)
+    if data.empty:
+        return ax
+    words = labels or {}
     with theme():
-        colors = [OKABE_ITO["blue"] if c > 0 else FOCUS_COLOR if c < 0 else MUTED for c in rows.change]
-        y = np.arange(len(rows))
-        ax.barh(y, rows.change, color=colors, height=0.7, zorder=3)
-        for yi, change in zip(y, rows.change):
+        colors = [OKABE_ITO["blue"] if c > 0 else FOCUS_COLOR if c < 0 else MUTED for c in rows[x]]
+        pos = np.arange(len(rows))
+        ax.barh(pos, rows[x], color=colors, height=0.7, zorder=3)
+        for yi, change in zip(pos, rows[x]):
             ax.annotate(f"{change:+d}", (change, yi), textcoords="offset points",
                         xytext=(4 if change >= 0 else -4, 0), ha="left" if change >= 0 else "right",
                         va="center", fontsize=7, color=INK)
-        ax.set_yticks(y)
-        ax.set_yticklabels(rows.name, fontsize=7.5)
+        ax.set_yticks(pos)
+        ax.set_yticklabels(rows[y], fontsize=7.5)
         ax.axvline(0, color=INK, lw=0.8)
-        span = max(1, int(rows.change.abs().max())) if len(rows) else 1
+        span = max(1, int(rows[x].abs().max()))
         ax.set_xlim(-span * 1.25, span * 1.25)
-        ax.set_xlabel(t("ov_chart_change_axis", lang))
+        ax.set_xlabel(words.get("change_axis", ""))
         ax.grid(axis="y", visible=False)
     return ax
 
 
-def coverage_plot(coverage: pd.DataFrame, *, labels=None, lang: str = "vi", ax=None, n: int = N_UNITS):
-    """How many provinces have each kind of published figure, per year (grouped bars, out of ``n``).
+def coverage_plot(data: pd.DataFrame, *, x: str = "year", y: str = "n", hue: str = "measure", n: int = N_UNITS,
+                  labels: Mapping | None = None, ax=None):
+    """How many provinces (``y``) have each kind (``hue``) of published figure, per ``x`` (grouped bars, out of ``n``).
 
-    ``coverage`` is long: year, measure, n.
+    ``data`` is long: ``x``, ``hue``, ``y``; kinds are drawn in the order they
+    come. ``labels``: ``measures`` (id -> legend entry), ``count_axis``.
 
     >>> c = pd.DataFrame({"year": [2020, 2020], "measure": ["dti_rank", "dti_score"], "n": [25, 9]})
-    >>> len(coverage_plot(c, lang="en").patches)
+    >>> len(coverage_plot(c).patches)
     2
     """
     ax = ax if ax is not None else new_axes(7, 3.2)
-    years = sorted(coverage.year.unique())
-    measures = list(dict.fromkeys(coverage.measure))
+    if data.empty:
+        return ax
+    words = labels or {}
+    names = words.get("measures", {})
+    years = sorted(data[x].unique())
+    measures = list(dict.fromkeys(data[hue]))
     palette = [OKABE_ITO[c] for c in ("blue", "sky", "orange", "yellow", "green", "purple")]
     hatches = ["", "///", "", "///", "", "///"]  # score bars hatched: readable without colour
     width = 0.8 / max(1, len(measures))
     with theme():
         for i, measure in enumerate(measures):
-            part = coverage[coverage.measure == measure].set_index("year").reindex(years)
-            x = np.arange(len(years)) - 0.4 + width * (i + 0.5)
-            values = part["n"].fillna(0).to_numpy()
-            ax.bar(x, values, width=width * 0.92, color=palette[i % 6], hatch=hatches[i % 6], edgecolor="white",
-                   label=(labels or {}).get(measure, measure), zorder=3)
-            for xi, v in zip(x, values):
+            part = data[data[hue] == measure].set_index(x).reindex(years)
+            pos = np.arange(len(years)) - 0.4 + width * (i + 0.5)
+            values = part[y].fillna(0).to_numpy()
+            ax.bar(pos, values, width=width * 0.92, color=palette[i % 6], hatch=hatches[i % 6], edgecolor="white",
+                   label=names.get(measure, measure), zorder=3)
+            for xi, v in zip(pos, values):
                 ax.annotate(str(int(v)), (xi, v), textcoords="offset points", xytext=(0, 2), ha="center",
                             fontsize=6.5, color=INK)
         ax.axhline(n, color=MUTED, lw=0.8, ls="--")
         ax.set_ylim(0, n * 1.12)
         ax.set_xticks(range(len(years)))
-        ax.set_xticklabels([str(y) for y in years])
-        ax.set_ylabel(t("ov_chart_n_provinces", lang, n=n))
+        ax.set_xticklabels([str(v) for v in years])
+        ax.set_ylabel(words.get("count_axis", ""))
         ax.grid(axis="x", visible=False)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=min(4, len(measures)))
     return ax

@@ -21,7 +21,7 @@ LABELS: dict[str, dict[str, str]] = {
               "Bấm vào tiêu đề cột để sắp xếp; ô chưa có số liệu luôn xếp cuối.",
         "en": "Year: the assessment year of the report; by default each province's latest year with published data. "
               "Click a column heading to sort; cells without a published figure always sort last."},
-    # national overview (overview.py)
+    # national overview (sections/national)
     "ov_title": {"vi": "Chỉ số chuyển đổi số {year}: tổng quan cả nước", "en": "Digital Transformation Index {year}: national overview"},
     "ov_subtitle": {"vi": "63 tỉnh, thành phố · năm đánh giá {year}", "en": "63 provinces · assessment year {year}"},
     "ov_header": {"vi": "Tổng quan cả nước · DTI {year}", "en": "National overview · DTI {year}"},

@@ -1,0 +1,269 @@
+"""Analysis of all provinces together: ranking, pillar scores, regions, movers, coverage.
+
+Every function takes the loaded data (:class:`~dti_helpers.data.load.DTIData`)
+and returns a tidy DataFrame (or a plain value). Nothing is derived: a rank
+change exists only where both years' ranks are published, statistics rest on
+the published values only and say how many.
+
+>>> from dti_helpers.data.load import load_dti
+>>> int(ranking(load_dti(), 2022)["dti_rank"].notna().sum())
+63
+"""
+from __future__ import annotations
+
+import pandas as pd
+from unidecode import unidecode
+
+from dti_helpers.analysis import province as an
+from dti_helpers.core.schema import N_UNITS as UNITS, PILLARS
+from dti_helpers.data.load import DTIData
+
+N_UNITS = UNITS["63"]
+MIN_REGION_N = an.MIN_REGION_N
+MOVERS_SHOWN = 5
+
+
+def search_key(*names: str) -> str:
+    """Lower-case ASCII text a search matches against: diacritics, đ and punctuation folded.
+
+    >>> search_key("Thừa Thiên - Huế", "46")
+    'thua thien hue 46'
+    """
+    return " ".join(" ".join(unidecode(str(n)).lower().replace("-", " ").split()) for n in names if n)
+
+
+def published(data: DTIData) -> pd.DataFrame:
+    """The rows of the 63-province set (the overview's units).
+
+    >>> from dti_helpers.data.load import load_dti
+    >>> sorted(published(load_dti()).unit_set.unique())
+    ['63']
+    """
+    tab = data.table
+    return tab[tab.unit_set == "63"]
+
+
+def ranking(data: DTIData, year: int) -> pd.DataFrame:
+    """All 63 provinces in ``year``: DTI and pillar score, rank and doubtful flag, by DTI rank (unpublished last).
+
+    ``doubtful`` is the DTI row's flag (also ``dti_doubtful``); ``cqs_doubtful`` etc. the pillars'.
+
+    >>> from dti_helpers.data.load import load_dti
+    >>> r = ranking(load_dti(), 2020)
+    >>> r.at[0, "name"], int(r.at[0, "dti_rank"])
+    ('TP. Đà Nẵng', 1)
+    """
+    out = an.country(data, year, "dti").rename(columns={"score": "dti_score", "rank": "dti_rank"})
+    out["dti_doubtful"] = out["doubtful"]
+    for metric in PILLARS:
+        part = an.country(data, year, metric).set_index("code")
+        out[f"{metric}_score"] = out.code.map(part.score).astype(float)
+        out[f"{metric}_rank"] = out.code.map(part["rank"]).astype("Int64")
+        out[f"{metric}_doubtful"] = out.code.map(part.doubtful).fillna(False).astype(bool)
+    return out.sort_values(["dti_rank", "name"], na_position="last").reset_index(drop=True)
+
+
+def pillar_scores(data: DTIData) -> pd.DataFrame:
+    """Every published pillar score: year, metric, code, name, score (one row each).
+
+    >>> from dti_helpers.data.load import load_dti
+    >>> p = pillar_scores(load_dti())
+    >>> sorted(p.metric.unique()), int(p.score.isna().sum())
+    (['cqs', 'kts', 'xhs'], 0)
+    """
+    tab = published(data)
+    rows = tab[tab.metric.isin(PILLARS) & tab.score.notna()]
+    return (rows[["year", "metric", "province_code", "province", "score", "doubtful"]]
+            .rename(columns={"province_code": "code", "province": "name"})
+            .sort_values(["year", "metric", "score"]).reset_index(drop=True))
+
+
+def pillar_summary(data: DTIData) -> pd.DataFrame:
+    """Per year and pillar: how many scores are published, and their median, minimum and maximum.
+
+    A doubtful score is left out of the statistics (``n`` counts the scores
+    used); ``n_doubtful`` says how many were left out.
+
+    >>> from dti_helpers.data.load import load_dti
+    >>> s = pillar_summary(load_dti()).set_index(["year", "metric"])
+    >>> int(s.loc[(2020, "cqs"), "n"])
+    4
+    >>> bool(s.loc[(2022, "xhs"), "min"] > 0.1089), int(s.loc[(2022, "xhs"), "n_doubtful"])
+    (True, 1)
+    """
+    p = pillar_scores(data)
+    groups = p[["year", "metric"]].drop_duplicates()
+    used = (p[~p.doubtful].groupby(["year", "metric"]).score
+            .agg(n="count", median="median", min="min", max="max").reset_index())
+    doubt = p[p.doubtful].groupby(["year", "metric"]).size().rename("n_doubtful").reset_index()
+    out = groups.merge(used, how="left").merge(doubt, how="left")
+    out["n"] = out["n"].fillna(0).astype(int)
+    out["n_doubtful"] = out["n_doubtful"].fillna(0).astype(int)
+    return out.sort_values(["year", "metric"]).reset_index(drop=True)
+
+
+def regions(data: DTIData, year: int) -> pd.DataFrame:
+    """Regions compared in ``year``: provinces, how many have a published DTI rank, the best, the median rank.
+
+    ``n_rank`` counts every published rank; a doubtful DTI row is left out of
+    the best, the medians and ``n_score`` (``n_doubtful`` counts them). The
+    median score needs at least ``analysis.MIN_REGION_N`` published scores,
+    else it is None.
+
+    >>> from dti_helpers.data.load import load_dti
+    >>> r = regions(load_dti(), 2022).set_index("region")
+    >>> int(r.loc["central_highlands", "n_provinces"]), int(r.loc["central_highlands", "n_rank"])
+    (5, 5)
+    >>> r20 = regions(load_dti(), 2020).set_index("region")
+    >>> r20.at["central_highlands", "best_name"] != "Đắk Nông", int(r20.at["central_highlands", "n_doubtful"]) >= 1
+    (True, True)
+    """
+    co = an.country(data, year, "dti")
+    rows = []
+    for region in data.catalogue.regions.index:
+        part = co[co.region == region]
+        if part.empty:
+            continue
+        sound = part[~part.doubtful]
+        ranked = sound[sound["rank"].notna()].sort_values(["rank", "name"])
+        best = ranked.iloc[0] if not ranked.empty else None
+        n_score = int(sound.score.notna().sum())
+        rows.append({"region": region, "n_provinces": len(part), "n_rank": int(part["rank"].notna().sum()),
+                     "n_doubtful": int(part.doubtful.sum()),
+                     "best_name": None if best is None else best["name"],
+                     "best_rank": None if best is None else int(best["rank"]),
+                     "median_rank": float(ranked["rank"].astype(float).median()) if not ranked.empty else None,
+                     "n_score": n_score,
+                     "median_score": float(sound.score.median()) if n_score >= MIN_REGION_N else None})
+    return pd.DataFrame(rows)
+
+
+def movers(data: DTIData, metric: str = "dti") -> pd.DataFrame:
+    """Rank changes between consecutive assessed years, only where both ranks are published.
+
+    ``change`` is positive when the province moved up (a smaller rank number);
+    ``doubtful_from``/``doubtful_to`` flag a rank the data marks doubtful.
+
+    >>> from dti_helpers.data.load import load_dti
+    >>> m = movers(load_dti())
+    >>> m[(m.code == "24") & (m.year_to == 2021)][["rank_from", "rank_to", "change"]].values.tolist()
+    [[10, 10, 0]]
+    """
+    tab = published(data)
+    ranks = tab[(tab.metric == metric) & tab["rank"].notna()]
+    wide = ranks.pivot_table(index="province_code", columns="year", values="rank", aggfunc="first")
+    doubt = {(r.province_code, r.year): bool(r.doubtful) for r in ranks.itertuples()}
+    years = data.years("63")
+    rows = []
+    for y0, y1 in zip(years, years[1:]):
+        if y0 not in wide or y1 not in wide:
+            continue
+        both = wide[[y0, y1]].dropna()
+        for code, (r0, r1) in both.iterrows():
+            rows.append({"year_from": y0, "year_to": y1, "code": code, "name": data.provinces.at[code, "name"],
+                         "rank_from": int(r0), "rank_to": int(r1), "change": int(r0) - int(r1),
+                         "doubtful_from": doubt[(code, y0)], "doubtful_to": doubt[(code, y1)]})
+    cols = ["year_from", "year_to", "code", "name", "rank_from", "rank_to", "change", "doubtful_from", "doubtful_to"]
+    return pd.DataFrame(rows, columns=cols).sort_values(["year_to", "change", "name"],
+                                                         ascending=[True, False, True]).reset_index(drop=True)
+
+
+def coverage(data: DTIData) -> pd.DataFrame:
+    """Per assessed year: how many provinces have a published DTI rank, DTI score, pillar rank, pillar score,
+    any main-index figure, and whether the national mean is published.
+
+    >>> from dti_helpers.data.load import load_dti
+    >>> c = coverage(load_dti()).set_index("year")
+    >>> c.loc[2022, ["dti_rank", "dti_score"]].tolist()
+    [63, 12]
+    """
+    tab = published(data)
+    nat = data.national
+    rows = []
+    for year in data.years("63"):
+        y = tab[tab.year == year]
+        pil = y[y.metric.isin(PILLARS)]
+        idx = y[~y.metric.isin(("dti", *PILLARS))]
+        dti = y[y.metric == "dti"]
+        rows.append({"year": year,
+                     "dti_rank": dti.loc[dti["rank"].notna(), "province_code"].nunique(),
+                     "dti_score": dti.loc[dti.score.notna(), "province_code"].nunique(),
+                     "pillar_rank": pil.loc[pil["rank"].notna(), "province_code"].nunique(),
+                     "pillar_score": pil.loc[pil.score.notna(), "province_code"].nunique(),
+                     "index_any": idx.loc[idx.score.notna() | idx["rank"].notna(), "province_code"].nunique(),
+                     "national_mean": bool(((nat.year == year) & (nat.metric == "dti") & nat.score.notna()).any())})
+    return pd.DataFrame(rows)
+
+
+def cited_rows(data: DTIData, year: int) -> pd.DataFrame:
+    """The data rows behind every figure the overview of ``year`` shows, so each one's source is listed.
+
+    The year's DTI and pillar rows (ranking, regions, map), every published
+    pillar score of every year (pillars section) and both ranks of each rank
+    change up to ``year`` (movers section).
+
+    >>> from dti_helpers.data.load import load_dti
+    >>> rows = cited_rows(load_dti(), 2022)
+    >>> sorted(map(int, rows[rows.metric == "dti"].year.unique()))
+    [2020, 2021, 2022]
+    >>> bool(((rows.year == 2023) & (rows.metric == "xhs")).any())
+    True
+    """
+    tab = published(data)
+    this_year = (tab.year == year) & tab.metric.isin(("dti", *PILLARS))
+    pillars = tab.metric.isin(PILLARS) & tab.score.notna()
+    mv = movers(data)
+    mv = mv[mv.year_to <= year]
+    ranks = set(zip(mv.code, mv.year_from)) | set(zip(mv.code, mv.year_to))
+    moved = (tab.metric == "dti") & pd.Series([(c, y) in ranks for c, y in zip(tab.province_code, tab.year)],
+                                              index=tab.index)
+    return tab[this_year | pillars | moved].sort_values(["year", "metric", "province_code"]).reset_index(drop=True)
+
+
+def data_row(data: DTIData, code: str, year: int, metric: str) -> pd.Series | None:
+    """The published row of one province, year and metric (its note, sources, doubt), or None.
+
+    >>> from dti_helpers.data.load import load_dti
+    >>> bool(data_row(load_dti(), "11", 2024, "dti").doubtful), data_row(load_dti(), "11", 2019, "dti")
+    (True, None)
+    """
+    tab = published(data)
+    hit = tab[(tab.province_code == code) & (tab.year == year) & (tab.metric == metric)]
+    return hit.iloc[0] if not hit.empty else None
+
+
+def nothing_published(rank: pd.DataFrame) -> tuple[pd.Series, list[str]]:
+    """Which rows of :func:`ranking` have any figure, and the names of those with none (sorted as searched).
+
+    A province with nothing published that year is named once in a sentence, not given a row of blanks.
+
+    >>> from dti_helpers.data.load import load_dti
+    >>> has_any, names = nothing_published(ranking(load_dti(), 2022))
+    >>> int(has_any.sum()), names
+    (63, [])
+    """
+    figures = [c for c in rank.columns if c.endswith(("_score", "_rank"))]
+    has_any = rank[figures].notna().any(axis=1)
+    return has_any, sorted(rank[~has_any].name, key=search_key)
+
+
+def latest_movers(mv: pd.DataFrame, mark: str) -> pd.DataFrame:
+    """The last year pair of :func:`movers`, names of changes resting on a doubtful rank suffixed with ``mark``.
+
+    >>> from dti_helpers.data.load import load_dti
+    >>> last = latest_movers(movers(load_dti()).query("year_to <= 2021"), "†")
+    >>> sorted(set(last.year_to)), "Đắk Nông †" in set(last.name)
+    ([2021], True)
+    """
+    last = mv[mv.year_to == mv.year_to.max()]
+    shaky = last.doubtful_from | last.doubtful_to
+    return last.assign(name=last.name.where(~shaky, last.name + " " + mark))
+
+
+def source_urls(rows: pd.DataFrame) -> list[str]:
+    """The distinct source addresses of ``rows`` (the ``sources`` column, `` | ``-separated), in order.
+
+    >>> source_urls(pd.DataFrame({"sources": ["a | b", None, "b | c"]}))
+    ['a', 'b', 'c']
+    """
+    return list(dict.fromkeys(u for s in rows.sources if not pd.isna(s) for u in str(s).split(" | ") if u))

@@ -1,0 +1,46 @@
+"""The overview's data notes: method, the sources of every figure shown, data version and parameters."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from dti_helpers.analysis.national import MIN_REGION_N, cited_rows, source_urls
+from dti_helpers.core.labels import t
+from dti_helpers.sections import kit
+from dti_helpers.sections.national.context import Overview, setup
+from dti_helpers.sections.national.year import grid
+from dti_helpers.sections.parts import Code, Heading, References, Section
+
+
+def parameters(ov: Overview) -> list[tuple[str, str]]:
+    """The overview's parameters as (label, value) rows, in its language.
+
+    >>> parameters(setup(2022, "en"))[:2]
+    [('Year (year)', '2022'), ('Language (lang)', 'en')]
+    """
+    import dti_helpers
+
+    lang = ov.lang
+    data_name = Path(ov.data_path).name if ov.data_path else t("embedded_data", lang)
+    year = str(ov.year) if ov.year_requested is not None else t("ov_param_year_latest", lang, year=ov.year)
+    return [(t("param_year", lang), year), (t("param_lang", lang), ov.lang), (t("param_data", lang), data_name),
+            (t("param_version", lang), ov.data.version),
+            (t("param_software", lang), f"dti-reports {dti_helpers.__version__}")]
+
+
+def notes_section(ov: Overview) -> Section:
+    """Section 7: method, sources of the year's figures, data version and parameters.
+
+    >>> html = notes_section(setup(2020, "en")).html()
+    >>> "dti.gov.vn" in html or "http" in html
+    True
+    """
+    lang = ov.lang
+    urls = source_urls(cited_rows(ov.data, ov.year))
+    parts = [Heading(t("dn_method", lang))]
+    parts += [kit.text(t(key, lang)) for key in ("ov_method_published", "ov_method_movers", "ov_method_stats")]
+    parts += [kit.text(t("ov_method_doubtful", lang, n=MIN_REGION_N)), kit.text(t("method_honesty", lang)),
+              Heading(t("dn_reflist", lang)), kit.text(t("ov_sources_intro_all", lang, year=ov.year, n=len(urls))),
+              References(tuple(enumerate(urls, 1))), Heading(t("dn_params", lang)),
+              grid([t("col_parameter", lang), t("col_value", lang)], [[k, Code(v)] for k, v in parameters(ov)], (),
+                   cls="data params")]
+    return Section("notes", t("ov_sec_notes", lang), tuple(parts))

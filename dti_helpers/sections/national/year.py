@@ -1,0 +1,132 @@
+"""Overview sections about one assessment year: the cover, the ranking, the regions and the map."""
+from __future__ import annotations
+
+import pandas as pd
+
+from dti_helpers.analysis import province as an
+from dti_helpers.analysis.national import MIN_REGION_N, N_UNITS, PILLARS, coverage, nothing_published, ranking, regions
+from dti_helpers.charts import distributions, tile_map
+from dti_helpers.core.labels import fmt_number, fmt_rank, t
+from dti_helpers.sections import kit
+from dti_helpers.sections.national.context import (Overview, mark, metric_name, np_short, rank_cell, region_name,
+                                                   score_cell, setup)
+from dti_helpers.sections.parts import DoubtNotes, Inline, Section, Span, Table, Text
+
+
+def grid(head, rows, numeric, caption=None, notes: DoubtNotes | None = None, cls: str = "data") -> Table:
+    """A table of ready cells (text or parts); ``notes`` are the † footnotes that follow it.
+
+    >>> grid(["a"], [["1"]], [0]).numeric
+    frozenset({0})
+    """
+    box = notes.box() if notes is not None and notes.items else None
+    return Table(tuple(head), tuple(map(tuple, rows)), caption, frozenset(numeric), (), cls, box)
+
+
+def cover(ov: Overview) -> Section:
+    """The overview's title block; its metadata names the document for HTML and PDF.
+
+    >>> cover(setup(2022, "en")).title
+    'Digital Transformation Index 2022: national overview'
+    """
+    title = t("ov_title", ov.lang, year=ov.year)
+    meta = {"dti_report": {"lang": ov.lang, "title": title, "year": ov.year, "kind": "overview",
+                           "header": t("ov_header", ov.lang, year=ov.year)}}
+    return Section("top", title, (Text(t("ov_subtitle", ov.lang, year=ov.year), "subtitle"),
+                                  Text(t("ov_lede", ov.lang), "lede")), level=1, meta=meta)
+
+
+def ranking_section(ov: Overview) -> Section:
+    """Section 1: every province's DTI and pillar rank and score in the year.
+
+    >>> html = ranking_section(setup(2022, "vi")).html()
+    >>> "15/63" in html and "Thanh Hóa" in html
+    True
+    """
+    lang, r = ov.lang, ranking(ov.data, ov.year)
+    n_rank, n_score = int(r.dti_rank.notna().sum()), int(r.dti_score.notna().sum())
+    full = [int(c.year) for c in coverage(ov.data).itertuples() if c.dti_rank == N_UNITS]
+    parts = [kit.text(t("ov_rank_intro", lang, year=ov.year, n_rank=n_rank, n_score=n_score, n=N_UNITS))]
+    if n_rank < N_UNITS and full:
+        parts.append(kit.text(t("ov_rank_full_years", lang, years=", ".join(map(str, full)))))
+    has_any, nothing = nothing_published(r)
+    rows, notes = [], DoubtNotes(lang)
+    for row in r[has_any].itertuples():
+        def cell(text, metric, kind, row=row):
+            return mark(notes, ov, text, getattr(row, f"{metric}_{kind}"), getattr(row, f"{metric}_doubtful"),
+                        row.code, ov.year, metric)
+        rows.append([cell(rank_cell(row.dti_rank, lang), "dti", "rank"), row.name, region_name(ov, row.region),
+                     cell(score_cell(row.dti_score, lang), "dti", "score")]
+                    + [cell(rank_cell(getattr(row, f"{m}_rank"), lang, None), m, "rank") for m in PILLARS])
+    head = [t("kpi_rank", lang), t("province", lang), t("region", lang), t("kpi_score", lang)]
+    head += [t("ov_pillar_rank", lang, pillar=metric_name(ov, m)) for m in PILLARS]
+    parts.append(grid(head, rows, [0, 3, 4, 5, 6], t("ov_rank_caption", lang, year=ov.year), notes))
+    if nothing:
+        parts.append(kit.text(t("ov_rank_nothing", lang, year=ov.year, n=len(nothing), names=", ".join(nothing))))
+    return Section("ranking", t("ov_sec_ranking", lang), tuple(parts))
+
+
+def _median_score(r, lang: str):
+    if r.n_score == 0:
+        return np_short(lang)
+    if r.n_score < MIN_REGION_N:
+        return Span(t("too_few_published", lang, n=r.n_score), "muted")
+    return Inline((score_cell(r.median_score, lang), Span(f"(n = {r.n_score})", "muted")), sep=" ")
+
+
+def regions_section(ov: Overview) -> Section:
+    """Section 3: the six regions compared by their provinces' published DTI ranks in the year.
+
+    >>> html = regions_section(setup(2022, "en")).html()
+    >>> "Central Highlands" in html and "data:image/svg+xml" in html
+    True
+    """
+    lang = ov.lang
+    reg = regions(ov.data, ov.year)
+    co = an.country(ov.data, ov.year, "dti")
+    parts = [kit.text(t("ov_regions_intro", lang, year=ov.year))]
+    rows, notes = [], DoubtNotes(lang)
+    for r in reg.itertuples():
+        best = (f"{r.best_name} ({fmt_rank(int(r.best_rank), N_UNITS, lang)})" if pd.notna(r.best_name)
+                else np_short(lang))
+        median = np_short(lang) if pd.isna(r.median_rank) else fmt_number(r.median_rank, lang, "0.#")
+        n_rank = str(r.n_rank)
+        for d in co[(co.region == r.region) & co.doubtful].itertuples():
+            value = d.rank if pd.notna(d.rank) else d.score
+            n_rank = mark(notes, ov, str(r.n_rank), value, True, d.code, ov.year, "dti", left_out=True)
+        rows.append([region_name(ov, r.region), str(r.n_provinces), n_rank, best, median, _median_score(r, lang)])
+    head = [t("region", lang), t("ov_n_provinces", lang), t("ov_n_rank", lang), t("ov_best", lang),
+            t("ov_median_rank", lang), t("ov_median_score", lang)]
+    parts.append(grid(head, rows, [1, 2, 4, 5], t("ov_regions_caption", lang, year=ov.year), notes))
+    if co["rank"].notna().any():
+        names = {r: region_name(ov, r) for r in reg.region}
+        words = {"regions": names, "rank_axis": t("chart_rank_axis_better_left", lang),
+                 "doubtful": t("ov_chart_doubtful", lang)}
+        ax = distributions.region_ranks(co, order=list(names), labels=words)
+        items = "; ".join(f"{names[r.region]}: {r.n_rank}" for r in reg.itertuples())
+        parts.append(kit.chart(ax, alt=t("ov_alt_regions", lang, year=ov.year, items=items),
+                               caption=t("ov_regions_fig_caption", lang, year=ov.year)))
+    return Section("regions", t("ov_sec_regions", lang), tuple(parts))
+
+
+def map_section(ov: Overview) -> Section:
+    """Section 4: a tile-grid map of the 63 provinces coloured by DTI rank in the year.
+
+    >>> "data:image/svg+xml" in map_section(setup(2022, "en")).html()
+    True
+    >>> "Doubtful figures (†): Điện Biên 24" in map_section(setup(2024, "en")).html()
+    True
+    """
+    lang = ov.lang
+    co = an.country(ov.data, ov.year, "dti")
+    n_rank = int(co["rank"].notna().sum())
+    parts = [kit.text(t("ov_map_intro", lang, year=ov.year, n_rank=n_rank, n=N_UNITS))]
+    if n_rank:
+        doubt = co[co.doubtful & co["rank"].notna()]
+        words = {"not_published": t("not_published", lang), "colorbar": t("chart_dti_rank", lang)}
+        ax = tile_map(co, code="code", rank="rank", focus=None, doubtful=set(doubt.code), labels=words)
+        alt = t("ov_alt_map", lang, year=ov.year, n_rank=n_rank)
+        if not doubt.empty:
+            alt += " " + t("alt_doubtful", lang, items=", ".join(f"{r.name} {int(r.rank)}" for r in doubt.itertuples()))
+        parts.append(kit.chart(ax, alt=alt, caption=t("ov_map_caption", lang, year=ov.year)))
+    return Section("map", t("ov_sec_map", lang), tuple(parts))

