@@ -160,13 +160,13 @@ def build_parser(lang: str = "en", run_prog: str = "python -m dti_helpers run") 
 
 
 def problem_text(problem, lang: str) -> str:
-    """One data problem worded for the user (here: the problem's own English line).
+    """One data problem worded for the user in ``lang``.
 
     >>> from dti_helpers import DataProblem
-    >>> problem_text(DataProblem("x.csv", None, None, None, "file is empty"), "en")
-    'x.csv: file is empty'
+    >>> problem_text(DataProblem("empty_file", "x.csv"), "en"), problem_text(DataProblem("empty_file", "x.csv"), "vi")
+    ('x.csv: file is empty', 'x.csv: tệp rỗng')
     """
-    return str(problem)
+    return problem.message(lang)
 
 
 def error_text(exc: BaseException, lang: str) -> str:
@@ -191,6 +191,8 @@ def error_text(exc: BaseException, lang: str) -> str:
         return text + t("cli_see_list", lang)
     if isinstance(exc, OSError):
         return os_error_line(exc)
+    if isinstance(exc, DTIError):
+        return exc.message(lang)
     return str(exc)
 
 
@@ -201,7 +203,7 @@ def check_data(path: str, year: int | None, lang: str = "en") -> int:
     data/dti.csv: OK (388 values)
     0
     """
-    from dti_helpers.data.ingest.checks import check_file
+    from dti_helpers.data.ingest import check_file
 
     shown = _display(Path(path))
     # The problems name the file as the summary line does (relative to the project when inside it).

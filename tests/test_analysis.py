@@ -37,9 +37,9 @@ def test_shared_rank_15_in_2022():
 
 
 def test_only_rank_province_has_nothing_invented():
-    h = A.headline(DTI, "02", 2022)
+    h = A.headline(DTI, "10", 2022)
     assert h["score"] is None and h["rank"] is not None and h["prev_year"] is None
-    sc = A.scorecard(DTI, "02", 2022)
+    sc = A.scorecard(DTI, "10", 2022)
     assert sc.score.isna().all() and sc.score_change.isna().all() and sc.gap_to_leader.isna().all()
 
 
@@ -49,21 +49,21 @@ def test_peer_strategies_and_fallbacks():
     prof = A.peers(DTI, "24", 2020, "profile", k=3)
     assert prof.attrs["strategy"] == "profile" and len(prof) == 4
     assert prof[["cqs_score", "kts_score", "xhs_score"]].notna().all().all()
-    fallback = A.peers(DTI, "02", 2022, "profile")
+    fallback = A.peers(DTI, "10", 2022, "profile")
     assert fallback.attrs["strategy"] == "region" and fallback.attrs["note"] == "peers_fallback_no_scores"
     with pytest.raises(ValueError, match="unknown peer strategy 'bogus'"):
         A.peers(DTI, "24", 2020, "bogus")
 
 
 def test_trend_keeps_gaps():
-    tr = A.trend(DTI, "02")
+    tr = A.trend(DTI, "10")
     assert tr.year.nunique() == len(DTI.years()) and tr["rank"].notna().sum() == 1
 
 
 def test_strengths_rule_uses_published_ranks_only():
     s = A.strengths(DTI, "24", 2020)
     assert set(s.verdict) <= {"strength", "weakness", "in_line"}
-    assert A.strengths(DTI, "02", 2022).empty
+    assert A.strengths(DTI, "10", 2022).empty
 
 
 @pytest.mark.parametrize("code", list(DTI.provinces.index))

@@ -132,18 +132,3 @@ def test_install_display_registers_formatters_in_a_real_shell():
         assert meta == {"dti_part": "text"} and data["text/html"] == "<p>x</p>"
     finally:
         InteractiveShell.clear_instance()
-
-
-def test_the_old_section_api_stays_importable_for_the_national_overview():
-    # sections.national (before its port) imports these from sections.province
-    from dti_helpers.sections.province import ParameterError, Section, _note_text, _Notes, esc, figure, table
-
-    notes = _Notes("en")
-    cell = notes.mark("7/63", True, "estimate", "DTI")
-    assert cell == '<span class="doubtful">7/63<sup>†</sup></span>'
-    html = table(["a"], [[cell]], numeric=[0])
-    assert '<td class="num"><span class="doubtful">7/63' in html
-    sec = Section("x", "T", html + notes.html())
-    assert "<li>DTI: estimate</li>" in sec.html() and sec._repr_mimebundle_()[1]["dti_section"]["id"] == "x"
-    assert esc("<b>") == "&lt;b&gt;" and 'alt="a"' in figure(theme.new_axes(1, 1), "a")
-    assert _note_text({"note": "n"}, "en") == "n" and issubclass(ParameterError, Exception)

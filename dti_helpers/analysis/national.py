@@ -12,24 +12,15 @@ the published values only and say how many.
 from __future__ import annotations
 
 import pandas as pd
-from unidecode import unidecode
 
 from dti_helpers.analysis import province as an
+from dti_helpers.core.names import search_key
 from dti_helpers.core.schema import N_UNITS as UNITS, PILLARS
 from dti_helpers.data.load import DTIData
 
 N_UNITS = UNITS["63"]
 MIN_REGION_N = an.MIN_REGION_N
 MOVERS_SHOWN = 5
-
-
-def search_key(*names: str) -> str:
-    """Lower-case ASCII text a search matches against: diacritics, đ and punctuation folded.
-
-    >>> search_key("Thừa Thiên - Huế", "46")
-    'thua thien hue 46'
-    """
-    return " ".join(" ".join(unidecode(str(n)).lower().replace("-", " ").split()) for n in names if n)
 
 
 def published(data: DTIData) -> pd.DataFrame:
@@ -87,7 +78,7 @@ def pillar_summary(data: DTIData) -> pd.DataFrame:
     >>> from dti_helpers.data.load import load_dti
     >>> s = pillar_summary(load_dti()).set_index(["year", "metric"])
     >>> int(s.loc[(2020, "cqs"), "n"])
-    4
+    10
     >>> bool(s.loc[(2022, "xhs"), "min"] > 0.1089), int(s.loc[(2022, "xhs"), "n_doubtful"])
     (True, 1)
     """
@@ -175,7 +166,7 @@ def coverage(data: DTIData) -> pd.DataFrame:
     >>> from dti_helpers.data.load import load_dti
     >>> c = coverage(load_dti()).set_index("year")
     >>> c.loc[2022, ["dti_rank", "dti_score"]].tolist()
-    [63, 12]
+    [63, 21]
     """
     tab = published(data)
     nat = data.national

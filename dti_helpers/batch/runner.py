@@ -42,6 +42,7 @@ def build(data, codes: list[str], settings: Settings, *, wait: bool = True, inde
         pages = []
         if index and not interrupted:
             from dti_helpers.batch.site import write_index
+            from dti_helpers.render.pdf import report_css
 
-            pages = write_index(out, manifest, data)
+            pages = write_index(out, manifest, data, css=report_css())
     return Outcome(p, results, interrupted, time.monotonic() - started, pages)

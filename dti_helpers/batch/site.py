@@ -27,7 +27,8 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from dti_helpers.analysis.national import data_row, search_key
+from dti_helpers.analysis.national import data_row
+from dti_helpers.core.names import search_key
 from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import LANGS, fmt_rank, fmt_score, t
 from dti_helpers.batch.manifest import Manifest, inputs_digest, tree_digest

@@ -1,4 +1,8 @@
-"""Province names as analysts type them: one folding function for matching, and slugs for file names."""
+"""Province names as analysts type them: one folding function, and the keys built on it.
+
+:func:`fold` is the one place diacritics, đ, case and punctuation are folded; matching keys
+(:func:`normalize_name`), search keys (:func:`search_key`) and slugs (:func:`slugify`) all start from it.
+"""
 from __future__ import annotations
 
 import re
@@ -6,6 +10,15 @@ import re
 from unidecode import unidecode
 
 _PREFIX = re.compile(r"^(thanh pho|tp|t p|tinh)\s+")
+
+
+def fold(text) -> str:
+    """Lower-case ASCII words of ``text``: diacritics and đ folded, punctuation turned into single spaces.
+
+    >>> fold("Thừa Thiên - Huế"), fold("TP. Hồ Chí Minh")
+    ('thua thien hue', 'tp ho chi minh')
+    """
+    return re.sub(r"[^a-z0-9]+", " ", unidecode(str(text)).lower()).strip()
 
 
 def normalize_name(text: str) -> str:
@@ -18,9 +31,7 @@ def normalize_name(text: str) -> str:
     >>> normalize_name("thanh pho Da Nang")
     'danang'
     """
-    s = unidecode(str(text)).lower()
-    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
-    s = _PREFIX.sub("", s)
+    s = _PREFIX.sub("", fold(text))
     if s.isdigit():
         return s.zfill(2)
     return s.replace(" ", "")
@@ -32,4 +43,13 @@ def slugify(text: str) -> str:
     >>> slugify("Bà Rịa - Vũng Tàu")
     'ba-ria-vung-tau'
     """
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
+    return fold(text).replace(" ", "-")
+
+
+def search_key(*names: str) -> str:
+    """The text an index search matches against: every name folded, joined by spaces.
+
+    >>> search_key("Thừa Thiên - Huế", "46")
+    'thua thien hue 46'
+    """
+    return " ".join(fold(n) for n in names if n)

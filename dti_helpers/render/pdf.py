@@ -82,8 +82,8 @@ def html_to_pdf(html: str, path: str | Path | None = None) -> bytes:
 
     Returns the PDF bytes; with ``path`` also writes them atomically.
 
-    >>> pdf = html_to_pdf('<!DOCTYPE html><html lang="vi"><head><title>t</title></head>'
-    ...                   '<body><h1>Bắc Giang</h1></body></html>')
+    >>> from dti_helpers.render.report import render_in_process
+    >>> pdf = html_to_pdf(render_in_process("Bắc Giang", 2020))
     >>> pdf[:5]
     b'%PDF-'
     """

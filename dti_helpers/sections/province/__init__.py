@@ -16,10 +16,8 @@ True
 """
 from __future__ import annotations
 
-from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import check_lang
 from dti_helpers.sections import parts
-from dti_helpers.sections.province import legacy
 from dti_helpers.sections.province.common import N_UNITS, PILLARS, STRENGTH_MARGIN
 from dti_helpers.sections.province.country import country
 from dti_helpers.sections.province.figures import figure_columns, figures
@@ -34,11 +32,6 @@ from dti_helpers.sections.province.trend import trend
 
 DOUBT_MARK = "†"
 SECTIONS = (cover, headline, scorecard, peers, country, trend, strengths, data_notes)
-
-# The old HTML-string API, for sections.national until it is ported to the kit (then remove these):
-# ``Section(id, title, body_html)`` here is the adapter, the kit's class is sections.parts.Section.
-Section, esc, table, figure = legacy.section, legacy.esc, legacy.table, legacy.figure
-_Notes, _note_text = legacy.HtmlNotes, note_text
 
 
 def build(rep: Report) -> list[parts.Section]:
