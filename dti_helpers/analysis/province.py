@@ -55,7 +55,7 @@ def metrics_for_year(data: DTIData, year: int) -> list[str]:
 def latest_year(data: DTIData, code: str) -> int | None:
     """Latest year with any published value for the province, or ``None``.
 
-    >>> latest_year(load_dti(), "02")
+    >>> latest_year(load_dti(), "10")
     2022
     """
     years = _rows(data).loc[lambda d: d.province_code == code, "year"]
@@ -321,7 +321,7 @@ def strengths(data: DTIData, code: str, year: int, margin: int = 10) -> pd.DataF
 def missing(data: DTIData, code: str) -> pd.DataFrame:
     """Year × metric of what is published for the province (False = not published).
 
-    >>> m = missing(load_dti(), "02")
+    >>> m = missing(load_dti(), "10")
     >>> m.loc[(m.year == 2022) & (m.metric == "dti"), ["has_score", "has_rank"]].values.tolist()
     [[False, True]]
     """

@@ -55,7 +55,8 @@ def check_params(province, year=None, lang: str = "vi", peers: str = "region", d
     if data_path not in (None, "") and not Path(data_path).is_file():
         raise ParameterError(f"data file not found: {data_path}")
     data = load_dti(data_path or None)
-    return resolve_params(data, province, year, lang, peers, data_path)
+    # The kernel may run in another folder: it gets the data file by its absolute path.
+    return resolve_params(data, province, year, lang, peers, str(Path(data_path).resolve()) if data_path else None)
 
 
 def render_in_process(province, year=None, lang: str = "vi", peers: str = "region", data=None) -> str:
@@ -113,8 +114,7 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
     params = check_params(province, year, lang, peers, data_path)
     read_notebook(notebook)
     paths = output_paths(out_dir, params.stem)
-    parameters = {"province": params.code, "year": params.year, "lang": params.lang, "peers": params.peers,
-                  "data_path": str(Path(data_path).resolve()) if data_path else None}
+    parameters = params.notebook_parameters()
     nb = execute_notebook(parameters, paths["notebook"], notebook=notebook, kernel_name=kernel_name,
                           engine_name=engine_name, timeout=timeout, **engine_kwargs)
     written = {"notebook": paths["notebook"]}

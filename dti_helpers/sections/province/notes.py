@@ -128,9 +128,9 @@ def _params_table(rep):
     lang, p = rep.lang, rep.params
     data_name = Path(p.data_path).name if p.data_path else t("embedded_data", lang)
     params = [
-        (t("param_province", lang), f"{p.province} → {p.name} ({p.code})"),
-        (t("param_year", lang), str(p.year) if p.year_requested is not None
-         else t("param_year_latest", lang, year=p.year)),
+        (t("param_province", lang), t("param_province_value", lang, name=p.name, code=p.code) if p.province == p.name
+         else t("param_province_asked", lang, name=p.name, code=p.code, asked=p.province)),
+        (t("param_year", lang), t("param_year_latest", lang, year=p.year) if p.latest else str(p.year)),
         (t("param_lang", lang), p.lang),
         (t("param_peers", lang), f"{p.peers} ({t('peers_name_' + p.peers, lang)})"),
         (t("param_data", lang), data_name),

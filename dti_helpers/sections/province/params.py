@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from dti_helpers.analysis import province as an
 from dti_helpers.core.errors import DTIError
@@ -46,6 +46,29 @@ class ReportParams:
     data_path: str | None
 
     @property
+    def latest(self) -> bool:
+        """Whether the year was left to the rule "the latest year with published data"."""
+        return self.year_requested is None
+
+    def to_dict(self) -> dict:
+        """Plain values, for a notebook parameter: the kernel rebuilds this object without resolving again.
+
+        >>> p = resolve_params(load_dti(), "bac-giang", 2020)
+        >>> ReportParams(**p.to_dict()) == p
+        True
+        """
+        return asdict(self)
+
+    def notebook_parameters(self) -> dict:
+        """The papermill parameters of this report: what was asked, and the resolved request itself.
+
+        >>> resolve_params(load_dti(), "bac-giang", 2020).notebook_parameters()["province"]
+        'bac-giang'
+        """
+        return {"province": self.province, "year": self.year_requested, "lang": self.lang, "peers": self.peers,
+                "data_path": self.data_path, "resolved": self.to_dict()}
+
+    @property
     def stem(self) -> str:
         """File name stem of the report's outputs.
 
@@ -78,13 +101,13 @@ def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers: 
 
     ``year=None`` means the latest year with a published figure for the province.
 
-    >>> p = resolve_params(load_dti(), "Ha Giang")
-    >>> p.code, p.year
-    ('02', 2022)
-    >>> resolve_params(load_dti(), "Hà Giang", 2020)
+    >>> p = resolve_params(load_dti(), "Lao Cai")
+    >>> p.code, p.year, p.province
+    ('10', 2022, 'Lao Cai')
+    >>> resolve_params(load_dti(), "Lào Cai", 2020)
     Traceback (most recent call last):
     ...
-    dti_helpers.sections.province.ParameterError: no published DTI figure for Hà Giang in 2020; years with data: 2022
+    dti_helpers.sections.province.ParameterError: no published DTI figure for Lào Cai in 2020; years with data: 2022
     >>> resolve_params(load_dti(), "24", lang="fr")
     Traceback (most recent call last):
     ...
@@ -140,8 +163,13 @@ class Report:
         return cover(self).html()
 
 
-def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers: str = "region", data_path=None) -> Report:
+def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers: str = "region", data_path=None,
+          resolved: dict | None = None) -> Report:
     """Load the data and resolve the parameters: the first call of the report notebook.
+
+    ``resolved`` is the request the caller already checked (:meth:`ReportParams.notebook_parameters`,
+    passed by ``run_reports.py`` and ``render_report``): it is used as it is, so a kernel never
+    resolves the province or the year a second time.
 
     It also sets the section kit's language and, under IPython, shows plain
     DataFrames and figures the way the report does (:func:`~dti_helpers.sections.kit.install_display`).
@@ -153,6 +181,7 @@ def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers: str = "re
     if lang not in LANGS:  # before loading anything: the cheapest error first
         raise ParameterError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
     data = load_dti(data_path)
-    rep = Report(data, resolve_params(data, province, year, lang, peers, data_path))
+    params = ReportParams(**resolved) if resolved else resolve_params(data, province, year, lang, peers, data_path)
+    rep = Report(data, params)
     install_display(lang)
     return rep

@@ -1,7 +1,7 @@
 """Section 5 (trend): DTI and pillar ranks per year, rank 1 on top, gaps where nothing is published.
 
 >>> from dti_helpers.sections.province import setup
->>> html = trend(setup("Hà Giang", None, "en")).html()
+>>> html = trend(setup("Lào Cai", None, "en")).html()
 >>> "data:image/svg+xml" in html, "not published" in html
 (False, True)
 """
