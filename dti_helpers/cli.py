@@ -200,7 +200,7 @@ def check_data(path: str, year: int | None, lang: str = "en") -> int:
     """Validate ``path``; print one line per problem; return the exit code.
 
     >>> check_data(str(ROOT / "data" / "dti.csv"), None)
-    data/dti.csv: OK (388 values)
+    data/dti.csv: OK (454 values)
     0
     """
     from dti_helpers.data.ingest import check_file
@@ -229,7 +229,7 @@ def list_provinces(data, lang: str = "en") -> str:
 
     >>> from dti_helpers import load_dti
     >>> print(list_provinces(load_dti()).splitlines()[2])
-    01    ha-noi                TP. Hà Nội                red_river_delta       2020, 2022, 2023, 2024
+    01    ha-noi                TP. Hà Nội                red_river_delta       2020, 2021, 2022, 2023, 2024
     """
     from dti_helpers.analysis.province import years_with_data
 
@@ -352,7 +352,7 @@ def dispatch(args, lang: str) -> int:
     """Run the parsed command; return its exit code (errors propagate to :func:`main`).
 
     >>> dispatch(build_parser().parse_args(["check-data", str(ROOT / "data" / "dti.csv")]), "vi")
-    data/dti.csv: hợp lệ (388 giá trị)
+    data/dti.csv: hợp lệ (454 giá trị)
     0
     """
     if args.command == "run":

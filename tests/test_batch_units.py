@@ -156,7 +156,7 @@ def test_plan_explains_why_and_skips_what_is_current(tmp_path):
 
 def test_default_year_is_each_provinces_latest(tmp_path):
     p = plan(load_dti(), ["02", "24", "48"], Manifest(tmp_path), formats=("html",))
-    assert [j.stem for j in p.jobs] == ["ha-giang-2022-vi", "bac-giang-2022-vi", "da-nang-2024-vi"]
+    assert [j.stem for j in p.jobs] == ["ha-giang-2023-vi", "bac-giang-2022-vi", "da-nang-2024-vi"]
     assert not p.skipped
 
 

@@ -92,7 +92,7 @@ def test_list_shows_every_province_with_its_years(capsys):
     assert main(["--list"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 2 + 63
-    assert any(line.startswith("02    ha-giang") and line.endswith("2022") for line in out)
+    assert any(line.startswith("10    lao-cai") and line.endswith("2022") for line in out)
 
 
 def test_dry_run_says_what_and_why_and_writes_nothing(tmp_path, capsys):
@@ -178,14 +178,14 @@ def test_messages_follow_the_first_language_of_lang(tmp_path, capsys):
     assert main(["bac-giang", "ha-giang", "--year", "2020", "--lang", "vi", "--dry-run", "--out", str(tmp_path)]) == 0
     text = capsys.readouterr().out
     assert "sẽ tạo 1 báo cáo; 0 đã cập nhật; 1 bỏ qua" in text
-    assert "không có số liệu DTI công bố cho Hà Giang năm 2020 (các năm có số liệu: 2022)" in text
+    assert "không có số liệu DTI công bố cho Hà Giang năm 2020 (các năm có số liệu: 2022, 2023)" in text
 
 
 def test_subcommands(tmp_path, capsys):
     assert main(["list"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 2 + 63
     assert main(["check-data", str(ROOT / "data" / "dti.csv"), "--lang", "vi"]) == 0
-    assert capsys.readouterr().out == "data/dti.csv: hợp lệ (388 giá trị)\n"
+    assert capsys.readouterr().out == "data/dti.csv: hợp lệ (454 giá trị)\n"
     assert main(["run", "24", "--year", "2020", "--dry-run", "--out", str(tmp_path / "r")]) == 0
     assert "bac-giang-2020-vi" in capsys.readouterr().out
     assert main(["render", "Atlantis", "--out", str(tmp_path / "r")]) == 2

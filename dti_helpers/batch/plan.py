@@ -209,31 +209,30 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
     province only.
 
     >>> from dti_helpers import load_dti
-    >>> jobs, skipped = province_jobs(load_dti(), ["02", "24"], year=2020, langs=("vi",), formats=("html",))
+    >>> jobs, skipped = province_jobs(load_dti(), ["10", "24"], year=2020, langs=("vi",), formats=("html",))
     >>> [j.stem for j in jobs], [s.reason for s in skipped]
-    (['bac-giang-2020-vi'], ['no published DTI figure for Hà Giang in 2020 (years with data: 2022)'])
+    (['bac-giang-2020-vi'], ['no published DTI figure for Lào Cai in 2020 (years with data: 2022)'])
     """
     from dti_helpers.analysis.province import years_with_data
+    from dti_helpers.sections.province import ParameterError, resolve_params
 
     jobs, skipped = [], []
     for code in codes:
         row = data.provinces.loc[code]
         opts = {"year": year, "peers": peers, **(overrides or {}).get(code, {})}
-        available = years_with_data(data, code)
-        y = opts["year"] if opts["year"] is not None else (available[-1] if available else None)
         for lang in langs:
-            if y is None or y not in available:
-                have = ", ".join(map(str, available))
-                fields = {"name": row["name"], "year": y, "years": have or "none"}
-                skipped.append(Skipped(f"{row['name']} {y} ({lang})", t("cli_no_figure", "en", **fields),
+            # resolve_params holds the one "latest year with data" rule; the kernel gets its result as it is
+            try:
+                params = resolve_params(data, row["name"], opts["year"], lang, opts["peers"], data_path)
+            except ParameterError:
+                have = ", ".join(map(str, years_with_data(data, code)))
+                fields = {"name": row["name"], "year": opts["year"], "years": have or "none"}
+                skipped.append(Skipped(f"{row['name']} {opts['year']} ({lang})", t("cli_no_figure", "en", **fields),
                                        "cli_no_figure", fields))
                 continue
-            # The same parameters render.render_report passes, so both paths give the same report.
-            params = {"province": code, "year": int(y), "lang": lang, "peers": opts["peers"],
-                      "data_path": data_path}
-            meta = {"kind": "province", "code": code, "slug": row["slug"], "year": int(y), "lang": lang}
-            jobs.append(make_job(f"{row['slug']}-{y}-{lang}", f"{row['name']} {y} ({lang})", notebook, data.path,
-                                 params, formats, meta))
+            meta = {"kind": "province", "code": code, "slug": row["slug"], "year": params.year, "lang": lang}
+            jobs.append(make_job(params.stem, f"{row['name']} {params.year} ({lang})", notebook, data.path,
+                                 params.notebook_parameters(), formats, meta))
     return jobs, skipped
 
 

@@ -21,9 +21,10 @@ class UsageError(DTIError):
     """
 
     def __init__(self, key: str, /, **fields: object):
+        super().__init__(t(key, "en", **fields))
+        # after DTIError's own fields: its wording comes from a cli label, not an err_ code
         self.key = key
         self.fields = fields
-        super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
         """The problem in ``lang``.
