@@ -184,7 +184,7 @@ def error_text(exc: BaseException, lang: str) -> str:
     if isinstance(exc, OutputFolderBusy):
         return t("cli_busy", lang, path=exc.root)
     if isinstance(exc, UnknownProvinceError):
-        ambiguous = str(exc).startswith("ambiguous")
+        ambiguous = exc.ambiguous
         text = t("cli_ambiguous_province" if ambiguous else "cli_unknown_province", lang, value=exc.query)
         if exc.suggestions:
             return text + t("cli_closest", lang, names=", ".join(exc.suggestions))

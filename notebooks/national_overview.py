@@ -25,12 +25,13 @@
 year: "Optional[int]" = None  # assessment year, e.g. 2022; None: the latest assessed year
 lang: str = "vi"  # overview language: "vi" (Vietnamese) or "en" (English)
 data_path: "Optional[str]" = None  # DTI data file (tidy CSV or official table); None: the embedded data
+data_cache: "Optional[str]" = None  # set by run_reports.py: its checked copy of data_path (leave None)
 
 # %%
 # Heavy imports once, at the top: a warm kernel reuses them for the next report.
 from dti_helpers import overview
 
-ov = overview.setup(year, lang, data_path)
+ov = overview.setup(year, lang, data_path, data_cache)
 overview.cover(ov)
 
 # %% [markdown] tags=["remove-cell"]

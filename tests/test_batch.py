@@ -90,8 +90,8 @@ def test_full_batch_builds_every_report(full_batch):
     assert len(list((out / "logs").glob("*.log"))) == 68
     assert summary_count(proc.stdout, "built (ok)") == 68
     assert summary_count(proc.stdout, "failed") == 0
-    # Without --year each province gets its latest year with data: Hà Giang has only its 2022 rank.
-    assert "ha-giang-2022-vi.html" in html and "bac-giang-2022-vi.html" in html
+    # Without --year each province gets its latest year with data: Hà Giang has ranks for 2022 and 2023 only.
+    assert "ha-giang-2023-vi.html" in html and "bac-giang-2022-vi.html" in html
 
 
 @pytest.mark.slow
@@ -206,7 +206,7 @@ def test_hanging_report_times_out_and_the_others_finish(tmp_path):
     out = tmp_path / "reports"
     proc = run("ha-giang", "cao-bang", "--out", out, "--format", "html", "--timeout", "20", "--jobs", "1",
                env={"DTI_REPORTS_TEST_HANG": "ha-giang"}, check=1)
-    assert "ha-giang-2022-vi: CellTimeoutError" in proc.stdout
+    assert "ha-giang-2023-vi: CellTimeoutError" in proc.stdout
     assert (out / "html" / "cao-bang-2022-vi.html").is_file()
 
 
@@ -231,7 +231,7 @@ def test_a_killed_worker_or_kernel_fails_one_report_only(victim, tmp_path):
                              "--format", "html"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, env={**os.environ, "DTI_REPORTS_TEST_HANG": "cao-bang"})
     deadline = time.monotonic() + 300
-    while not (out / "html" / "ha-giang-2022-vi.html").exists() and time.monotonic() < deadline:
+    while not (out / "html" / "ha-giang-2023-vi.html").exists() and time.monotonic() < deadline:
         time.sleep(0.1)
     time.sleep(2)  # Cao Bằng is now hanging in the kernel
     workers = children(proc.pid)
@@ -363,7 +363,7 @@ def test_year_without_data_is_skipped_with_reason_not_failed(tmp_path):
     out = tmp_path / "reports"
     proc = run("ha-giang", "bac-giang", "--year", "2020", "--out", out, "--format", "html", check=0)
     assert summary_count(proc.stdout, "skipped, no data") == 1
-    assert "no published DTI figure for Hà Giang in 2020 (years with data: 2022)" in proc.stdout
+    assert "no published DTI figure for Hà Giang in 2020 (years with data: 2022, 2023)" in proc.stdout
     assert (out / "html" / "bac-giang-2020-vi.html").is_file()
 
 

@@ -1,6 +1,7 @@
 """The command line: every wrong parameter is one line on stderr with exit status 2, before any kernel starts."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -127,15 +128,20 @@ def test_check_data_still_works_with_year(tmp_path):
     assert missing.returncode != 0 and "none.csv" in missing.stderr
 
 
-def test_official_table_must_name_its_year_for_the_batch(tmp_path):
+def test_kernels_read_the_batchs_checked_copy_so_an_official_table_needs_its_year_only_once(tmp_path):
     fixture = ROOT / "tests" / "fixtures" / "official" / "dti_2022_chi_tiet.csv"
-    ok = cli("--data", fixture, "--year", "2022", "--dry-run", "--out", tmp_path / "r")
-    assert ok.returncode == 0 and "skipped" in ok.stdout
     anonymous = tmp_path / "chi_tiet.csv"  # the same table, without the year in its name
     anonymous.write_bytes(fixture.read_bytes())
-    proc = cli("--data", anonymous, "--year", "2022", "--dry-run", "--out", tmp_path / "r")
-    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
-    assert "the assessment year is neither in a column nor in the file name" in proc.stderr
+    out = tmp_path / "r"
+    proc = cli("da-nang", "--data", anonymous, "--year", "2022", "--format", "html", "--out", out, "--no-overview")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (out / "html" / "da-nang-2022-vi.html").is_file()
+    copies = list((out / ".cache").glob("dti-validated-*.csv"))
+    assert len(copies) == 1
+    executed = json.loads((out / "notebooks" / "da-nang-2022-vi.ipynb").read_text(encoding="utf-8"))
+    injected = "".join("".join(c["source"]) for c in executed["cells"] if "injected-parameters" in c["metadata"].get("tags", []))
+    assert str(copies[0]) in injected and str(anonymous) in injected
+    assert anonymous.read_bytes() == fixture.read_bytes()  # the analyst's file is never touched
 
 
 def _not_a_folder(tmp_path):

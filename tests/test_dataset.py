@@ -157,3 +157,22 @@ def test_build_names_file_row_column_and_value(tmp_path, line, code, column, val
     assert (problem.code, problem.file, problem.row, problem.column, problem.value) == (
         code, "data/raw/dti_2021.csv", 107, column, value)
     assert str(err.value).startswith(message)
+
+
+def test_a_checked_copy_is_read_only_while_its_source_is_unchanged(tmp_path):
+    from dti_helpers.data.load import write_validated
+
+    source = tmp_path / "dti_2022_chi_tiet.csv"
+    shutil.copy(Path("tests/fixtures/official/dti_2022_chi_tiet.csv"), source)
+    data = load_dti(source)
+    copy = write_validated(data, tmp_path / "cache")
+    assert copy.name == f"dti-validated-{data.version}.csv"
+    assert write_validated(data, tmp_path / "cache") == copy  # digest-addressed: written once
+    again = load_dti(source, validated=copy)
+    pd.testing.assert_frame_equal(again.table, data.table)
+    assert (again.path, again.version) == (data.path, data.version)
+    # A source edited after it was checked is read and checked again, never taken from a stale copy.
+    source.write_text(source.read_text(encoding="utf-8").replace("TP. Đà Nẵng", "Đà Nẵng Xyz"), encoding="utf-8")
+    with pytest.raises(DataFileError, match="Đà Nẵng Xyz"):
+        load_dti(source, validated=copy)
+    assert write_validated(load_dti(), tmp_path / "cache") is None  # the embedded data needs no copy

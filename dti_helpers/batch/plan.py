@@ -199,14 +199,15 @@ def make_job(stem: str, label: str, notebook: Path, data_file: Path, parameters:
 
 def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str, ...], formats: tuple[str, ...],
                   peers: str = "region", data_path: str | None = None, overrides: dict | None = None,
-                  notebook: Path = PROVINCE_NOTEBOOK) -> tuple[list[Job], list[Skipped]]:
+                  notebook: Path = PROVINCE_NOTEBOOK, data_cache: str | None = None) -> tuple[list[Job], list[Skipped]]:
     """One job per province and language; the year each report covers is decided here.
 
     Without ``year``, each province gets its own latest year with any published
     value (so every province has a report). With ``year``, a province with no
     published value that year is skipped with the reason, not failed.
     ``overrides`` maps a code to parameters (``year``, ``peers``) for that
-    province only.
+    province only. ``data_cache`` is the checked copy of the data file each kernel reads
+    (:func:`~dti_helpers.data.load.write_validated`, written by the runner).
 
     >>> from dti_helpers import load_dti
     >>> jobs, skipped = province_jobs(load_dti(), ["10", "24"], year=2020, langs=("vi",), formats=("html",))
@@ -223,7 +224,8 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
         for lang in langs:
             # resolve_params holds the one "latest year with data" rule; the kernel gets its result as it is
             try:
-                params = resolve_params(data, row["name"], opts["year"], lang, opts["peers"], data_path)
+                params = replace(resolve_params(data, row["name"], opts["year"], lang, opts["peers"], data_path),
+                                 data_cache=data_cache)
             except ParameterError:
                 have = ", ".join(map(str, years_with_data(data, code)))
                 fields = {"name": row["name"], "year": opts["year"], "years": have or "none"}
@@ -237,7 +239,8 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
 
 
 def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tuple[str, ...],
-                  data_path: str | None = None, notebook: Path = OVERVIEW_NOTEBOOK) -> list[Job]:
+                  data_path: str | None = None, notebook: Path = OVERVIEW_NOTEBOOK,
+                  data_cache: str | None = None) -> list[Job]:
     """The national overview's jobs: one per language for ``year``, or for every assessed year.
 
     Every year gets its own overview by default: coverage differs so much between years (2022 has
@@ -252,7 +255,7 @@ def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tu
     """
     years = [int(year)] if year is not None else [int(y) for y in data.years("63")]
     return [make_job(f"national-overview-{y}-{lang}", f"national overview {y} ({lang})", notebook, data.path,
-                     {"year": y, "lang": lang, "data_path": data_path}, formats,
+                     {"year": y, "lang": lang, "data_path": data_path, "data_cache": data_cache}, formats,
                      {"kind": "overview", "year": y, "lang": lang})
             for y in reversed(years) for lang in langs]
 
@@ -270,13 +273,17 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
     >>> [(j.stem, j.todo, j.why) for j in p.jobs]
     [('bac-giang-2020-vi', ('html',), 'new')]
     """
-    from dti_helpers.data.load import DEFAULT_PATH
+    from dti_helpers.data.load import DEFAULT_PATH, validated_path
+    from dti_helpers.render.report import CACHE_DIR
 
     data_path = None if Path(data.path).resolve() == DEFAULT_PATH else str(Path(data.path).resolve())
+    copy = validated_path(data, Path(manifest.root) / CACHE_DIR)
+    data_cache = None if copy is None else str(copy)
     jobs, skipped = province_jobs(data, codes, year=year, langs=tuple(langs), formats=tuple(formats), peers=peers,
-                                  data_path=data_path, overrides=overrides, notebook=Path(province_notebook))
+                                  data_path=data_path, overrides=overrides, notebook=Path(province_notebook),
+                                  data_cache=data_cache)
     if overview:
         jobs += overview_jobs(data, year=year, langs=tuple(langs), formats=tuple(formats), data_path=data_path,
-                              notebook=Path(overview_notebook))
+                              notebook=Path(overview_notebook), data_cache=data_cache)
     todo, unchanged = finalize(jobs, manifest, force)
     return Plan(todo, unchanged, skipped)

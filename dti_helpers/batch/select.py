@@ -108,7 +108,7 @@ def read_params(path: str, cat, peers_allowed) -> dict:
 
 
 def load_data(path: str | None, year: int | None):
-    """Load the data for a batch; an official table must name its year itself (column or file name).
+    """Load the data for a batch; an official table that names its year nowhere is read with ``year``.
 
     >>> load_data(None, None).path.name
     'dti.csv'
@@ -122,12 +122,12 @@ def load_data(path: str | None, year: int | None):
     except DataFileError as first:
         if path is None or year is None:
             raise
+        # An official table that names its year nowhere is read with --year; the kernels never
+        # need it, as they read the batch's checked copy of the table (data.load.write_validated).
         try:
-            load_dti(path, year=year)
+            return load_dti(path, year=year)
         except DTIError:
             raise first from None
-        # Readable with --year, but each report's notebook reads the file alone, without it.
-        raise UsageError("cli_year_unnamed", path=path, year=year) from None
 
 
 def check_notebook(path: str | Path) -> Path:

@@ -115,7 +115,55 @@ def file_version(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
 
 
-def load_dti(path: str | Path | None = None, year: int | None = None, scale: int | None = None) -> DTIData:
+def validated_path(data: DTIData, folder: str | Path) -> Path | None:
+    """Where :func:`write_validated` puts ``data``'s checked table: named by the source file's digest.
+
+    None for the embedded data, which every process reads fast without checking it again.
+
+    >>> validated_path(load_dti(), "/tmp") is None
+    True
+    >>> validated_path(load_dti("tests/fixtures/official/dti_2022_chi_tiet.csv"), "/tmp").name
+    'dti-validated-41a4925e1157.csv'
+    """
+    if Path(data.path).resolve() == DEFAULT_PATH:
+        return None
+    return Path(folder).resolve() / _validated_name(data.version)
+
+
+def _validated_name(version: str) -> str:
+    return f"dti-validated-{version}.csv"
+
+
+def write_validated(data: DTIData, folder: str | Path) -> Path | None:
+    """Write ``data``'s checked table once, for kernels to load with ``load_dti(path, validated=...)``.
+
+    The parent process has read and validated the file; a kernel given this copy
+    reads it with the embedded data's fast reader instead of parsing and checking
+    the original again. The name is digest-addressed, so an existing copy is
+    kept and a changed source gets a new one. Returns the path (None for the
+    embedded data).
+
+    >>> import tempfile
+    >>> data = load_dti("tests/fixtures/official/dti_2022_chi_tiet.csv")
+    >>> copy = write_validated(data, tempfile.mkdtemp())
+    >>> again = load_dti(data.path, validated=copy)
+    >>> again.table.equals(data.table), again.version == data.version
+    (True, True)
+    """
+    from dti_helpers.core.fsio import atomic_path
+
+    path = validated_path(data, folder)
+    if path is None or path.is_file():
+        return path
+    table = data.table.copy()
+    table["doubtful"] = table["doubtful"].map({True: "true", False: "false"})
+    with atomic_path(path) as tmp:
+        table.to_csv(tmp, index=False, lineterminator="\n", encoding="utf-8")
+    return path
+
+
+def load_dti(path: str | Path | None = None, year: int | None = None, scale: int | None = None,
+             validated: str | Path | None = None) -> DTIData:
     """Load the DTI data: the embedded dataset, a tidy CSV, or an official dti.gov.vn table.
 
     ``year`` is the assessment year of an official table whose year is neither
@@ -124,7 +172,8 @@ def load_dti(path: str | Path | None = None, year: int | None = None, scale: int
     With no argument the embedded ``data/dti.csv`` is read. Any other file is
     validated first (:func:`dti_helpers.data.ingest.read_any`) and a problem
     raises :class:`~dti_helpers.core.errors.DataFileError` naming file, row, column
-    and value.
+    and value. ``validated`` is the copy :func:`write_validated` made of ``path``
+    after checking it: it is read instead, unless ``path`` has changed since.
 
     >>> dti = load_dti()
     >>> dti.table.shape[1]
@@ -137,6 +186,10 @@ def load_dti(path: str | Path | None = None, year: int | None = None, scale: int
     if path is None or Path(path).resolve() == DEFAULT_PATH:
         table = _read_table(DEFAULT_PATH)
         src = DEFAULT_PATH
+    elif validated is not None and Path(validated).is_file() and (
+            Path(validated).name == _validated_name(file_version(Path(path).expanduser()))):
+        src = Path(path).expanduser()
+        table = _read_table(Path(validated))
     else:
         from dti_helpers.data.ingest import read_any
 

@@ -16,6 +16,7 @@ the page carries no timestamp, and WeasyPrint writes no date.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from dti_helpers.core.fsio import atomic_write
@@ -24,18 +25,22 @@ from dti_helpers.render.formats import FORMATS, output_formats
 from dti_helpers.render.html import notebook_to_html, sections_to_notebook
 from dti_helpers.render.pdf import html_to_pdf, report_css
 
+# Under the output folder: the checked copy of a data file the kernels read (data.load.write_validated).
+CACHE_DIR = ".cache"
+
 # Re-exported for callers of the former one-module render (batch, benchmarks); new code imports the step modules.
-__all__ = ["FORMATS", "NOTEBOOK", "NotebookError", "RenderError", "check_params", "execute_notebook",
+__all__ = ["CACHE_DIR", "FORMATS", "NOTEBOOK", "NotebookError", "RenderError", "check_params", "execute_notebook",
            "html_to_pdf", "notebook_to_html", "output_paths", "read_notebook", "render_in_process",
            "render_report", "report_css", "sections_to_notebook"]
 
 
-def check_params(province, year=None, lang: str = "vi", peers: str = "region", data_path=None):
+def check_params(province, year=None, lang: str = "vi", peers: str = "region", data_path=None, cache_dir=None):
     """Validate report parameters without starting a kernel; return the resolved ``ReportParams``.
 
-    Raises a one-line :class:`~dti_helpers.errors.DTIError` for an unknown
+    Raises a one-line :class:`~dti_helpers.core.errors.DTIError` for an unknown
     province, a year without data, a bad language or peer strategy, or a bad
-    data file.
+    data file. With ``cache_dir``, a data file's checked table is written there
+    (:func:`~dti_helpers.data.load.write_validated`) for the kernel to read.
 
     >>> check_params("Bắc Giang", 2020).stem
     'bac-giang-2020-vi'
@@ -45,7 +50,7 @@ def check_params(province, year=None, lang: str = "vi", peers: str = "region", d
     dti_helpers.core.errors.UnknownProvinceError: unknown province 'Atlantis'; see `run_reports.py --list` for all names
     """
     from dti_helpers.core.labels import check_lang
-    from dti_helpers.data.load import load_dti
+    from dti_helpers.data.load import load_dti, write_validated
     from dti_helpers.sections.province import ParameterError, resolve_params
 
     try:
@@ -56,7 +61,9 @@ def check_params(province, year=None, lang: str = "vi", peers: str = "region", d
         raise ParameterError(f"data file not found: {data_path}")
     data = load_dti(data_path or None)
     # The kernel may run in another folder: it gets the data file by its absolute path.
-    return resolve_params(data, province, year, lang, peers, str(Path(data_path).resolve()) if data_path else None)
+    params = resolve_params(data, province, year, lang, peers, str(Path(data_path).resolve()) if data_path else None)
+    copy = write_validated(data, cache_dir) if cache_dir is not None else None
+    return replace(params, data_cache=str(copy)) if copy else params
 
 
 def render_in_process(province, year=None, lang: str = "vi", peers: str = "region", data=None) -> str:
@@ -96,7 +103,7 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
     """Execute the report notebook for one province and write its notebook and the requested formats.
 
     Parameters and ``notebook`` (the shipped one, or an analyst's edited copy) are checked
-    first, in this process: a bad one raises a one-line :class:`~dti_helpers.errors.DTIError`
+    first, in this process: a bad one raises a one-line :class:`~dti_helpers.core.errors.DTIError`
     before any kernel starts and nothing is written. Files are
     ``<out_dir>/notebooks|html|pdf/<slug>-<year>-<lang>.*``, each written atomically.
     Returns ``{"notebook": path, "html": path, "pdf": path}`` for the files written.
@@ -111,8 +118,8 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
     formats = tuple(formats)
     for name in formats:
         output_formats.get(name)  # an unknown format fails before any work
-    params = check_params(province, year, lang, peers, data_path)
     read_notebook(notebook)
+    params = check_params(province, year, lang, peers, data_path, cache_dir=Path(out_dir) / CACHE_DIR)
     paths = output_paths(out_dir, params.stem)
     parameters = params.notebook_parameters()
     nb = execute_notebook(parameters, paths["notebook"], notebook=notebook, kernel_name=kernel_name,

@@ -256,7 +256,9 @@ def install_display(lang: str | None = None) -> bool:
     >>> install_display("vi")
     False
     """
-    DEFAULTS["lang"] = _lang(lang)
+    # The kernel's one report language becomes the kit's default, as seaborn's set_theme sets a
+    # session style: an analyst's report.table(rows) then needs no lang= in every call.
+    lang = DEFAULTS["lang"] = _lang(lang)
     try:
         from IPython import get_ipython
     except ImportError:
@@ -269,8 +271,8 @@ def install_display(lang: str | None = None) -> bool:
     # the mime-bundle formatter (not the text/html one) so the metadata sits at the top level, as a part's does;
     # the other formatters still add text/plain (and image/png for a figure) beside it
     bundle = shell.display_formatter.mimebundle_formatter
-    bundle.for_type(pd.DataFrame, lambda df, include=None, exclude=None: _html_only(table(df)))
-    bundle.for_type(Figure, lambda fig, include=None, exclude=None: _html_only(chart(fig, alt=_alt(fig, DEFAULTS["lang"]))))
+    bundle.for_type(pd.DataFrame, lambda df, include=None, exclude=None: _html_only(table(df, lang=lang)))
+    bundle.for_type(Figure, lambda fig, include=None, exclude=None: _html_only(chart(fig, alt=_alt(fig, lang))))
     return True
 
 

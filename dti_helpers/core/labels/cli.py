@@ -33,11 +33,6 @@ LABELS: dict[str, dict[str, str]] = {
                          "en": "{path}: [{name}] peers: value '{value}'; use one of: {choices}"},
     "cli_params_key": {"vi": "{path}: [{name}] không có tham số '{param}'; dùng year hoặc peers",
                        "en": "{path}: [{name}] unknown parameter '{param}'; use year or peers"},
-    "cli_year_unnamed": {
-        "vi": "{path}: năm đánh giá không có trong một cột cũng không có trong tên tệp; hãy đổi tên tệp "
-              "(ví dụ dti_{year}.xlsx) hoặc thêm cột 'year', để mọi báo cáo đọc tệp như nhau",
-        "en": "{path}: the assessment year is neither in a column nor in the file name; rename the file "
-              "(e.g. dti_{year}.xlsx) or add a 'year' column, so that every report reads it the same way"},
     "cli_shipped_missing": {"vi": "không tìm thấy notebook báo cáo: {path}", "en": "report notebook not found: {path}"},
     "cli_overview_missing": {"vi": "không tìm thấy notebook tổng quan: {path}",
                              "en": "overview notebook not found: {path}"},

@@ -31,11 +31,13 @@ class Overview:
     year_requested: int | None = None
 
 
-def setup(year=None, lang: str = "vi", data_path=None) -> Overview:
+def setup(year=None, lang: str = "vi", data_path=None, data_cache=None) -> Overview:
     """Load the data and check the parameters: the first call of the overview notebook.
 
-    ``year=None`` means the latest assessed year. In IPython it also makes plain
-    DataFrames and figures display (and export) in the overview's style and language.
+    ``year=None`` means the latest assessed year. ``data_cache`` is the batch's checked copy
+    of ``data_path`` (:func:`~dti_helpers.data.load.write_validated`), read instead of
+    validating the file again. In IPython it also makes plain DataFrames and figures
+    display (and export) in the overview's style and language.
 
     >>> ov = setup(2022, "en")
     >>> ov.year, ov.lang
@@ -48,7 +50,7 @@ def setup(year=None, lang: str = "vi", data_path=None) -> Overview:
     """
     if lang not in LANGS:
         raise ParameterError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
-    data = load_dti(data_path)
+    data = load_dti(data_path, validated=data_cache)
     years = data.years("63")
     requested = None if year in (None, "") else int(year)
     if requested is not None and requested not in years:

@@ -44,6 +44,7 @@ class ReportParams:
     lang: str
     peers: str
     data_path: str | None
+    data_cache: str | None = None  # the checked copy of data_path (data.load.write_validated) a kernel reads
 
     @property
     def latest(self) -> bool:
@@ -169,7 +170,8 @@ def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers: str = "re
 
     ``resolved`` is the request the caller already checked (:meth:`ReportParams.notebook_parameters`,
     passed by ``run_reports.py`` and ``render_report``): it is used as it is, so a kernel never
-    resolves the province or the year a second time.
+    resolves the province or the year a second time, and it reads the caller's checked copy of
+    a data file (``data_cache``) instead of validating the file again.
 
     It also sets the section kit's language and, under IPython, shows plain
     DataFrames and figures the way the report does (:func:`~dti_helpers.sections.kit.install_display`).
@@ -180,8 +182,12 @@ def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers: str = "re
     """
     if lang not in LANGS:  # before loading anything: the cheapest error first
         raise ParameterError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
-    data = load_dti(data_path)
-    params = ReportParams(**resolved) if resolved else resolve_params(data, province, year, lang, peers, data_path)
+    if resolved:
+        params = ReportParams(**resolved)
+        data = load_dti(params.data_path, validated=params.data_cache)
+    else:
+        data = load_dti(data_path)
+        params = resolve_params(data, province, year, lang, peers, data_path)
     rep = Report(data, params)
     install_display(lang)
     return rep
