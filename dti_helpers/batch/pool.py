@@ -13,7 +13,6 @@ import queue
 import signal
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from dti_helpers.batch.manifest import Manifest, remove_stale_temps
@@ -81,11 +80,6 @@ def execute(jobs: list[Job], settings: Settings, manifest: Manifest, echo=None) 
     """
     if not jobs:
         return [], False
-    if settings.to_html is None or settings.to_pdf is None:
-        from dti_helpers.render import report as render
-
-        settings = replace(settings, to_html=settings.to_html or render.notebook_to_html,
-                           to_pdf=settings.to_pdf or render.html_to_pdf)
     # Imported before forking so that workers share these pages instead of importing them again.
     import nbconvert  # noqa: F401
     import nbformat  # noqa: F401

@@ -20,10 +20,9 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from dti_helpers.batch.plan import Job
-from dti_helpers.core.fsio import atomic_path, atomic_write, file_digest
+from dti_helpers.core.fsio import atomic_write, file_digest
 
 FAIL_HOOK = "DTI_REPORTS_TEST_FAIL"
 HANG_HOOK = "DTI_REPORTS_TEST_HANG"
@@ -46,10 +45,10 @@ class Result:
 
 @dataclass(frozen=True)
 class Settings:
-    """How to run jobs: where outputs go, parallelism, limits and the renderers.
+    """How to run jobs: where outputs go, parallelism and limits.
 
-    ``to_html(nb, lang=...) -> str`` and ``to_pdf(html, path)`` turn an executed
-    notebook into the report files (default: :mod:`dti_helpers.render`).
+    The report files are made by the output formats registered in
+    :mod:`dti_helpers.render.formats`, as for a single report.
     """
 
     out_dir: Path
@@ -57,8 +56,6 @@ class Settings:
     timeout: float = 600.0
     kernel_name: str = "python3"
     kernel_reuse: int = 25
-    to_html: Callable | None = None
-    to_pdf: Callable | None = None
     progress: bool = True
 
 
@@ -159,8 +156,7 @@ def run_job(job: Job, settings: Settings, kernels: Kernels, hooked: dict) -> Res
     >>> from dti_helpers import load_dti
     >>> from dti_helpers.batch.manifest import Manifest
     >>> from dti_helpers.batch.plan import plan
-    >>> from dti_helpers.render import report as render
-    >>> settings = Settings(Path("/tmp/reports"), to_html=render.notebook_to_html, to_pdf=render.html_to_pdf)
+    >>> settings = Settings(Path("/tmp/reports"))
     >>> job = plan(load_dti(), ["24"], Manifest("/nonexistent"), year=2020).jobs[0]
     >>> run_job(job, settings, Kernels(settings, Path("/tmp/kernel.out")), {}).status  # doctest: +SKIP
     'ok'
@@ -170,6 +166,7 @@ def run_job(job: Job, settings: Settings, kernels: Kernels, hooked: dict) -> Res
     from papermill.log import logger as papermill_log
 
     from dti_helpers.render import engine
+    from dti_helpers.render.formats import output_formats
     from dti_helpers.render.report import RenderError, execute_notebook
 
     out = Path(settings.out_dir)
@@ -180,7 +177,7 @@ def run_job(job: Job, settings: Settings, kernels: Kernels, hooked: dict) -> Res
     result = Result(job.stem, job.label, "failed", log=job.log)
     try:
         if job.todo == ("pdf",) and job.html_current:
-            html = (out / job.output("html")).read_text(encoding="utf-8")
+            nb, have = None, {"html": (out / job.output("html")).read_text(encoding="utf-8")}
             note("HTML is current: PDF rendered from it, notebook not re-run")
         else:
             notebook = hooked_notebook(job.notebook, job.meta.get("slug", ""), hooked)
@@ -203,15 +200,10 @@ def run_job(job: Job, settings: Settings, kernels: Kernels, hooked: dict) -> Res
                 kernels.release()
             result.notebook = job.executed_notebook
             note("notebook executed")
-            html = settings.to_html(nb)
-            note("HTML rendered")
+            have = {}
+        products = output_formats.convert(nb, job.todo, have)
         for fmt in job.todo:
-            target = out / job.output(fmt)
-            with atomic_path(target) as tmp_out:
-                if fmt == "html":
-                    tmp_out.write_text(html, encoding="utf-8")
-                else:
-                    settings.to_pdf(html, tmp_out)
+            target = atomic_write(out / job.output(fmt), products[fmt])
             result.outputs[job.output(fmt)] = {"sha256": file_digest(target), "bytes": target.stat().st_size}
             note(f"{fmt.upper()} written: {job.output(fmt)}")
         result.status = "ok"

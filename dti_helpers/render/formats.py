@@ -78,16 +78,19 @@ class OutputFormats:
         """
         return tuple(self._formats)
 
-    def convert(self, nb, names) -> dict[str, str | bytes]:
+    def convert(self, nb, names, have: dict | None = None) -> dict[str, str | bytes]:
         """Every requested format made from the executed notebook ``nb``, each source made once.
 
         A format made from another (the PDF from the HTML) gets that product without it being
-        requested; only the requested ones are returned, in the order asked.
+        requested; only the requested ones are returned, in the order asked. ``have`` holds
+        products already made (a batch's current HTML, for a PDF alone: ``nb`` may then be None).
 
         >>> output_formats.convert(None, [])
         {}
+        >>> output_formats.convert(None, ["html"], have={"html": "<html></html>"})
+        {'html': '<html></html>'}
         """
-        products: dict[str, object] = {"notebook": nb}
+        products: dict[str, object] = {"notebook": nb, **(have or {})}
 
         def make(name: str, chain: tuple[str, ...] = ()):
             if name not in products:
