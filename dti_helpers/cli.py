@@ -9,7 +9,6 @@ English unless ``--lang`` is given: then in its first language (``--lang vi`` gi
 from __future__ import annotations
 
 import argparse
-import inspect
 import os
 import sys
 from pathlib import Path
@@ -277,7 +276,8 @@ def run_batch(args, lang: str = "en") -> int:
     cat = data.catalogue
     if args.year is not None and args.year not in data.years("63"):
         raise UsageError("cli_no_year", year=args.year, years=", ".join(map(str, data.years("63"))))
-    codes = [cat.resolve(name) for name in args.provinces]
+    asked = select.resolve_provinces(cat, args.provinces)  # code -> the name as typed, for the data notes
+    codes = list(asked)
     regions = select.resolve_regions(cat, args.region)
     codes += [c for c in data.provinces.index if data.provinces.at[c, "region"] in regions]
     selected = bool(codes)
@@ -289,7 +289,7 @@ def run_batch(args, lang: str = "en") -> int:
     if overview and not planning.OVERVIEW_NOTEBOOK.exists():
         raise UsageError("cli_overview_missing", path=planning.OVERVIEW_NOTEBOOK)
     selection = dict(year=args.year, langs=args.lang, formats=args.format, peers=args.peers, overrides=overrides,
-                     overview=overview, force=args.force, province_notebook=notebook)
+                     overview=overview, force=args.force, province_notebook=notebook, asked=asked)
     out = Path(args.out)
     if args.dry_run:
         manifest = Manifest(out)
@@ -317,11 +317,7 @@ def render_one(args) -> int:
     from dti_helpers.batch.select import check_notebook
     from dti_helpers.render.report import render_report
 
-    extra = {}
-    if args.notebook:
-        if "notebook" not in inspect.signature(render_report).parameters:
-            raise DTIError("--notebook needs a render_report that takes notebook=...; use run --notebook")
-        extra["notebook"] = check_notebook(args.notebook)
+    extra = {"notebook": check_notebook(args.notebook)} if args.notebook else {}
     formats = tuple(f for f in args.format.split(",") if f)
     written = render_report(args.province, args.year, args.lang, formats, args.out, args.data, args.peers, **extra)
     for kind, path in written.items():

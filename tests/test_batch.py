@@ -364,7 +364,8 @@ def test_year_without_data_is_skipped_with_reason_not_failed(tmp_path):
     proc = run("ha-giang", "bac-giang", "--year", "2020", "--out", out, "--format", "html", check=0)
     assert summary_count(proc.stdout, "skipped, no data") == 1
     assert "no published DTI figure for Hà Giang in 2020 (years with data: 2022, 2023)" in proc.stdout
-    assert (out / "html" / "bac-giang-2020-vi.html").is_file()
+    # the data notes repeat the name as it was typed on the command line, and what it resolved to
+    assert "Bắc Giang (mã 24), nhập là “bac-giang”" in (out / "html" / "bac-giang-2020-vi.html").read_text("utf-8")
 
 
 @pytest.mark.slow

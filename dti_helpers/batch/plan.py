@@ -199,7 +199,8 @@ def make_job(stem: str, label: str, notebook: Path, data_file: Path, parameters:
 
 def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str, ...], formats: tuple[str, ...],
                   peers: str = "region", data_path: str | None = None, overrides: dict | None = None,
-                  notebook: Path = PROVINCE_NOTEBOOK, data_cache: str | None = None) -> tuple[list[Job], list[Skipped]]:
+                  notebook: Path = PROVINCE_NOTEBOOK, data_cache: str | None = None,
+                  asked: dict | None = None) -> tuple[list[Job], list[Skipped]]:
     """One job per province and language; the year each report covers is decided here.
 
     Without ``year``, each province gets its own latest year with any published
@@ -207,7 +208,8 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
     published value that year is skipped with the reason, not failed.
     ``overrides`` maps a code to parameters (``year``, ``peers``) for that
     province only. ``data_cache`` is the checked copy of the data file each kernel reads
-    (:func:`~dti_helpers.data.load.write_validated`, written by the runner).
+    (:func:`~dti_helpers.data.load.write_validated`, written by the runner). ``asked`` maps a
+    code to the name the user typed, which the report's data notes repeat.
 
     >>> from dti_helpers import load_dti
     >>> jobs, skipped = province_jobs(load_dti(), ["10", "24"], year=2020, langs=("vi",), formats=("html",))
@@ -224,7 +226,8 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
         for lang in langs:
             # resolve_params holds the one "latest year with data" rule; the kernel gets its result as it is
             try:
-                params = replace(resolve_params(data, row["name"], opts["year"], lang, opts["peers"], data_path),
+                typed = (asked or {}).get(code, row["name"])
+                params = replace(resolve_params(data, typed, opts["year"], lang, opts["peers"], data_path),
                                  data_cache=data_cache)
             except ParameterError:
                 have = ", ".join(map(str, years_with_data(data, code)))
@@ -262,7 +265,8 @@ def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tu
 
 def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None, langs=("vi",), formats=FORMATS,
          peers: str = "region", overrides: dict | None = None, overview: bool = False, force: bool = False,
-         province_notebook: Path = PROVINCE_NOTEBOOK, overview_notebook: Path = OVERVIEW_NOTEBOOK) -> Plan:
+         province_notebook: Path = PROVINCE_NOTEBOOK, overview_notebook: Path = OVERVIEW_NOTEBOOK,
+         asked: dict | None = None) -> Plan:
     """Everything a run would do, without doing it (``--dry-run`` prints this).
 
     ``province_notebook`` builds the provinces from another notebook (an edited copy of
@@ -281,7 +285,7 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
     data_cache = None if copy is None else str(copy)
     jobs, skipped = province_jobs(data, codes, year=year, langs=tuple(langs), formats=tuple(formats), peers=peers,
                                   data_path=data_path, overrides=overrides, notebook=Path(province_notebook),
-                                  data_cache=data_cache)
+                                  data_cache=data_cache, asked=asked)
     if overview:
         jobs += overview_jobs(data, year=year, langs=tuple(langs), formats=tuple(formats), data_path=data_path,
                               notebook=Path(overview_notebook), data_cache=data_cache)

@@ -49,6 +49,19 @@ def choice(value: str, allowed, option: str, what: str) -> str:
     return value
 
 
+def resolve_provinces(cat, names) -> dict[str, str]:
+    """The codes of the provinces named, in order, each with the name as first typed (for "asked as").
+
+    >>> from dti_helpers import load_catalogue
+    >>> resolve_provinces(load_catalogue(), ["bac-giang", "24", "Đà Nẵng"])
+    {'24': 'bac-giang', '48': 'Đà Nẵng'}
+    """
+    asked: dict[str, str] = {}
+    for name in names:
+        asked.setdefault(cat.resolve(name), name)
+    return asked
+
+
 def resolve_regions(cat, names) -> list[str]:
     """Region ids of ``names`` (id, Vietnamese or English name, with or without diacritics).
 
