@@ -33,6 +33,9 @@ ANALYST_CELLS = [
     nbformat.v4.new_code_cell(f'print("{SENTINEL_OUTPUT}")', metadata={"tags": ["remove-output"]}),
     nbformat.v4.new_code_cell('print("Tổng số doanh nghiệp số: 1.234")\nprint("hết")'),
     nbformat.v4.new_code_cell('from IPython.display import Javascript, display\n\ndisplay(Javascript("console.log(1)"))'),
+    nbformat.v4.new_markdown_cell("Ghi chú có mã <script>alert('markdown')</script> trong đó."),
+    nbformat.v4.new_code_cell('from IPython.display import HTML\n\nHTML(\'<p onclick="alert(1)">Đoạn HTML của chuyên viên</p>'
+                              '<iframe src="https://example.org"></iframe>\')'),
 ]
 
 
@@ -121,6 +124,17 @@ def test_javascript_gets_a_visible_note_and_a_warning(rendered, edited):
     assert note in rendered["html"]
     assert any(f"notebook cell {cell}" in m and "application/javascript" in m for m in rendered["warnings"])
     assert "<script" not in rendered["html"]
+
+
+def test_raw_html_that_would_run_code_is_made_inert_with_a_visible_note(rendered, edited):
+    page = rendered["html"]
+    for active in ("<script", "alert(", "onclick=", "<iframe"):
+        assert active not in page, active
+    assert "Ghi chú có mã" in page and "Đoạn HTML của chuyên viên</p>" in page  # the rest is kept
+    markdown_cell, html_cell = edited["first"] + 7, edited["first"] + 8
+    assert f"Ô {markdown_cell} của notebook có nội dung chạy mã (&lt;script&gt;)" in page
+    assert f"Ô {html_cell} của notebook có nội dung chạy mã (&lt;iframe&gt;, onclick)" in page
+    assert any(f"notebook cell {html_cell}: removed" in m and "onclick" in m for m in rendered["warnings"])
 
 
 def test_pdf_has_the_analyst_content_with_diacritics(rendered):

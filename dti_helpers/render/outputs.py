@@ -24,6 +24,7 @@ from nbconvert.preprocessors import Preprocessor
 from dti_helpers.core.labels import t
 from dti_helpers.render.execute import RenderError
 from dti_helpers.render.markdown import HeadingIds, markdown_to_html
+from dti_helpers.render.sanitize import without_active_content
 
 log = logging.getLogger(__name__)
 
@@ -161,6 +162,7 @@ class ReportBlocks(Preprocessor):
                 seen = len(ids.headings)
                 blocks = [{"kind": "markdown", "html": markdown_to_html(cell.source, ids, cell.get("attachments"))}]
                 toc += [{"id": h["id"], "title": h["title"]} for h in ids.headings[seen:] if h["level"] == 2]
+                blocks = self._inert(blocks, number, lang)
             elif cell.cell_type == "code":
                 blocks = self._code_blocks(cell, number, lang, ids, toc)
             else:
@@ -183,7 +185,22 @@ class ReportBlocks(Preprocessor):
                 blocks.append(self._display_block(output, number, lang, ids, toc))
             else:
                 blocks.append(self._not_exported(number, str(kind), lang))
-        return blocks
+        return self._inert(blocks, number, lang)
+
+    @staticmethod
+    def _inert(blocks: list, number: int, lang: str) -> list:
+        """The blocks with the analyst's raw HTML made inert; a note follows each one that lost something."""
+        out = []
+        for block in blocks:
+            out.append(block)
+            if block and block["kind"] in ("markdown", "html", "table"):
+                block["html"], removed = without_active_content(block["html"])
+                if removed:
+                    log.warning("notebook cell %d: removed from the report, as it would run code: %s", number,
+                                ", ".join(removed))
+                    out.append({"kind": "note", "text": t("export_active_removed", lang, cell=number,
+                                                          what=", ".join(removed))})
+        return out
 
     def _stream_block(self, output, number: int, blocks: list[dict]) -> dict | None:
         text = _CARRIAGE.sub("", strip_ansi(joined(output.get("text", ""))))

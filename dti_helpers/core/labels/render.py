@@ -8,4 +8,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Notebook cell {cell} has an output of type {mime} that cannot be shown in this report; "
               "open the notebook to see it.",
     },
+    "export_active_removed": {
+        "vi": "Ô {cell} của notebook có nội dung chạy mã ({what}); phần đó đã được bỏ khỏi báo cáo, "
+              "phần còn lại giữ nguyên.",
+        "en": "Notebook cell {cell} has content that would run code ({what}); it was left out of this report, "
+              "the rest is kept.",
+    },
 }
