@@ -9,7 +9,8 @@ import re
 
 from unidecode import unidecode
 
-_PREFIX = re.compile(r"^(thanh pho|tp|t p|tinh)\s+")
+# repeated, as a pasted title can stack them ("Tỉnh TP. Hà Nội")
+_PREFIX = re.compile(r"^((thanh pho|tp|t p|tinh)\s+)+")
 
 
 def fold(text) -> str:
@@ -28,8 +29,8 @@ def normalize_name(text: str) -> str:
     'hochiminh'
     >>> normalize_name("Tỉnh Thừa Thiên - Huế")
     'thuathienhue'
-    >>> normalize_name("thanh pho Da Nang")
-    'danang'
+    >>> normalize_name("thanh pho Da Nang"), normalize_name("Tỉnh TP. Hà Nội")
+    ('danang', 'hanoi')
     """
     s = _PREFIX.sub("", fold(text))
     if s.isdigit():

@@ -24,7 +24,11 @@ NOTEBOOK = ROOT / "notebooks" / "province_report.ipynb"
 # IPython configuration given on the kernel's command line, so it holds before the notebook's first
 # cell without adding a cell to it: the inline backend renders figures as SVG (vector, deterministic
 # with a fixed hash salt and no date) instead of PNG. Used by papermill's engine and the warm kernels.
+# No command history: a report needs none, the user's ~/.ipython history database is left alone, and
+# a warm kernel (its execution count reset between reports) cannot collide with its own earlier lines
+# there, which IPython reports on stdout ("Session/line number was not unique") and the export would show.
 KERNEL_ARGUMENTS = (
+    "--HistoryManager.enabled=False",
     "--InlineBackend.figure_formats={'svg'}",
     "--InlineBackend.print_figure_kwargs={'bbox_inches': 'tight', 'metadata': {'Date': None, 'Creator': None}}",
     "--InlineBackend.rc={'svg.hashsalt': 'dti-reports', 'svg.fonttype': 'path'}",
