@@ -67,6 +67,7 @@ def test_strengths_rule_uses_published_ranks_only():
 
 
 @pytest.mark.parametrize("code", list(DTI.provinces.index))
+@pytest.mark.slow
 def test_every_province_every_year_never_invents(code):
     for year in A.years_with_data(DTI, code):
         sc = A.scorecard(DTI, code, year)

@@ -359,6 +359,7 @@ def test_reused_kernel_gives_the_same_report_as_a_fresh_one(tmp_path):
     assert "use 2" in log  # it really ran in the kernel that had run Đà Nẵng
 
 
+@pytest.mark.slow
 def test_year_without_data_is_skipped_with_reason_not_failed(tmp_path):
     out = tmp_path / "reports"
     proc = run("ha-giang", "bac-giang", "--year", "2020", "--out", out, "--format", "html", check=0)

@@ -9,6 +9,7 @@ import jupytext
 import nbformat
 import pandas as pd
 import papermill
+import pytest
 
 from dti_helpers import load_dti, overview
 from dti_helpers.render.report import notebook_to_html
@@ -42,6 +43,7 @@ def test_help_notebook_lists_the_parameters():
         assert line in proc.stdout, line
 
 
+@pytest.mark.slow
 def test_notebook_runs_with_no_parameters_and_in_english(tmp_path):
     default = papermill.execute_notebook(str(NOTEBOOK), str(tmp_path / "vi.ipynb"), progress_bar=False,
                                          cwd=str(NOTEBOOK.parent))

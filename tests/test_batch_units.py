@@ -90,6 +90,7 @@ def test_deadline_turns_a_hang_into_a_failed_cell_and_marks_the_kernel_broken():
         k.shutdown()
 
 
+@pytest.mark.slow
 def test_kernel_start_is_retried_once():
     k = start_kernel(bad_first_starts=1)
     assert k.alive()

@@ -128,6 +128,7 @@ def test_check_data_still_works_with_year(tmp_path):
     assert missing.returncode != 0 and "none.csv" in missing.stderr
 
 
+@pytest.mark.slow
 def test_kernels_read_the_batchs_checked_copy_so_an_official_table_needs_its_year_only_once(tmp_path):
     fixture = ROOT / "tests" / "fixtures" / "official" / "dti_2022_chi_tiet.csv"
     anonymous = tmp_path / "chi_tiet.csv"  # the same table, without the year in its name

@@ -69,6 +69,7 @@ def test_da_nang_facts_in_english(da_nang_html):
     assert "0.6419" in text and "1/63" in text and "scored 0.6419 on the DTI and ranked 1/63" in text
 
 
+@pytest.mark.slow
 def test_sparse_province_renders_every_section(lao_cai):
     html = lao_cai["html"].read_text("utf-8")
     assert lao_cai["html"].name == "lao-cai-2022-en.html"
@@ -117,6 +118,7 @@ def test_html_passes_the_w3c_validator(bac_giang, lao_cai, da_nang_html, out):
     assert run.returncode == 0, run.stdout + run.stderr
 
 
+@pytest.mark.slow
 def test_html_is_byte_identical_on_a_second_render(bac_giang, tmp_path):
     again = render.render_report("Bắc Giang", 2020, "vi", out_dir=tmp_path)
     assert again["html"].read_bytes() == bac_giang["html"].read_bytes()
@@ -160,6 +162,7 @@ def test_first_pdf_page_is_not_blank(bac_giang, tmp_path):
     assert ink > 0.02, ink
 
 
+@pytest.mark.slow
 def test_notebook_runs_with_no_parameters_at_all():
     nb = render.execute_notebook({})
     html = render.notebook_to_html(nb)
@@ -179,9 +182,11 @@ def test_papermill_help_lists_the_parameters():
 
 @pytest.mark.parametrize("args, message", [
     (["Atlantis"], "error: unknown province 'Atlantis'"),
-    (["Hà Giang", "--year", "2020"], "error: no published DTI figure for Hà Giang in 2020; years with data: 2022"),
-    (["24", "--lang", "fr"], "error: unknown language 'fr'; use one of: vi, en"),
-    (["24", "--data", "/nonexistent.csv"], "error: data file not found: /nonexistent.csv"),
+    pytest.param(["Hà Giang", "--year", "2020"],
+                 "error: no published DTI figure for Hà Giang in 2020; years with data: 2022", marks=pytest.mark.slow),
+    pytest.param(["24", "--lang", "fr"], "error: unknown language 'fr'; use one of: vi, en", marks=pytest.mark.slow),
+    pytest.param(["24", "--data", "/nonexistent.csv"], "error: data file not found: /nonexistent.csv",
+                 marks=pytest.mark.slow),
 ])
 def test_cli_bad_input_one_line_error_before_any_kernel(args, message, tmp_path):
     run = subprocess.run([PY, "-m", "dti_helpers.render", *args, "--out", str(tmp_path)], capture_output=True,
@@ -192,6 +197,7 @@ def test_cli_bad_input_one_line_error_before_any_kernel(args, message, tmp_path)
     assert list(tmp_path.iterdir()) == []  # nothing written, no notebook executed
 
 
+@pytest.mark.slow
 def test_failure_inside_the_kernel_is_one_line_and_keeps_the_notebook(tmp_path):
     target = tmp_path / "nb" / "x.ipynb"
     with pytest.raises(render.RenderError) as err:
@@ -229,12 +235,14 @@ def test_cli_out_that_cannot_be_a_folder_is_one_line_and_exit_2(tmp_path):
     assert blocker.read_text(encoding="utf-8") == "a file, not a folder"
 
 
+@pytest.mark.slow
 def test_cli_dev_null_out_is_one_line_and_exit_2():
     run = subprocess.run([PY, "-m", "dti_helpers.render", "24", "--year", "2020", "--out", "/dev/null/x"],
                          capture_output=True, text=True, cwd=ROOT)
     assert (run.returncode, run.stderr) == (2, "error: /dev/null/x/notebooks: Not a directory\n")
 
 
+@pytest.mark.slow
 def test_failed_pdf_leaves_no_stale_pdf_beside_a_new_html(bac_giang, tmp_path, monkeypatch):
     # A previous run's pair, from other inputs.
     for kind in ("html", "pdf"):
@@ -254,6 +262,7 @@ def test_failed_pdf_leaves_no_stale_pdf_beside_a_new_html(bac_giang, tmp_path, m
     assert not [p for p in tmp_path.rglob(".*") if p.is_file()]  # no temporary file left behind
 
 
+@pytest.mark.slow
 def test_pdf_is_byte_identical_a_second_later_and_the_environment_is_untouched(bac_giang, monkeypatch):
     import os
     import time

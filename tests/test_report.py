@@ -66,6 +66,7 @@ def test_shared_rank_15_in_2022(data):
         assert f"Tied with: {other}" in text
 
 
+@pytest.mark.slow
 def test_sparse_province_says_not_published_in_every_section(data):
     rep, _ = _html(data, "Lào Cai", None, "en")
     assert rep.year == 2022
@@ -84,12 +85,14 @@ def test_sparse_province_says_not_published_in_every_section(data):
     assert "Ranks are published for 2022 only" in _text(html)
 
 
+@pytest.mark.slow
 def test_every_province_renders_every_section_at_its_latest_year(data):
     for code in data.provinces.index:
         _, html = _html(data, code, None, "en")
         assert html.count("<section") == 8, code
 
 
+@pytest.mark.slow
 def test_no_empty_chart_and_every_chart_has_alt_text(data):
     for province, year, lang in (("Hà Giang", None, "vi"), ("Bắc Giang", 2020, "en"), ("Quảng Ninh", 2022, "vi")):
         _, html = _html(data, province, year, lang)

@@ -15,12 +15,12 @@ from pathlib import Path
 from dti_helpers.batch.manifest import Manifest, inputs_digest, package_versions, tree_digest
 from dti_helpers.core.fsio import file_digest
 from dti_helpers.core.labels import t
+from dti_helpers.render.formats import FORMATS
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 PROVINCE_NOTEBOOK = ROOT / "notebooks" / "province_report.ipynb"
 OVERVIEW_NOTEBOOK = ROOT / "notebooks" / "national_overview.ipynb"
-FORMATS = ("html", "pdf")
 
 
 @dataclass(frozen=True)
@@ -277,8 +277,7 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
     >>> [(j.stem, j.todo, j.why) for j in p.jobs]
     [('bac-giang-2020-vi', ('html',), 'new')]
     """
-    from dti_helpers.data.load import DEFAULT_PATH, validated_path
-    from dti_helpers.render.report import CACHE_DIR
+    from dti_helpers.data.load import CACHE_DIR, DEFAULT_PATH, validated_path
 
     data_path = None if Path(data.path).resolve() == DEFAULT_PATH else str(Path(data.path).resolve())
     copy = validated_path(data, Path(manifest.root) / CACHE_DIR)

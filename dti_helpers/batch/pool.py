@@ -85,7 +85,7 @@ def execute(jobs: list[Job], settings: Settings, manifest: Manifest, echo=None) 
     import nbformat  # noqa: F401
     import papermill  # noqa: F401
 
-    from dti_helpers.render import engine  # noqa: F401
+    from dti_helpers.render import engine, html  # noqa: F401
 
     if any("pdf" in job.todo for job in jobs):
         import weasyprint  # noqa: F401

@@ -40,8 +40,7 @@ def build(data, codes: list[str], settings: Settings, *, wait: bool = True, inde
         p = plan(data, codes, manifest, **selection)
         if p.jobs:
             # the kernels read this checked copy instead of parsing and validating the data file again
-            from dti_helpers.data.load import write_validated
-            from dti_helpers.render.report import CACHE_DIR
+            from dti_helpers.data.load import CACHE_DIR, write_validated
 
             write_validated(data, out / CACHE_DIR)
         results, interrupted = execute(p.jobs, settings, manifest)

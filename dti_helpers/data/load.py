@@ -17,6 +17,8 @@ from dti_helpers.core.labels import t
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DEFAULT_PATH = DATA_DIR / "dti.csv"
+# Under an output folder: the checked copy of a data file that report kernels read (write_validated).
+CACHE_DIR = ".cache"
 
 
 @dataclass(frozen=True)

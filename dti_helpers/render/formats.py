@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Callable
 
 from dti_helpers.core.errors import DTIError
-from dti_helpers.render import html, pdf
 
 
 @dataclass(frozen=True)
@@ -104,11 +103,13 @@ class OutputFormats:
 
 
 def to_pdf(page: str) -> bytes:
-    """The PDF of a report page (looked up at call time, so a test can replace ``pdf.html_to_pdf``).
+    """The PDF of a report page (WeasyPrint is imported here, not with the registry, which a batch's parent reads).
 
     >>> to_pdf('<!DOCTYPE html><html lang="vi"><head><title>t</title></head><body>Bắc</body></html>')[:5]
     b'%PDF-'
     """
+    from dti_helpers.render import pdf
+
     return pdf.html_to_pdf(page)
 
 
@@ -117,6 +118,8 @@ def to_html(nb) -> str:
 
     >>> to_html(execute_notebook({"province": "24"}))  # doctest: +SKIP
     """
+    from dti_helpers.render import html  # nbconvert's import costs seconds; a PDF-only or plan-only caller skips it
+
     return html.notebook_to_html(nb)
 
 

@@ -20,18 +20,27 @@ from dataclasses import replace
 from pathlib import Path
 
 from dti_helpers.core.fsio import atomic_write
+from dti_helpers.data.load import CACHE_DIR
 from dti_helpers.render.execute import NOTEBOOK, NotebookError, RenderError, execute_notebook, read_notebook
 from dti_helpers.render.formats import FORMATS, output_formats
-from dti_helpers.render.html import notebook_to_html, sections_to_notebook
-from dti_helpers.render.pdf import html_to_pdf, report_css
 
-# Under the output folder: the checked copy of a data file the kernels read (data.load.write_validated).
-CACHE_DIR = ".cache"
 
 # Re-exported for callers of the former one-module render (batch, benchmarks); new code imports the step modules.
 __all__ = ["CACHE_DIR", "FORMATS", "NOTEBOOK", "NotebookError", "RenderError", "check_params", "execute_notebook",
            "html_to_pdf", "notebook_to_html", "output_paths", "read_notebook", "render_in_process",
            "render_report", "report_css", "sections_to_notebook"]
+
+# The page and PDF steps import nbconvert and WeasyPrint (seconds): loaded when first used, so a
+# bad request is refused before they are (PEP 562).
+_LAZY = {"notebook_to_html": "html", "sections_to_notebook": "html", "html_to_pdf": "pdf", "report_css": "pdf"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f"dti_helpers.render.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def check_params(province, year=None, lang: str = "vi", peers: str = "region", data_path=None, cache_dir=None):
@@ -81,6 +90,8 @@ def render_in_process(province, year=None, lang: str = "vi", peers: str = "regio
 
     data = data if data is not None else load_dti()
     rep = report.Report(data, report.resolve_params(data, province, year, lang, peers))
+    from dti_helpers.render.html import notebook_to_html, sections_to_notebook
+
     return notebook_to_html(sections_to_notebook(report.build(rep)))
 
 
