@@ -12,8 +12,9 @@ from dti_helpers.charts.distributions import coverage_plot, movers_plot, pillar_
 from dti_helpers.charts.ranks import peers_plot, rank_ladder, trend_plot
 from dti_helpers.charts.theme import (DOUBT_MARK, FOCUS_COLOR, FONT_DIR, INK, METRIC_STYLE, MUTED, OKABE_ITO, THEME,
                                       new_axes, rank_axis, to_svg)
+from dti_helpers.charts.tiles34 import TILES_34
 from dti_helpers.charts.tilemap import TILE_GRID, TILES, national_tile_map, tile_map
 
 __all__ = ["DOUBT_MARK", "FOCUS_COLOR", "FONT_DIR", "INK", "METRIC_STYLE", "MUTED", "OKABE_ITO", "THEME", "TILES",
-           "TILE_GRID", "coverage_plot", "movers_plot", "national_tile_map", "new_axes", "peers_plot",
+           "TILES_34", "TILE_GRID", "coverage_plot", "movers_plot", "national_tile_map", "new_axes", "peers_plot",
            "pillar_strip", "rank_axis", "rank_ladder", "region_ranks", "tile_map", "to_svg", "trend_plot"]
