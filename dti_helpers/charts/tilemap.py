@@ -1,10 +1,14 @@
-"""A tile-grid map of the 63 provinces coloured by rank, in seaborn's shape (data and ``ax`` in, ``ax`` out).
+"""A tile-grid map coloured by rank, of the 63 provinces (:data:`TILES`) or of the 34 units since July 2025
+(:data:`~dti_helpers.charts.tiles34.TILES_34`), in seaborn's shape (data and ``ax`` in, ``ax`` out).
 
 >>> import pandas as pd
 >>> c = pd.DataFrame({"code": list(TILES), "rank": range(1, 64)})
 >>> ax = tile_map(c, focus="24", labels={"focus": "this province", "not_published": "not published"})
 >>> len(ax.patches) >= 63
 True
+>>> u = pd.DataFrame({"code": list(TILES_34), "rank": range(1, 35)})
+>>> len(tile_map(u, tiles=TILES_34, n=34, focus="24").patches)
+35
 """
 from __future__ import annotations
 
@@ -14,7 +18,8 @@ import matplotlib as mpl
 import pandas as pd
 from matplotlib.patches import Rectangle
 
-from dti_helpers.charts.theme import DOUBT_MARK, FOCUS_COLOR, INK, N_UNITS, RANK_CMAP, new_axes, theme
+from dti_helpers.charts.theme import DOUBT_MARK, FOCUS_COLOR, INK, RANK_CMAP, new_axes, theme
+from dti_helpers.charts.tiles34 import TILES_34, TILES_34_KEY
 
 # A hand-made tile grid of the 63 provinces: (row, column, abbreviation), north at the top.
 # Checked by eye against a map: neighbours stay neighbours where a grid allows.
@@ -46,17 +51,47 @@ TILES: dict[str, tuple[int, int, str]] = {
 
 TILE_GRID = TILES  # the former name
 
+# The 63 map's key, in axes fractions: colour bar (x, y, width, height) and the legend's upper-left corner.
+# They sit in the empty west of the central coast (rows 7-14, columns 0-2). Any grid other than the two
+# hand-made ones gets this spot too. E.g. TILES_KEY["legend"] == (0.0, 0.44).
+TILES_KEY = {"colorbar": (0.04, 0.47, 0.045, 0.17), "legend": (0.0, 0.44)}
+
+
+def grid_shape(tiles: Mapping) -> tuple[int, int]:
+    """(rows, columns) a tile grid spans, counted from row and column 0.
+
+    >>> grid_shape(TILES), grid_shape(TILES_34), grid_shape({})
+    ((21, 7), (17, 5), (0, 0))
+    """
+    return (1 + max((r for r, _, _ in tiles.values()), default=-1),
+            1 + max((c for _, c, _ in tiles.values()), default=-1))
+
+
+def rank_ticks(n: int) -> list[int]:
+    """The colour bar's ticks for ranks 1..``n``: every 20 (every 10 up to 40 units), none crowding ``n``.
+
+    >>> rank_ticks(63), rank_ticks(34)
+    ([1, 20, 40, 63], [1, 10, 20, 34])
+    """
+    step = 20 if n > 40 else 10
+    return [1, *range(step, n - step // 2, step), n]
+
 
 def tile_map(country: pd.DataFrame, *, code: str = "code", rank: str = "rank", name: str = "name",
-             focus: str | None = None, peers=(), doubtful=(), n: int = N_UNITS, labels: Mapping | None = None,
-             ax=None):
-    """A tile-grid map of the 63 provinces coloured by rank; the ``focus`` outlined, ``peers`` dashed.
+             focus: str | None = None, peers=(), doubtful=(), n: int | None = None, labels: Mapping | None = None,
+             tiles: Mapping = TILES, ax=None):
+    """A tile-grid map coloured by rank; the ``focus`` outlined, ``peers`` dashed.
+
+    ``tiles`` is the grid (code -> (row, column, abbreviation)): :data:`TILES`
+    for the 63 provinces, :data:`~dti_helpers.charts.tiles34.TILES_34` for the
+    34 units; a new figure's size follows the grid's rows and columns. ``n``
+    is the number of ranked units the colours span (default: the grid's count).
 
     ``country`` has columns ``code`` and ``rank`` (NA = not published, drawn
     hatched grey); a rank of a province in ``doubtful`` (codes) is printed with
     a "†". ``focus=None`` outlines no province (the whole country's map).
     ``labels``: ``focus``, ``peers``, ``not_published`` (legend entries),
-    ``colorbar`` (its title) and ``abbrev`` (code -> tile text, default :data:`TILES`'s).
+    ``colorbar`` (its title) and ``abbrev`` (code -> tile text, default the grid's).
     ``name`` is the column of province names, kept for callers that label by name.
 
     >>> c = pd.DataFrame({"code": list(TILES), "rank": range(1, 64)})
@@ -66,10 +101,18 @@ def tile_map(country: pd.DataFrame, *, code: str = "code", rank: str = "rank", n
     >>> empty = new_axes()
     >>> tile_map(c.iloc[:0], ax=empty) is empty and not empty.patches
     True
+    >>> u = pd.DataFrame({"code": list(TILES_34), "rank": range(1, 35)})
+    >>> tuple(round(float(x), 2) for x in tile_map(u, tiles=TILES_34).figure.get_size_inches())
+    (3.29, 6.64)
     """
-    ax = ax if ax is not None else new_axes(4.6, 8.2)
+    rows, cols = grid_shape(tiles)
+    # scaled from the 63's 4.6 x 8.2 inches for 7 x 21 cells, so tiles and text keep their size
+    ax = ax if ax is not None else new_axes(4.6 * (cols / 7), 8.2 * (rows / 21))
     if country.empty:
         return ax
+    n = len(tiles) if n is None else n
+    cells = {(r, c) for r, c, _ in tiles.values()}
+    key = TILES_34_KEY if cells == {(r, c) for r, c, _ in TILES_34.values()} else TILES_KEY
     words = labels or {}
     abbrev = words.get("abbrev", {})
     ranks = country.set_index(code)[rank]
@@ -77,7 +120,7 @@ def tile_map(country: pd.DataFrame, *, code: str = "code", rank: str = "rank", n
     norm = mpl.colors.Normalize(vmin=1, vmax=n)
     peers = set(peers) - {focus}
     with theme():
-        for tile, (row, col, abbr) in TILES.items():
+        for tile, (row, col, abbr) in tiles.items():
             value = ranks.get(tile, pd.NA)
             published = not pd.isna(value)
             face = cmap(norm(int(value))) if published else "#eeeeee"
@@ -94,21 +137,20 @@ def tile_map(country: pd.DataFrame, *, code: str = "code", rank: str = "rank", n
                     (str(int(value)) + (DOUBT_MARK if tile in doubtful else "")) if published else "–",
                     ha="center", va="center", fontsize=6.5, color=text_color, zorder=3)
         for tile in [*sorted(peers), *([focus] if focus else [])]:
-            if tile not in TILES:
+            if tile not in tiles:
                 continue
-            row, col, _ = TILES[tile]
+            row, col, _ = tiles[tile]
             is_focus = tile == focus
             ax.add_patch(Rectangle((col - 0.02, -row + 0.02), 0.96, -0.96, fill=False,
                                    edgecolor=FOCUS_COLOR if is_focus else INK, lw=2.6 if is_focus else 1.1,
                                    ls="-" if is_focus else (0, (2, 1.5)), zorder=4))
-        ax.set_xlim(-0.2, 7.1)
-        ax.set_ylim(-21.2, 0.2)
+        ax.set_xlim(-0.2, cols + 0.1)
+        ax.set_ylim(-(rows + 0.2), 0.2)
         ax.set_aspect("equal")
         ax.axis("off")
         sm = mpl.cm.ScalarMappable(norm=norm, cmap=cmap)
-        # legend and colour bar sit in the empty west of the central coast (rows 7-14, columns 0-2)
-        cax = ax.inset_axes([0.04, 0.47, 0.045, 0.17])
-        cbar = ax.figure.colorbar(sm, cax=cax, ticks=[1, 20, 40, n])
+        cax = ax.inset_axes(list(key["colorbar"]))
+        cbar = ax.figure.colorbar(sm, cax=cax, ticks=rank_ticks(n))
         cbar.ax.invert_yaxis()
         cbar.ax.tick_params(labelsize=7)
         cbar.set_label(words.get("colorbar", ""), fontsize=7.5)
@@ -120,22 +162,24 @@ def tile_map(country: pd.DataFrame, *, code: str = "code", rank: str = "rank", n
         if peers:
             handles.append(Rectangle((0, 0), 1, 1, fill=False, edgecolor=INK, lw=1.0, ls=(0, (2, 1.5)),
                                      label=words.get("peers", "")))
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.44), fontsize=7.5,
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=key["legend"], fontsize=7.5,
                   handlelength=1.2, handleheight=1.2)
     return ax
 
 
 def national_tile_map(country: pd.DataFrame, *, code: str = "code", rank: str = "rank", doubtful=(),
-                      n: int = N_UNITS, labels: Mapping | None = None, ax=None):
+                      n: int | None = None, labels: Mapping | None = None, tiles: Mapping = TILES, ax=None):
     """:func:`tile_map` of the whole country: no province outlined, so no "this province" legend entry;
-    ``doubtful`` codes get the † mark. ``labels``: ``not_published``, ``colorbar``, ``abbrev``.
+    ``doubtful`` codes get the † mark. ``labels``: ``not_published``, ``colorbar``, ``abbrev``;
+    ``tiles`` and ``n`` as in :func:`tile_map` (e.g. ``tiles=TILES_34, n=34`` for the 34 units).
 
     >>> c = pd.DataFrame({"code": list(TILES), "rank": range(1, 64)})
     >>> leg = national_tile_map(c, labels={"not_published": "not published"}).get_legend()
     >>> [x.get_text() for x in leg.get_texts()]
     ['not published']
     """
-    return tile_map(country, code=code, rank=rank, focus=None, doubtful=doubtful, n=n, labels=labels, ax=ax)
+    return tile_map(country, code=code, rank=rank, focus=None, doubtful=doubtful, n=n, labels=labels,
+                    tiles=tiles, ax=ax)
 
 
-__all__ = ["TILES", "TILE_GRID", "national_tile_map", "tile_map"]
+__all__ = ["TILES", "TILES_KEY", "TILE_GRID", "grid_shape", "national_tile_map", "rank_ticks", "tile_map"]
