@@ -1,4 +1,5 @@
-"""The tile grid of the 34 units that replaced the 63 provinces on 1 July 2025, for :func:`~dti_helpers.charts.tile_map`.
+"""The tile grid of the 34 units that replaced the 63 provinces on 1 July 2025, for
+:func:`~dti_helpers.charts.tile_map`.
 
 >>> len(TILES_34), TILES_34["01"]
 (34, (2, 2, 'HN'))
