@@ -226,4 +226,4 @@ def test_tables_from_2025_on_use_the_34_units(tmp_path):
     problems, _ = check_file(path)
     assert [str(p).split(": ", 1)[1] for p in problems] == [
         "column 'Tỉnh, thành phố': value 'Bắc Giang': a former province, merged into Bắc Ninh in 2025; "
-        "the 34-unit set has the new units"]
+        "the 2025 results are of the 34 new units"]

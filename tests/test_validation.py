@@ -425,6 +425,32 @@ WORDING = {  # code -> (fields, English, Vietnamese): the reason as the user rea
     'merged_province': ({'successor': 'Bắc Ninh'},
         'a former province, merged into Bắc Ninh in 2025; the 34-unit set has the new units',
         'tỉnh cũ, đã sáp nhập vào Bắc Ninh năm 2025; bộ 34 đơn vị dùng các đơn vị mới'),
+    'former_province_year': ({'successor': 'Tuyên Quang', 'year': 2025},
+        'a former province, merged into Tuyên Quang in 2025; the 2025 results are of the 34 new units',
+        'tỉnh cũ, đã sáp nhập vào Tuyên Quang năm 2025; kết quả năm 2025 là của bộ 34 đơn vị mới'),
+    'unit_set_year': ({'year': 2022, 'expected': '63'},
+        'does not fit the year 2022: its results are of the 63-unit set (63 up to 2023, 34 from 2025)',
+        'không khớp với năm 2022: kết quả năm này thuộc bộ 63 đơn vị (63 đến năm 2023, 34 từ năm 2025)'),
+    'code_of_34_units': ({'province': 'Bắc Ninh', 'year': 2021, 'code': '27'},
+        'the code of Bắc Ninh among the 34 units of the 2025 merger; the 2021 results are of the 63 provinces, '
+        'where Bắc Ninh is 27',
+        'đây là mã của Bắc Ninh trong bộ 34 đơn vị sau sáp nhập năm 2025; kết quả năm 2021 là của 63 tỉnh, '
+        'thành phố, trong đó Bắc Ninh có mã 27'),
+    'code_of_63_provinces': ({'province': 'Bắc Ninh', 'year': 2025, 'code': '24'},
+        'the code of Bắc Ninh among the 63 provinces before the 2025 merger; the 2025 results are of the 34 units, '
+        'where Bắc Ninh is 24',
+        'đây là mã của Bắc Ninh trong bộ 63 tỉnh, thành phố trước sáp nhập năm 2025; kết quả năm 2025 là của bộ '
+        '34 đơn vị, trong đó Bắc Ninh có mã 24'),
+    'table_of_34_units': ({'year': 2022},
+        'the table names exactly the 34 units of the 2025 merger (and none of the provinces merged away): '
+        'a 34-unit table, but the 2022 results are of the 63 provinces',
+        'bảng liệt kê đúng 34 đơn vị sau sáp nhập năm 2025 (và không có tỉnh nào đã sáp nhập): đây là bảng '
+        '34 đơn vị, nhưng kết quả năm 2022 là của 63 tỉnh, thành phố'),
+    'mixed_unit_sets': ({'year': 2024, 'name_63': 'Hà Giang', 'line_63': 2, 'name_34': 'Bắc Ninh (24)', 'line_34': 3},
+        "the 2024 table mixes the two unit sets: 'Hà Giang' (line 2) is only among the 63 former provinces, "
+        "'Bắc Ninh (24)' (line 3) only among the 34 new units; split the file or add a unit_set column (63 or 34)",
+        "bảng năm 2024 trộn hai bộ đơn vị: 'Hà Giang' (dòng 2) chỉ có trong 63 tỉnh cũ, 'Bắc Ninh (24)' (dòng 3) "
+        "chỉ có trong 34 đơn vị mới; hãy tách tệp hoặc thêm cột unit_set (63 hoặc 34)"),
     'ambiguous_province': ({'matches': 'TP. Hà Nội, Hà Nam'},
         'ambiguous province; could be: TP. Hà Nội, Hà Nam',
         'tên tỉnh không rõ ràng; có thể là: TP. Hà Nội, Hà Nam'),

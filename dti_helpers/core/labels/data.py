@@ -47,6 +47,33 @@ LABELS: dict[str, dict[str, str]] = {
                                   "en": "unknown province; no close match"},
     "val_merged_province": {"vi": "tỉnh cũ, đã sáp nhập vào {successor} năm 2025; bộ 34 đơn vị dùng các đơn vị mới",
                             "en": "a former province, merged into {successor} in 2025; the 34-unit set has the new units"},
+    "val_former_province_year": {
+        "vi": "tỉnh cũ, đã sáp nhập vào {successor} năm 2025; kết quả năm {year} là của bộ 34 đơn vị mới",
+        "en": "a former province, merged into {successor} in 2025; the {year} results are of the 34 new units"},
+    "val_unit_set_year": {
+        "vi": "không khớp với năm {year}: kết quả năm này thuộc bộ {expected} đơn vị (63 đến năm 2023, 34 từ năm 2025)",
+        "en": "does not fit the year {year}: its results are of the {expected}-unit set (63 up to 2023, 34 from 2025)"},
+    "val_code_of_34_units": {
+        "vi": "đây là mã của {province} trong bộ 34 đơn vị sau sáp nhập năm 2025; kết quả năm {year} là của "
+              "63 tỉnh, thành phố, trong đó {province} có mã {code}",
+        "en": "the code of {province} among the 34 units of the 2025 merger; the {year} results are of the "
+              "63 provinces, where {province} is {code}"},
+    "val_code_of_63_provinces": {
+        "vi": "đây là mã của {province} trong bộ 63 tỉnh, thành phố trước sáp nhập năm 2025; kết quả năm {year} "
+              "là của bộ 34 đơn vị, trong đó {province} có mã {code}",
+        "en": "the code of {province} among the 63 provinces before the 2025 merger; the {year} results are of "
+              "the 34 units, where {province} is {code}"},
+    "val_table_of_34_units": {
+        "vi": "bảng liệt kê đúng 34 đơn vị sau sáp nhập năm 2025 (và không có tỉnh nào đã sáp nhập): đây là bảng "
+              "34 đơn vị, nhưng kết quả năm {year} là của 63 tỉnh, thành phố",
+        "en": "the table names exactly the 34 units of the 2025 merger (and none of the provinces merged away): "
+              "a 34-unit table, but the {year} results are of the 63 provinces"},
+    "val_mixed_unit_sets": {
+        "vi": "bảng năm {year} trộn hai bộ đơn vị: '{name_63}' (dòng {line_63}) chỉ có trong 63 tỉnh cũ, "
+              "'{name_34}' (dòng {line_34}) chỉ có trong 34 đơn vị mới; hãy tách tệp hoặc thêm cột unit_set (63 hoặc 34)",
+        "en": "the {year} table mixes the two unit sets: '{name_63}' (line {line_63}) is only among the 63 former "
+              "provinces, '{name_34}' (line {line_34}) only among the 34 new units; split the file or add a "
+              "unit_set column (63 or 34)"},
     "val_ambiguous_province": {"vi": "tên tỉnh không rõ ràng; có thể là: {matches}",
                                "en": "ambiguous province; could be: {matches}"},
     "val_national_row": {"vi": "đây là trung bình cả nước, không phải một tỉnh; để số liệu cả nước riêng",

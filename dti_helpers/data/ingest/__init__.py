@@ -2,7 +2,8 @@
 
 The public API (the modules behind it: ``read_table`` bytes -> rows,
 ``official`` the dti.gov.vn layouts, ``layout`` header recognition,
-``checks`` value checks, ``problems`` the collector, ``pipeline`` the run):
+``checks`` value checks, ``unit_sets`` the 63 or the 34 by year, ``problems``
+the collector, ``pipeline`` the run):
 
 >>> from dti_helpers.data.ingest import check_file
 >>> check_file("tests/fixtures/official/dti_2021_tong_hop.csv")[0]

@@ -6,10 +6,12 @@ coded problems to a :class:`~dti_helpers.data.ingest.problems.Problems`
 collector; nothing here is worded.
 
 What is checked, per record: year a whole number in 2020..the current year
-(and equal to ``year`` when the caller gives one), unit set ``63`` or ``34``,
-a known province (closest matches named; national means do not belong here),
-``province_code`` agreeing with the province, a known metric, a score or a
-rank or both, scores in 0..1, ranks whole numbers in 1..N (63 or 34),
+(and equal to ``year`` when the caller gives one), unit set ``63`` or ``34``
+and the one of its year (63 up to 2023, 34 from 2025; see
+:mod:`~dti_helpers.data.ingest.unit_sets`), a known province (closest
+matches named; national means do not belong here), ``province_code``
+agreeing with the province (a code of the other set's numbering is named as
+such), a known metric, a score or a rank or both, scores in 0..1, ranks whole numbers in 1..N (63 or 34),
 ``doubtful`` true/false, no markup (``<b>``, ``&amp;``) and no control or
 invisible characters in text fields.
 
@@ -50,6 +52,7 @@ from dti_helpers.core.schema import FIRST_YEAR, MERGER_YEAR, N_UNITS, NATIONAL_N
 from dti_helpers.data.catalogue import Catalogue
 from dti_helpers.data.ingest.official import Cell, parse_decimal
 from dti_helpers.data.ingest.problems import Problems, first_invisible, visible
+from dti_helpers.data.ingest.unit_sets import other_set_code, year_unit_set
 
 # DTI 2020 = 0.4·CQS + 0.3·KTS + 0.3·XHS (the 1000-point scale split 400/300/300).
 WEIGHTS_2020 = dict(zip(PILLARS, (0.4, 0.3, 0.3)))
@@ -139,16 +142,26 @@ def check_record(rec: dict[str, Cell], out: Problems, cat: Catalogue, scale_arg:
         bad(year_cell, "year_conflict", year=year_arg)
 
     unit_cell = get("unit_set", empty)
-    # From the 2025 assessment on, only the 34 merged units are ranked.
+    # From the 2025 assessment on, only the 34 merged units are ranked (assign_unit_sets fills 2024).
     unit = unit_cell.text.strip() or ("34" if year is not None and year >= MERGER_YEAR else "63")
+    expected = year_unit_set(year) if year is not None and year_ok(year) else None
     if unit not in UNIT_SETS:
         bad(unit_cell, "unit_set")
         unit = None
+    elif expected is not None and unit != expected:
+        bad(unit_cell, "unit_set_year", year=year, expected=expected)
+        unit = None  # names and ranks of the wrong set would only repeat the one problem
 
-    code = _province_code(get("province", empty), unit, cat, bad)
+    province_cell = get("province", empty)
+    code = _province_code(province_cell, unit, cat, bad, year if expected == "34" else None)
     code_cell = get("province_code")
     if code and code_cell is not None and code_cell.text.strip() and code_cell.text.strip().zfill(2) != code:
-        bad(code_cell, "code_mismatch", province=cat.name(code, unit), code=code)
+        # 24 beside Bắc Ninh in a 2021 table is the 34-unit numbering, not a typo: say so.
+        if expected == unit and other_set_code(cat, province_cell.text, code_cell.text, unit):
+            bad(code_cell, "code_of_34_units" if unit == "63" else "code_of_63_provinces",
+                province=cat.name(code, unit), year=year, code=code)
+        else:
+            bad(code_cell, "code_mismatch", province=cat.name(code, unit), code=code)
 
     metric_cell = get("metric", empty)
     metric = metric_cell.text.strip().lower()
@@ -190,7 +203,8 @@ def check_record(rec: dict[str, Cell], out: Problems, cat: Catalogue, scale_arg:
                  get("sources", empty).text.strip() or source, "; ".join(notes), "; ".join(notes_vi), rec)
 
 
-def _province_code(cell: Cell, unit: str | None, cat: Catalogue, bad) -> str | None:
+def _province_code(cell: Cell, unit: str | None, cat: Catalogue, bad, merged_year: int | None) -> str | None:
+    """The code of the cell's unit in ``unit``; ``merged_year`` is the year when it says the set (2025 on)."""
     name = cell.text.strip()
     if not name:
         bad(cell, "empty_value")
@@ -205,7 +219,9 @@ def _province_code(cell: Cell, unit: str | None, cat: Catalogue, bad) -> str | N
     except UnknownProvinceError as exc:
         matches = ", ".join(exc.suggestions)
         former = _former_province(name, unit, cat)
-        if former:
+        if former and merged_year is not None:
+            bad(cell, "former_province_year", successor=former, year=merged_year)
+        elif former:
             bad(cell, "merged_province", successor=former)
         elif exc.ambiguous:
             bad(cell, "ambiguous_province", matches=matches)

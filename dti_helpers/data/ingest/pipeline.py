@@ -34,6 +34,7 @@ from dti_helpers.data.ingest.layout import OFFICIAL, has_year_column, match_head
 from dti_helpers.data.ingest.official import Cell, year_from_name
 from dti_helpers.data.ingest.problems import Problems
 from dti_helpers.data.ingest.read_table import read_table
+from dti_helpers.data.ingest.unit_sets import assign_unit_sets
 
 
 def read_any(path: str | Path, catalogue: Catalogue | None = None, year: int | None = None, *,
@@ -59,7 +60,8 @@ def read_official(path: str | Path, catalogue: Catalogue | None = None, year: in
     """Read and validate an official dti.gov.vn table (CSV or XLSX) into the tidy table.
 
     The result has the columns and dtypes of ``data/dti.csv`` (``unit_set``
-    "63", canonical names, ``sources`` = the file path). Raises
+    of the year: "63" up to 2023, "34" from 2025, for 2024 as the names say;
+    canonical names of that set, ``sources`` = the file path). Raises
     :class:`~dti_helpers.core.errors.DataFileError` listing every problem, also
     when the file is in another layout (use :func:`read_any` for any layout).
 
@@ -107,6 +109,7 @@ def validate(path: str | Path, catalogue: Catalogue | None = None, year: int | N
     if recs is None:
         return out.sorted(), [], 0
     cat = catalogue or load_catalogue()
+    recs = assign_unit_sets(recs, cat, out)
     values = [v for v in (check_record(r, out, cat, scale, year, source) for r in recs) if v is not None]
     check_duplicates(values, out)
     check_rank_order(values, out)
