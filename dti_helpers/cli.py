@@ -18,11 +18,16 @@ from dti_helpers.batch.plan import FORMATS
 from dti_helpers.batch.select import UsageError
 from dti_helpers.core.errors import DTIError, UnknownProvinceError
 from dti_helpers.core.labels import LANGS, t
+from dti_helpers.core.schema import UNIT_SETS
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = ("run", "render", "check-data", "build-data", "list")
 
 EPILOG = """\
+which units (--units 63|34): the 63 provinces until June 2025, the 34 after the merger. Without
+  it: up to 2023 the 63, from 2025 the 34; for 2024 or no --year, a name of both sets (Bắc Ninh,
+  Hà Nội) gives a report in each (the 34's: <slug>-34-<year>-<lang>), no name every unit of both.
+
 which year each report covers:
   without --year, each province gets its own latest year with any published
   figure (so all 63 provinces get a report; a province whose only figure is
@@ -49,6 +54,8 @@ examples:
   python run_reports.py --format html --jobs 4 --out /tmp/reports
   python run_reports.py --dry-run                # what would be built, and why
   python run_reports.py --list                   # every province with its years of data
+  python run_reports.py --list --units 34        # the 34 units with their former provinces
+  python run_reports.py "Hà Nội" --units 34 --year 2024   # one unit of the 34
   python run_reports.py --params params.toml     # per-province year or peers, e.g. [bac-giang] peers = "rank"
   python run_reports.py "Bắc Giang" --year 2020 --notebook my_copy.ipynb   # from an edited notebook
   python run_reports.py --check-data data/dti.csv
@@ -91,6 +98,8 @@ def message_lang(argv: list[str]) -> str:
 def _run_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("provinces", nargs="*", metavar="PROVINCE",
                    help="names, slugs or GSO codes (default: all 63), e.g. 'Bắc Giang' bac-giang 24")
+    p.add_argument("--units", choices=UNIT_SETS, default=None,
+                   help="unit set: 63 (provinces until 2025) or 34 (after the merger); default: by year and name")
     p.add_argument("--region", type=_csv, default=(), metavar="REGION[,REGION]",
                    help="add every province of these regions (id, Vietnamese or English name)")
     p.add_argument("--year", type=int, help="assessment year (default: each province's latest year with data); "
@@ -146,6 +155,7 @@ def build_parser(lang: str = "en", run_prog: str = "python -m dti_helpers run") 
     render.add_argument("--out", default="reports", help="output folder (default: reports)")
     render.add_argument("--data", default=None, help="data file (default: the embedded data)")
     render.add_argument("--notebook", default=None, help="an edited copy of notebooks/province_report.ipynb")
+    render.add_argument("--units", choices=UNIT_SETS, default=None, help="unit set: 63 or 34 (default: by year and name)")
     check = sub.add_parser("check-data", lang=lang, help="validate a data file (tidy or official layout)")
     check.add_argument("file", metavar="FILE")
     check.add_argument("--year", type=int, help="the year of an official table that does not name it")
@@ -153,6 +163,7 @@ def build_parser(lang: str = "en", run_prog: str = "python -m dti_helpers run") 
     build.add_argument("--data-dir", type=Path, default=ROOT / "data", help="data folder (default: data/)")
     listing = sub.add_parser("list", lang=lang, help="every province with its years of data")
     listing.add_argument("--data", metavar="PATH", help="data file (default: embedded data)")
+    listing.add_argument("--units", choices=UNIT_SETS, default="63", help="unit set: 63 (default) or 34")
     for p in (check, build, listing):
         p.add_argument("--lang", default="en", metavar="vi|en", help="language of the messages (default: en)")
     return parser
@@ -223,23 +234,6 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def list_provinces(data, lang: str = "en") -> str:
-    """The ``list`` table: code, slug, name, region and the years with data of every province.
-
-    >>> from dti_helpers import load_dti
-    >>> print(list_provinces(load_dti()).splitlines()[2])
-    01    ha-noi                TP. Hà Nội                red_river_delta       2020, 2021, 2022, 2023, 2024
-    """
-    from dti_helpers.analysis.province import years_with_data
-
-    head = [t(f"cli_col_{key}", lang) for key in ("code", "name", "region", "years")]
-    lines = [f"{head[0]:<5} {'slug':<21} {head[1]:<25} {head[2]:<21} {head[3]}", "-" * 95]
-    for code, row in data.provinces.iterrows():
-        years = ", ".join(map(str, years_with_data(data, code)))
-        lines.append(f"{code:<5} {row['slug']:<21} {row['name']:<25} {row['region']:<21} {years}")
-    return "\n".join(lines)
-
-
 def run_batch(args, lang: str = "en") -> int:
     """Validate the batch arguments, then build (or only plan) the reports; return the exit code.
 
@@ -251,7 +245,7 @@ def run_batch(args, lang: str = "en") -> int:
     0
     """
     from dti_helpers.analysis.province import PEER_STRATEGIES
-    from dti_helpers.batch import plan as planning, pool, select, summary
+    from dti_helpers.batch import listing, plan as planning, pool, select, summary
     from dti_helpers.batch.manifest import Manifest
     from dti_helpers.batch.runner import build
 
@@ -271,17 +265,24 @@ def run_batch(args, lang: str = "en") -> int:
     notebook = select.check_notebook(args.notebook) if args.notebook else planning.PROVINCE_NOTEBOOK
     data = select.load_data(args.data, args.year)
     if args.list:
-        print(list_provinces(data, lang))
+        print(listing.list_provinces(data.for_units(args.units or "63"), lang))
         return 0
     cat = data.catalogue
-    if args.year is not None and args.year not in data.years("63"):
-        raise UsageError("cli_no_year", year=args.year, years=", ".join(map(str, data.years("63"))))
-    asked = select.resolve_provinces(cat, args.provinces)  # code -> the name as typed, for the data notes
-    codes = list(asked)
+    scope = select.sets_in_scope(args.year, args.units)
+    if args.year is not None:
+        known = sorted({y for unit_set in scope for y in data.years(unit_set)})
+        if args.year not in known:
+            key = "cli_no_year" if args.units is None else "cli_no_units_year"
+            raise UsageError(key, year=args.year, units=args.units, years=", ".join(map(str, known)) or "-")
+    asked = select.resolve_units(cat, args.provinces, args.year, args.units)  # per set: code -> name as typed
     regions = select.resolve_regions(cat, args.region)
-    codes += [c for c in data.provinces.index if data.provinces.at[c, "region"] in regions]
-    selected = bool(codes)
-    codes = list(dict.fromkeys(codes)) if selected else list(data.provinces.index)
+    codes = {unit_set: list(named) for unit_set, named in asked.items()}
+    for unit_set in scope if regions else ():
+        units = data.for_units(unit_set).provinces
+        codes.setdefault(unit_set, []).extend(c for c in units.index if units.at[c, "region"] in regions)
+    selected = any(codes.values())
+    codes = ({k: list(dict.fromkeys(v)) for k, v in codes.items() if v} if selected
+             else {unit_set: list(data.for_units(unit_set).provinces.index) for unit_set in scope})
     overrides = select.read_params(args.params, cat, PEER_STRATEGIES) if args.params else {}
     overview = args.overview if args.overview is not None else not selected
     if not notebook.exists():
@@ -319,7 +320,8 @@ def render_one(args) -> int:
 
     extra = {"notebook": check_notebook(args.notebook)} if args.notebook else {}
     formats = tuple(f for f in args.format.split(",") if f)
-    written = render_report(args.province, args.year, args.lang, formats, args.out, args.data, args.peers, **extra)
+    written = render_report(args.province, args.year, args.lang, formats, args.out, args.data, args.peers,
+                            units=args.units, **extra)
     for kind, path in written.items():
         print(f"{kind}: {path}")
     return 0
@@ -359,9 +361,10 @@ def dispatch(args, lang: str) -> int:
         return check_data(args.file, args.year, lang)
     if args.command == "build-data":
         return build_data(args.data_dir, lang)
+    from dti_helpers.batch import listing
     from dti_helpers.batch.select import load_data
 
-    print(list_provinces(load_data(args.data, None), lang))
+    print(listing.list_provinces(load_data(args.data, None).for_units(args.units), lang))
     return 0
 
 

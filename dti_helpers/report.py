@@ -15,10 +15,11 @@ and ``report.section`` (the same parts the built-in sections are made of), and
 from dti_helpers.sections.kit import chart, install_display, not_published, note, render_html, section, table, text
 from dti_helpers.sections.parts import Chart, DoubtNotes, Note, Section, Table, Text
 from dti_helpers.sections.province import (PEER_STRATEGIES, SECTIONS, ParameterError, Report, ReportParams, build,
-                                           country, cover, data_notes, figure_columns, figures, headline, peers,
+                                           country, cover, data_notes, figure_columns, figures, former_provinces,
+                                           headline, peers,
                                            resolve_params, scorecard, setup, strengths, trend)
 
 __all__ = ["Chart", "DoubtNotes", "Note", "PEER_STRATEGIES", "ParameterError", "Report", "ReportParams", "SECTIONS",
            "Section", "Table", "Text", "build", "chart", "country", "cover", "data_notes", "figure_columns",
-           "figures", "headline", "install_display", "not_published", "note", "peers", "render_html",
+           "figures", "former_provinces", "headline", "install_display", "not_published", "note", "peers", "render_html",
            "resolve_params", "scorecard", "section", "setup", "strengths", "table", "text", "trend"]

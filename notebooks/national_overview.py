@@ -6,6 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (dti-reports)
 #     language: python
@@ -25,13 +26,14 @@
 year: "Optional[int]" = None  # assessment year, e.g. 2022; None: the latest assessed year
 lang: str = "vi"  # overview language: "vi" (Vietnamese) or "en" (English)
 data_path: "Optional[str]" = None  # DTI data file (tidy CSV or official table); None: the embedded data
+units: str = "63"  # unit set: "63" (provinces until 2025) or "34" (the units after the July 2025 merger)
 data_cache: "Optional[str]" = None  # set by run_reports.py: its checked copy of data_path (leave None)
 
 # %%
 # Heavy imports once, at the top: a warm kernel reuses them for the next report.
 from dti_helpers import overview
 
-ov = overview.setup(year, lang, data_path, data_cache)
+ov = overview.setup(year, lang, data_path, data_cache, units)
 overview.cover(ov)
 
 # %% [markdown] tags=["remove-cell"]

@@ -32,19 +32,21 @@ year: "Optional[int]" = None  # assessment year, e.g. 2020; None: the latest yea
 lang: str = "vi"  # report language: "vi" (Vietnamese) or "en" (English)
 peers: str = "region"  # peer strategy: "region" (same region), "rank" (within 5 DTI ranks) or "profile"
 data_path: "Optional[str]" = None  # DTI data file (tidy CSV or official table); None: the embedded data
+units: "Optional[str]" = None  # unit set: "63" (provinces until 2025) or "34" (after the merger); None: by year and name
 resolved: "Optional[dict]" = None  # set by run_reports.py / render: the request already checked (leave None)
 
 # %%
 # Heavy imports once, at the top: a warm kernel reuses them for the next report.
 from dti_helpers import report
 
-rep = report.setup(province, year, lang, peers, data_path, resolved)
+rep = report.setup(province, year, lang, peers, data_path, resolved, units)
 report.cover(rep)
 
 # %% [markdown] tags=["remove-cell"]
 # ## 1. Headline
-# DTI score and rank "x/63", change against the previous year with data, national mean, and the
-# province's successor after the July 2025 merger with its 34-unit figures.
+# DTI score and rank "x/63" (a report of the 34 units: "x/34"), change against the previous year with
+# data, national mean; a former province's successor after the July 2025 merger with its 34-unit
+# figures, or a new unit's former provinces.
 
 # %%
 report.headline(rep)
@@ -78,7 +80,15 @@ report.country(rep)
 report.trend(rep)
 
 # %% [markdown] tags=["remove-cell"]
-# ## 6. Strengths and weaknesses
+# ## Former provinces (reports of the 34 units only)
+# Each former province's published figures, ranks of the 63, side by side; shows nothing in a
+# report of the 63.
+
+# %%
+report.former_provinces(rep)
+
+# %% [markdown] tags=["remove-cell"]
+# ## Strengths and weaknesses
 
 # %%
 report.strengths(rep)
@@ -94,7 +104,7 @@ report.strengths(rep)
 # A plain DataFrame or matplotlib figure shown by a cell is exported as a kit table or chart too.
 #
 # Worked example, a comparison with two chosen provinces without pandas (paste it in a new cell
-# before "7. Data notes"):
+# before "Data notes"):
 #
 # ```python
 # rows = report.figures(rep, ["Bắc Ninh", "Thái Nguyên"])  # published figures as plain rows
@@ -107,7 +117,7 @@ report.strengths(rep)
 # ```
 
 # %% [markdown] tags=["remove-cell"]
-# ## 7. Data notes
+# ## Data notes
 # Sources of every figure, what is missing, the method, data version and parameters.
 
 # %%

@@ -4,7 +4,7 @@ import math
 import pandas as pd
 import pytest
 
-from dti_helpers.analysis import province as A
+from dti_helpers.analysis import lineage, province as A
 from dti_helpers import load_dti
 
 DTI = load_dti()
@@ -83,13 +83,13 @@ def test_every_province_every_year_never_invents(code):
 
 
 def test_successor_after_the_2025_merger():
-    s = A.successor(DTI, "74")  # Bình Dương -> TP. Hồ Chí Minh
+    s = lineage.successor(DTI, "74")  # Bình Dương -> TP. Hồ Chí Minh
     assert s["merged"] and s["name"] == "TP. Hồ Chí Minh" and len(s["members"]) == 3
     fig = s["figures"][0]
     assert fig["year"] == 2024 and fig["score"] == 0.777 and fig["sources"]
-    unchanged = A.successor(DTI, "11")  # Điện Biên was not merged
+    unchanged = lineage.successor(DTI, "11")  # Điện Biên was not merged
     assert not unchanged["merged"] and unchanged["figures"][0]["rank"] == 6
-    nothing = A.successor(DTI, "24")  # Bắc Ninh: no 34-unit figure published
+    nothing = lineage.successor(DTI, "24")  # Bắc Ninh: no 34-unit figure published
     assert nothing["figures"][0]["score"] is None and nothing["figures"][0]["rank"] is None
 
 
@@ -124,5 +124,5 @@ def test_tied_leaders_are_all_kept():
 
 
 def test_successor_figures_carry_their_note():
-    f = A.successor(load_dti(), "24")["figures"][0]
+    f = lineage.successor(load_dti(), "24")["figures"][0]
     assert {"doubtful", "note", "note_vi"} <= set(f)

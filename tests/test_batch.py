@@ -67,7 +67,7 @@ def assert_no_partial_files(out: Path) -> None:
 
 @pytest.fixture(scope="session")
 def full_batch(tmp_path_factory):
-    """All 63 provinces on the default data, HTML and PDF, the overview and the index: run once."""
+    """All 63 provinces and 34 units on the default data, HTML and PDF, the overviews and the index: run once."""
     out = tmp_path_factory.mktemp("full") / "reports"
     proc = run("--out", out, "--jobs", "2")
     # The no-op rerun right away: other work on the package in between would (rightly) rebuild.
@@ -82,13 +82,16 @@ def test_full_batch_builds_every_report(full_batch):
     html = sorted(p.name for p in (out / "html").glob("*.html"))
     pdf = sorted(p.name for p in (out / "pdf").glob("*.pdf"))
     provinces = [n for n in html if not n.startswith("national-overview-")]
-    assert len(provinces) == 63
-    assert len([n for n in pdf if not n.startswith("national-overview-")]) == 63
+    assert len([n for n in provinces if "-34-" not in n]) == 63 and len([n for n in provinces if "-34-" in n]) == 34
+    assert len([n for n in pdf if not n.startswith("national-overview-")]) == 97
     assert "national-overview-2024-vi.html" in html and "national-overview-2024-vi.pdf" in pdf
     assert all(f"national-overview-{y}-vi.html" in html for y in range(2020, 2025))
-    assert len(list((out / "notebooks").glob("*.ipynb"))) == 68
-    assert len(list((out / "logs").glob("*.log"))) == 68
-    assert summary_count(proc.stdout, "built (ok)") == 68
+    assert "national-overview-34-2024-vi.html" in html and "national-overview-34-2024-vi.pdf" in pdf
+    # names never collide between the sets: the former Bắc Ninh (2022) and the new one (2024)
+    assert "bac-ninh-2022-vi.html" in html and "bac-ninh-34-2024-vi.html" in html
+    assert len(list((out / "notebooks").glob("*.ipynb"))) == 103
+    assert len(list((out / "logs").glob("*.log"))) == 103
+    assert summary_count(proc.stdout, "built (ok)") == 103
     assert summary_count(proc.stdout, "failed") == 0
     # Without --year each province gets its latest year with data: Hà Giang has ranks for 2022 and 2023 only.
     assert "ha-giang-2023-vi.html" in html and "bac-giang-2022-vi.html" in html
@@ -101,12 +104,12 @@ def test_full_batch_index_links_resolve(full_batch):
         text = (out / page).read_text(encoding="utf-8")
         links = links_in(text)
         reports = [link for link in links if link.startswith(("html/", "pdf/"))]
-        assert len(reports) == 2 * 63 + 2 * 5  # each province's HTML and PDF, and each year's overview
+        assert len(reports) == 2 * 97 + 2 * 6  # each report's HTML and PDF, and each overview's (5 of the 63, 1 of the 34)
         for link in links:
             assert (out / link).is_file(), f"{page}: broken link {link}"
     vi = (out / "index.html").read_text(encoding="utf-8")
     assert "Bắc Giang" in vi and "0,3615" not in vi  # Bắc Giang's report is 2022, which has no score
-    assert vi.count("<tr ") == 63
+    assert vi.count("<tr ") == 97 and 'id="reports-34"' in vi  # the 34 units in their own table
 
 
 @pytest.mark.slow
@@ -128,7 +131,7 @@ def test_full_batch_noop_rerun_skips_everything(full_batch):
     _, _, proc = full_batch
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert summary_count(proc.stdout, "built (ok)") == 0
-    assert summary_count(proc.stdout, "skipped, up to date") == 68
+    assert summary_count(proc.stdout, "skipped, up to date") == 103
 
 
 @pytest.mark.slow
@@ -153,7 +156,7 @@ def visible_rows(page: Path, query: str) -> list[str]:
                           f"--user-data-dir={profile}", "--dump-dom", f"{page.as_uri()}?{query}"],
                          capture_output=True, text=True, timeout=120).stdout
     rows = re.findall(r"<tr ([^>]*)>\s*<td[^>]*>([^<]*)</td>", dom)
-    assert len(rows) == 63, dom[:500]
+    assert len(rows) == 97, dom[:500]  # the 63's table and the 34's
     return [name for attrs, name in rows if "hidden" not in attrs]
 
 
@@ -162,8 +165,11 @@ def test_index_search_ignores_diacritics_and_filters_by_region(full_batch):
     out, _, _ = full_batch
     page = out / "index.html"
     assert visible_rows(page, "q=thua%20thien%20hue") == ["Thừa Thiên - Huế"]
-    assert visible_rows(page, "q=%C4%91%C3%A0%20n%E1%BA%B5ng") == visible_rows(page, "q=da%20nang") == ["TP. Đà Nẵng"]
-    assert len(visible_rows(page, "region=central_highlands")) == 5
+    # TP. Đà Nẵng is in both tables: the former city and the unit it became
+    both = ["TP. Đà Nẵng"] * 2
+    assert visible_rows(page, "q=%C4%91%C3%A0%20n%E1%BA%B5ng") == visible_rows(page, "q=da%20nang") == both
+    assert len(visible_rows(page, "region=central_highlands")) == 5 + 2
+    # the new Gia Lai carries Bình Định's code, 52, so by the stated rule its region is the coast's
     assert visible_rows(page, "q=gia&region=central_highlands") == ["Gia Lai"]
 
 
@@ -227,7 +233,8 @@ def children(pid: int) -> list[int]:
 @pytest.mark.parametrize("victim", ["worker", "kernel"])
 def test_a_killed_worker_or_kernel_fails_one_report_only(victim, tmp_path):
     out = tmp_path / "reports"
-    proc = subprocess.Popen([*RUN, "ha-giang", "cao-bang", "bac-kan", "--out", str(out), "--jobs", "1",
+    # --units 63: the batch's own mechanics, on the 63 (Cao Bằng is a unit of the 34 too)
+    proc = subprocess.Popen([*RUN, "ha-giang", "cao-bang", "bac-kan", "--units", "63", "--out", str(out), "--jobs", "1",
                              "--format", "html"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, env={**os.environ, "DTI_REPORTS_TEST_HANG": "cao-bang"})
     deadline = time.monotonic() + 300
@@ -263,29 +270,29 @@ def test_changed_data_rebuilds_everything(tmp_path):
     data = tmp_path / "dti.csv"
     data.write_bytes((ROOT / "data" / "dti.csv").read_bytes())
     out = tmp_path / "reports"
-    run("bac-giang", "da-nang", "--data", data, "--out", out, "--format", "html", check=0)
-    again = run("bac-giang", "da-nang", "--data", data, "--out", out, "--format", "html", check=0)
+    run("bac-giang", "da-nang", "--units", "63", "--data", data, "--out", out, "--format", "html", check=0)
+    again = run("bac-giang", "da-nang", "--units", "63", "--data", data, "--out", out, "--format", "html", check=0)
     assert summary_count(again.stdout, "skipped, up to date") == 2
     # A touch that leaves the content alone changes nothing: the manifest hashes content, not times.
     os.utime(data, (time.time() + 5, time.time() + 5))
-    touched = run("bac-giang", "da-nang", "--data", data, "--out", out, "--format", "html", check=0)
+    touched = run("bac-giang", "da-nang", "--units", "63", "--data", data, "--out", out, "--format", "html", check=0)
     assert summary_count(touched.stdout, "skipped, up to date") == 2
     # Any change to the data file's content rebuilds every report made from it.
     data.write_text(data.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    changed = run("bac-giang", "da-nang", "--data", data, "--out", out, "--format", "html", "--dry-run", check=0)
+    changed = run("bac-giang", "da-nang", "--units", "63", "--data", data, "--out", out, "--format", "html", "--dry-run", check=0)
     assert changed.stdout.count("changed: data") == 2
-    rebuilt = run("bac-giang", "da-nang", "--data", data, "--out", out, "--format", "html", check=0)
+    rebuilt = run("bac-giang", "da-nang", "--units", "63", "--data", data, "--out", out, "--format", "html", check=0)
     assert summary_count(rebuilt.stdout, "built (ok)") == 2
 
 
 @pytest.mark.slow
 def test_changed_parameters_rebuild_only_that_province(tmp_path):
     out = tmp_path / "reports"
-    run("bac-giang", "da-nang", "--out", out, "--format", "html", check=0)
+    run("bac-giang", "da-nang", "--units", "63", "--out", out, "--format", "html", check=0)
     before = file_digest(out / "html" / "bac-giang-2022-vi.html")
     params = tmp_path / "params.toml"
     params.write_text('["Đà Nẵng"]\npeers = "rank"\n', encoding="utf-8")
-    proc = run("bac-giang", "da-nang", "--out", out, "--format", "html", "--params", params, check=0)
+    proc = run("bac-giang", "da-nang", "--units", "63", "--out", out, "--format", "html", "--params", params, check=0)
     assert summary_count(proc.stdout, "built (ok)") == 1
     assert summary_count(proc.stdout, "skipped, up to date") == 1
     assert "da-nang-2024-vi" in proc.stderr and "bac-giang" not in proc.stderr
@@ -307,7 +314,7 @@ def test_sigint_mid_batch_leaves_no_partial_file_and_a_rerun_completes(tmp_path)
     out = tmp_path / "reports"
     names = ["ha-giang", "cao-bang", "bac-kan", "tuyen-quang"]
     # Its own session, so that the signal reaches the batch's process group as Ctrl-C would.
-    proc = subprocess.Popen([*RUN, *names, "--out", str(out), "--jobs", "1"], cwd=ROOT, stdout=subprocess.PIPE,
+    proc = subprocess.Popen([*RUN, *names, "--units", "63", "--out", str(out), "--jobs", "1"], cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 600
     while not list((out / "pdf").glob("*.pdf")) and time.monotonic() < deadline and proc.poll() is None:
@@ -320,7 +327,7 @@ def test_sigint_mid_batch_leaves_no_partial_file_and_a_rerun_completes(tmp_path)
     built = list((out / "pdf").glob("*.pdf"))
     assert 1 <= len(built) < len(names)
     assert_no_partial_files(out)
-    rerun = run(*names, "--out", out, "--jobs", "1", check=0)
+    rerun = run(*names, "--units", "63", "--out", out, "--jobs", "1", check=0)
     assert summary_count(rerun.stdout, "built (ok)") + summary_count(rerun.stdout, "skipped, up to date") == 4
     assert len(list((out / "pdf").glob("*.pdf"))) == len(names)
     assert_no_partial_files(out)

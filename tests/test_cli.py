@@ -110,15 +110,22 @@ def test_dry_run_says_what_and_why_and_writes_nothing(tmp_path, capsys):
 def test_selection_by_region_adds_its_provinces(tmp_path, capsys):
     assert main(["--region", "Tây Nguyên", "--dry-run", "--out", str(tmp_path / "r")]) == 0
     builds = [line for line in capsys.readouterr().out.splitlines() if line.strip().startswith("build")]
-    assert len(builds) == 5  # the five Central Highlands provinces; no overview for a selection
+    # the five Central Highlands provinces of the 63 and, without --year, the region's two units of the 34
+    # (a unit's region: that of the former province whose code it kept); no overview for a selection
+    assert len(builds) == 7
+    assert [b.split()[1] for b in builds if "-34-" in b] == ["dak-lak-34-2024-vi", "lam-dong-34-2024-vi"]
     assert not any("national-overview" in line for line in builds)
+    assert main(["--region", "Tây Nguyên", "--units", "63", "--dry-run", "--out", str(tmp_path / "r")]) == 0
+    assert sum(line.strip().startswith("build") for line in capsys.readouterr().out.splitlines()) == 5
 
 
 def test_default_selection_includes_the_overview(tmp_path, capsys):
     assert main(["--dry-run", "--out", str(tmp_path / "r")]) == 0
     text = capsys.readouterr().out
-    assert "would build 68 report(s)" in text  # 63 provinces and an overview per assessed year
+    # the 63 provinces, the 34 units, an overview per assessed year of the 63 and the 34's 2024 overview
+    assert "would build 103 report(s)" in text
     assert all(f"national-overview-{y}-vi" in text for y in range(2020, 2025))
+    assert "national-overview-34-2024-vi" in text and "bac-ninh-34-2024-vi" in text
 
 
 def test_check_data_still_works_with_year(tmp_path):

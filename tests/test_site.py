@@ -114,3 +114,33 @@ def test_search_ignores_diacritics_and_filters_by_region(folder):
     assert visible_rows(page, "q=gia&region=central_highlands") == ["Gia Lai"]
     dom = browser_dom(folder / "index-en.html", "q=gia&region=central_highlands")
     assert "Showing 1 of 63 rows" in dom and 'id="controls" hidden' not in dom  # the script showed the controls
+
+
+def test_the_34_units_get_their_own_named_table_and_overview_link(tmp_path):
+    out = tmp_path / "site34"
+    manifest = Manifest(out)
+    entries = {**REPORTS,
+               "html/bac-ninh-34-2024-vi.html": {"kind": "province", "code": "24", "year": 2024, "lang": "vi",
+                                                 "format": "html", "units": "34"},
+               "html/national-overview-34-2024-vi.html": {"kind": "overview", "year": 2024, "lang": "vi",
+                                                          "format": "html", "units": "34"}}
+    for rel, entry in entries.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text("", encoding="utf-8")
+        manifest.record(rel, {**entry, "inputs": "x", "bytes": 0})
+    write_index(out, manifest, load_dti(), css="")
+    vi = (out / "index.html").read_text(encoding="utf-8")
+    assert vi.count("<tr ") == 63 + 34 and 'id="reports-34"' in vi
+    assert "63 tỉnh, thành phố trước sắp xếp" in vi and "34 tỉnh, thành phố sau sắp xếp ngày 1/7/2025" in vi
+    assert "Tổng quan 34 tỉnh, thành phố sau sắp xếp 2024" in vi
+    # code 24 is Bắc Giang among the 63 and Bắc Ninh among the 34: each link lands in its own table
+    tables = vi.split('id="reports-34"')
+    assert "html/bac-giang-2020-vi.html" in tables[0] and "html/bac-ninh-34-2024-vi.html" in tables[1]
+    assert "1/34" in tables[1] and "0,8241" in tables[1]  # Hà Nội's published 34-unit figures
+    for link in links_in(vi):
+        assert (out / link).is_file(), link
+    if shutil.which("chromium") or shutil.which("chromium-browser"):
+        dom = browser_dom(out / "index.html", "q=bac%20ninh")
+        shown = [name for attrs, name in re.findall(r"<tr ([^>]*)>\s*<td[^>]*>([^<]*)</td>", dom) if "hidden" not in attrs]
+        assert shown == ["Bắc Ninh", "Bắc Ninh"]  # the former province and the new unit, one per table
+

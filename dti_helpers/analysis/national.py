@@ -24,18 +24,18 @@ MOVERS_SHOWN = 5
 
 
 def published(data: DTIData) -> pd.DataFrame:
-    """The rows of the 63-province set (the overview's units).
+    """The rows of the view's unit set (``data.units``: the overview's units).
 
     >>> from dti_helpers.data.load import load_dti
     >>> sorted(published(load_dti()).unit_set.unique())
     ['63']
     """
     tab = data.table
-    return tab[tab.unit_set == "63"]
+    return tab[tab.unit_set == data.units]
 
 
 def ranking(data: DTIData, year: int) -> pd.DataFrame:
-    """All 63 provinces in ``year``: DTI and pillar score, rank and doubtful flag, by DTI rank (unpublished last).
+    """Every unit of the set in ``year``: DTI and pillar score, rank and doubtful flag, by DTI rank (unpublished last).
 
     ``doubtful`` is the DTI row's flag (also ``dti_doubtful``); ``cqs_doubtful`` etc. the pillars'.
 
@@ -144,7 +144,7 @@ def movers(data: DTIData, metric: str = "dti") -> pd.DataFrame:
     ranks = tab[(tab.metric == metric) & tab["rank"].notna()]
     wide = ranks.pivot_table(index="province_code", columns="year", values="rank", aggfunc="first")
     doubt = {(r.province_code, r.year): bool(r.doubtful) for r in ranks.itertuples()}
-    years = data.years("63")
+    years = data.years()
     rows = []
     for y0, y1 in zip(years, years[1:]):
         if y0 not in wide or y1 not in wide:
@@ -171,7 +171,7 @@ def coverage(data: DTIData) -> pd.DataFrame:
     tab = published(data)
     nat = data.national
     rows = []
-    for year in data.years("63"):
+    for year in data.years():
         y = tab[tab.year == year]
         pil = y[y.metric.isin(PILLARS)]
         idx = y[~y.metric.isin(("dti", *PILLARS))]

@@ -27,12 +27,17 @@ PEER_STRATEGIES = ("region", "rank", "profile")
 MIN_REGION_N = 3
 
 
-def _rows(data: DTIData, unit_set: str = "63") -> pd.DataFrame:
-    return data.table[data.table.unit_set == unit_set]
+def _rows(data: DTIData) -> pd.DataFrame:
+    """The figures of the view's unit set (``data.units``): codes mean that set's units."""
+    return data.table[data.table.unit_set == data.units]
 
 
-def _none(value):
-    """NaN/NA → None, numpy scalars → Python numbers (so results print and compare simply)."""
+def plain(value):
+    """NaN/NA → None, numpy scalars → Python numbers (so results print and compare simply).
+
+    >>> plain(np.int64(7)), plain(float("nan"))
+    (7, None)
+    """
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     if isinstance(value, (np.integer,)):
@@ -86,22 +91,22 @@ def _previous(data: DTIData, code: str, year: int, metric: str) -> pd.Series | N
     return None if hit.empty else hit.sort_values("year").iloc[-1]
 
 
-def national_mean(data: DTIData, year: int, metric: str = "dti", unit_set: str = "63") -> float | None:
+def national_mean(data: DTIData, year: int, metric: str = "dti", unit_set: str | None = None) -> float | None:
     """The published national mean, or ``None`` when the ministry's figure is not in the data.
 
     >>> national_mean(load_dti(), 2020)
     0.3026
     """
     n = data.national
-    hit = n[(n.year == year) & (n.metric == metric) & (n.unit_set == unit_set)]
-    return None if hit.empty else _none(hit.score.iloc[0])
+    hit = n[(n.year == year) & (n.metric == metric) & (n.unit_set == (unit_set or data.units))]
+    return None if hit.empty else plain(hit.score.iloc[0])
 
 
 def _changes(current: pd.Series | None, prev: pd.Series | None) -> dict:
-    score = _none(current.score) if current is not None else None
-    rank = _none(current["rank"]) if current is not None else None
-    p_score = _none(prev.score) if prev is not None else None
-    p_rank = _none(prev["rank"]) if prev is not None else None
+    score = plain(current.score) if current is not None else None
+    rank = plain(current["rank"]) if current is not None else None
+    p_score = plain(prev.score) if prev is not None else None
+    p_rank = plain(prev["rank"]) if prev is not None else None
     return {
         "prev_year": int(prev.year) if prev is not None else None,
         "prev_score": p_score, "prev_rank": p_rank,
@@ -115,7 +120,12 @@ def _changes(current: pd.Series | None, prev: pd.Series | None) -> dict:
     }
 
 
-def _split_sources(text: str | None) -> list[str]:
+def split_sources(text: str | None) -> list[str]:
+    """The source addresses of a row's ``sources`` cell (they are joined with " | ").
+
+    >>> split_sources("https://a.vn | https://b.vn"), split_sources(None)
+    (['https://a.vn', 'https://b.vn'], [])
+    """
     return [s for s in (text or "").split(" | ") if s]
 
 
@@ -133,15 +143,15 @@ def headline(data: DTIData, code: str, year: int) -> dict:
     row = _value(data, code, year, "dti")
     prev = _previous(data, code, year, "dti")
     return {
-        "code": code, "name": prov["name"], "region": prov["region"], "year": year, "n_units": 63,
-        "score": _none(row.score) if row is not None else None,
-        "rank": _none(row["rank"]) if row is not None else None,
+        "code": code, "name": prov["name"], "region": prov["region"], "year": year, "n_units": data.n_units,
+        "score": plain(row.score) if row is not None else None,
+        "rank": plain(row["rank"]) if row is not None else None,
         "doubtful": bool(row.doubtful) if row is not None else False,
         "note": row.note if row is not None else "",
         "note_vi": row.note_vi if row is not None else "",
         **_changes(row, prev),
         "national_mean": national_mean(data, year),
-        "sources": _split_sources(row.sources if row is not None else None),
+        "sources": split_sources(row.sources if row is not None else None),
     }
 
 
@@ -166,13 +176,13 @@ def scorecard(data: DTIData, code: str, year: int) -> pd.DataFrame:
         # rank 1 can be shared: every leader is kept, and a leader score (and gap) is given
         # only when all the leaders' published scores agree
         leaders = mrows[mrows["rank"] == 1].sort_values("province_code")
-        score = _none(row.score) if row is not None else None
-        lead_scores = {_none(s) for s in leaders.score}
+        score = plain(row.score) if row is not None else None
+        lead_scores = {plain(s) for s in leaders.score}
         leader_score = lead_scores.pop() if len(lead_scores) == 1 else None
         is_leader = code in set(leaders.province_code)
         records.append({
             "metric": metric, "label_vi": m.short_vi, "label_en": m.short_en, "kind": m.kind,
-            "score": score, "rank": _none(row["rank"]) if row is not None else None,
+            "score": score, "rank": plain(row["rank"]) if row is not None else None,
             **{k: v for k, v in _changes(row, _previous(data, code, year, metric)).items()},
             "national_mean": national_mean(data, year, metric),
             "region_median": float(regional.median()) if regional.size >= MIN_REGION_N else None,
@@ -199,7 +209,7 @@ def scorecard(data: DTIData, code: str, year: int) -> pd.DataFrame:
 
 
 def country(data: DTIData, year: int, metric: str = "dti") -> pd.DataFrame:
-    """All 63 provinces with their score and rank for ``metric`` in ``year`` (NA where not published).
+    """Every unit of the set with its score and rank for ``metric`` in ``year`` (NA where not published).
 
     >>> c = country(load_dti(), 2022)
     >>> len(c), int(c["rank"].notna().sum())
@@ -279,7 +289,7 @@ def trend(data: DTIData, code: str, metrics=("dti", *PILLARS)) -> pd.DataFrame:
     >>> tr["rank"].tolist()
     [10, 10, 9, <NA>, <NA>]
     """
-    years = data.years("63")
+    years = data.years()
     grid = pd.MultiIndex.from_product([years, list(metrics)], names=["year", "metric"]).to_frame(index=False)
     t = _rows(data)
     own = t[(t.province_code == code) & t.metric.isin(metrics)][["year", "metric", "score", "rank", "doubtful"]]
@@ -301,11 +311,11 @@ def strengths(data: DTIData, code: str, year: int, margin: int = 10) -> pd.DataF
     ('weakness', -15)
     """
     overall = _value(data, code, year, "dti")
-    overall_rank = _none(overall["rank"]) if overall is not None else None
+    overall_rank = plain(overall["rank"]) if overall is not None else None
     records = []
     for metric in metrics_for_year(data, year)[1:]:
         row = _value(data, code, year, metric)
-        rank = _none(row["rank"]) if row is not None else None
+        rank = plain(row["rank"]) if row is not None else None
         if rank is None or overall_rank is None:
             continue
         diff = overall_rank - rank  # positive = better than overall
@@ -328,7 +338,7 @@ def missing(data: DTIData, code: str) -> pd.DataFrame:
     records = []
     t = _rows(data)
     own = t[t.province_code == code].set_index(["year", "metric"])
-    for year in data.years("63"):
+    for year in data.years():
         for metric in metrics_for_year(data, year):
             row = own.loc[(year, metric)] if (year, metric) in own.index else None
             records.append({"year": year, "metric": metric,
@@ -358,42 +368,11 @@ def sources(data: DTIData, code: str | list[str], year: int | None = None) -> pd
         .reset_index(drop=True)
 
 
-def national_sources(data: DTIData, year: int, unit_set: str = "63") -> pd.DataFrame:
+def national_sources(data: DTIData, year: int, unit_set: str | None = None) -> pd.DataFrame:
     """National means published for ``year`` with their sources.
 
     >>> national_sources(load_dti(), 2020).metric.tolist()
     ['dti']
     """
     n = data.national
-    return n[(n.year == year) & (n.unit_set == unit_set)].reset_index(drop=True)
-
-
-def successor(data: DTIData, code: str) -> dict:
-    """The unit that took over the province in the 1 July 2025 merger, and its published
-    figures in the 34-unit ranking (``None`` where not published).
-
-    >>> s = successor(load_dti(), "24")
-    >>> s["name"], s["members"], s["figures"][0]["year"]
-    ('Bắc Ninh', ['Bắc Giang', 'Bắc Ninh'], 2024)
-    >>> successor(load_dti(), "01")["merged"]
-    False
-    """
-    p = data.provinces
-    new_code = p.at[code, "successor_code"]
-    members = p.index[p.successor_code == new_code]
-    t = data.table
-    own = t[(t.unit_set == "34") & (t.province_code == new_code) & (t.metric == "dti")].sort_values("year")
-    years = sorted(int(y) for y in t.loc[t.unit_set == "34", "year"].unique())
-    figures = []
-    for year in years:
-        hit = own[own.year == year]
-        row = hit.iloc[0] if not hit.empty else None
-        figures.append({"year": year, "score": _none(row.score) if row is not None else None,
-                        "rank": _none(row["rank"]) if row is not None else None,
-                        "doubtful": bool(row.doubtful) if row is not None else False,
-                        "note": row.note if row is not None else "",
-                        "note_vi": row.note_vi if row is not None else "",
-                        "sources": _split_sources(row.sources if row is not None else None)})
-    return {"code": new_code, "name": data.catalogue.name(new_code, "34"), "merged": len(members) > 1,
-            "members": sorted(p.loc[members, "name"], key=lambda n: n.replace("TP. ", "")), "n_units": 34,
-            "figures": figures}
+    return n[(n.year == year) & (n.unit_set == (unit_set or data.units))].reset_index(drop=True)

@@ -200,7 +200,7 @@ def make_job(stem: str, label: str, notebook: Path, data_file: Path, parameters:
 def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str, ...], formats: tuple[str, ...],
                   peers: str = "region", data_path: str | None = None, overrides: dict | None = None,
                   notebook: Path = PROVINCE_NOTEBOOK, data_cache: str | None = None,
-                  asked: dict | None = None) -> tuple[list[Job], list[Skipped]]:
+                  asked: dict | None = None, successors: dict | None = None) -> tuple[list[Job], list[Skipped]]:
     """One job per province and language; the year each report covers is decided here.
 
     Without ``year``, each province gets its own latest year with any published
@@ -209,7 +209,9 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
     ``overrides`` maps a code to parameters (``year``, ``peers``) for that
     province only. ``data_cache`` is the checked copy of the data file each kernel reads
     (:func:`~dti_helpers.data.load.write_validated`, written by the runner). ``asked`` maps a
-    code to the name the user typed, which the report's data notes repeat.
+    code to the name the user typed, which the report's data notes repeat. ``successors`` maps
+    (code, year, lang) of a 34-unit report in the same batch to its stem: a former province's report
+    of that year links to its successor's.
 
     >>> from dti_helpers import load_dti
     >>> jobs, skipped = province_jobs(load_dti(), ["10", "24"], year=2020, langs=("vi",), formats=("html",))
@@ -220,31 +222,54 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
     from dti_helpers.sections.province import ParameterError, resolve_params
 
     jobs, skipped = [], []
+    # a report of the 34 says so in its label: names repeat across the sets (Bắc Ninh, Lâm Đồng, Hà Nội)
+    marker = "" if data.units == "63" else " [34]"
     for code in codes:
         row = data.provinces.loc[code]
-        opts = {"year": year, "peers": peers, **(overrides or {}).get(code, {})}
+        # per-province parameters name provinces of the 63 (read_params)
+        opts = {"year": year, "peers": peers, **((overrides or {}).get(code, {}) if data.units == "63" else {})}
         for lang in langs:
             # resolve_params holds the one "latest year with data" rule; the kernel gets its result as it is
             try:
                 typed = (asked or {}).get(code, row["name"])
-                params = replace(resolve_params(data, typed, opts["year"], lang, opts["peers"], data_path),
-                                 data_cache=data_cache)
+                params = replace(resolve_params(data, typed, opts["year"], lang, opts["peers"], data_path,
+                                                data.units), data_cache=data_cache)
+                successor = (successors or {}).get((row.get("successor_code"), params.year, lang))
+                if successor:  # both files sit in html/ (and pdf/): one relative address serves both
+                    params = replace(params, successor_report=f"../html/{successor}.html")
             except ParameterError:
                 have = ", ".join(map(str, years_with_data(data, code)))
-                fields = {"name": row["name"], "year": opts["year"], "years": have or "none"}
-                skipped.append(Skipped(f"{row['name']} {opts['year']} ({lang})", t("cli_no_figure", "en", **fields),
-                                       "cli_no_figure", fields))
+                fields = {"name": row["name"] + marker, "year": opts["year"], "years": have or "none"}
+                skipped.append(Skipped(f"{row['name']}{marker} {opts['year']} ({lang})",
+                                       t("cli_no_figure", "en", **fields), "cli_no_figure", fields))
                 continue
-            meta = {"kind": "province", "code": code, "slug": row["slug"], "year": params.year, "lang": lang}
-            jobs.append(make_job(params.stem, f"{row['name']} {params.year} ({lang})", notebook, data.path,
+            meta = {"kind": "province", "code": code, "slug": row["slug"], "year": params.year, "lang": lang,
+                    "units": data.units}
+            jobs.append(make_job(params.stem, f"{row['name']}{marker} {params.year} ({lang})", notebook, data.path,
                                  params.notebook_parameters(), formats, meta))
     return jobs, skipped
+
+
+def by_unit_set(codes, asked=None) -> tuple[dict[str, list[str]], dict[str, dict[str, str]]]:
+    """Codes and typed names keyed by unit set; a plain list (or flat mapping) means units of the 63.
+
+    >>> by_unit_set(["24"], {"24": "bac-giang"})
+    ({'63': ['24']}, {'63': {'24': 'bac-giang'}})
+    >>> by_unit_set({"34": ["24"]})
+    ({'34': ['24']}, {})
+    """
+    codes = dict(codes) if isinstance(codes, dict) else {"63": list(codes)}
+    asked = asked or {}
+    if asked and not all(isinstance(v, dict) for v in asked.values()):
+        asked = {"63": dict(asked)}
+    return {k: list(v) for k, v in codes.items()}, asked
 
 
 def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tuple[str, ...],
                   data_path: str | None = None, notebook: Path = OVERVIEW_NOTEBOOK,
                   data_cache: str | None = None) -> list[Job]:
-    """The national overview's jobs: one per language for ``year``, or for every assessed year.
+    """The national overview's jobs for ``data``'s unit set: one per language for ``year``, or for every
+    year the set was assessed (the 2024 overview exists for the 63 and for the 34).
 
     Every year gets its own overview by default: coverage differs so much between years (2022 has
     every rank, 2024 a handful) that the latest year alone would hide most of what is published.
@@ -256,19 +281,25 @@ def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tu
     >>> len(overview_jobs(load_dti(), year=None, langs=("vi",), formats=("html",), notebook=PACKAGE_DIR / "__init__.py"))
     5
     """
-    years = [int(year)] if year is not None else [int(y) for y in data.years("63")]
-    return [make_job(f"national-overview-{y}-{lang}", f"national overview {y} ({lang})", notebook, data.path,
-                     {"year": y, "lang": lang, "data_path": data_path, "data_cache": data_cache}, formats,
-                     {"kind": "overview", "year": y, "lang": lang})
+    years = [int(year)] if year is not None else [int(y) for y in data.years()]
+    if data.units == "63":  # the names and parameters the 63's overviews always had
+        stem, label, extra = "national-overview-{y}-{lang}", "national overview {y} ({lang})", {}
+    else:
+        stem, label, extra = "national-overview-34-{y}-{lang}", "national overview [34] {y} ({lang})", {"units": "34"}
+    return [make_job(stem.format(y=y, lang=lang), label.format(y=y, lang=lang), notebook, data.path,
+                     {"year": y, "lang": lang, "data_path": data_path, "data_cache": data_cache, **extra}, formats,
+                     {"kind": "overview", "year": y, "lang": lang, "units": data.units})
             for y in reversed(years) for lang in langs]
 
 
 def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None, langs=("vi",), formats=FORMATS,
          peers: str = "region", overrides: dict | None = None, overview: bool = False, force: bool = False,
          province_notebook: Path = PROVINCE_NOTEBOOK, overview_notebook: Path = OVERVIEW_NOTEBOOK,
-         asked: dict | None = None) -> Plan:
+         asked: dict | None = None, overview_sets=None) -> Plan:
     """Everything a run would do, without doing it (``--dry-run`` prints this).
 
+    ``codes`` are units of the 63, or ``{unit_set: codes}`` (``asked`` likewise: the names as typed).
+    ``overview`` adds the national overviews of ``overview_sets`` (default: the sets of ``codes``).
     ``province_notebook`` builds the provinces from another notebook (an edited copy of
     the shipped one); its digest is part of every province job's inputs.
 
@@ -276,17 +307,30 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
     >>> p = plan(load_dti(), ["24"], Manifest("/nonexistent"), year=2020, formats=("html",))
     >>> [(j.stem, j.todo, j.why) for j in p.jobs]
     [('bac-giang-2020-vi', ('html',), 'new')]
+    >>> [j.stem for j in plan(load_dti(), {"34": ["24"]}, Manifest("/nonexistent"), formats=("html",)).jobs]
+    ['bac-ninh-34-2024-vi']
     """
     from dti_helpers.data.load import CACHE_DIR, DEFAULT_PATH, validated_path
 
     data_path = None if Path(data.path).resolve() == DEFAULT_PATH else str(Path(data.path).resolve())
     copy = validated_path(data, Path(manifest.root) / CACHE_DIR)
     data_cache = None if copy is None else str(copy)
-    jobs, skipped = province_jobs(data, codes, year=year, langs=tuple(langs), formats=tuple(formats), peers=peers,
-                                  data_path=data_path, overrides=overrides, notebook=Path(province_notebook),
-                                  data_cache=data_cache, asked=asked)
-    if overview:
-        jobs += overview_jobs(data, year=year, langs=tuple(langs), formats=tuple(formats), data_path=data_path,
-                              notebook=Path(overview_notebook), data_cache=data_cache)
+    codes, asked = by_unit_set(codes, asked)
+    planned: dict[str, tuple[list[Job], list[Skipped]]] = {}
+    successors: dict = {}
+    for unit_set in sorted(codes, key=lambda u: u != "34"):  # the 34 first: the 63's reports link to them
+        planned[unit_set] = province_jobs(
+            data.for_units(unit_set), codes[unit_set], year=year, langs=tuple(langs), formats=tuple(formats),
+            peers=peers, data_path=data_path, overrides=overrides, notebook=Path(province_notebook),
+            data_cache=data_cache, asked=asked.get(unit_set), successors=successors if unit_set == "63" else None)
+        if unit_set == "34":
+            successors = {(j.meta["code"], j.meta["year"], j.meta["lang"]): j.stem for j in planned["34"][0]}
+    jobs = [job for unit_set in codes for job in planned[unit_set][0]]
+    skipped = [s for unit_set in codes for s in planned[unit_set][1]]
+    for unit_set in (overview_sets if overview_sets is not None else codes) if overview else ():
+        view = data.for_units(unit_set)
+        if year is None or year in view.years():
+            jobs += overview_jobs(view, year=year, langs=tuple(langs), formats=tuple(formats), data_path=data_path,
+                                  notebook=Path(overview_notebook), data_cache=data_cache)
     todo, unchanged = finalize(jobs, manifest, force)
     return Plan(todo, unchanged, skipped)

@@ -62,6 +62,43 @@ def resolve_provinces(cat, names) -> dict[str, str]:
     return asked
 
 
+def sets_in_scope(year: int | None = None, units: str | None = None) -> tuple[str, ...]:
+    """The unit sets a batch covers when no province is named: ``units``, else those assessed in ``year``
+    (up to 2023 the 63, from 2025 the 34, 2024 both), else both (each unit at its latest year).
+
+    >>> sets_in_scope(), sets_in_scope(2022), sets_in_scope(2024), sets_in_scope(2025), sets_in_scope(None, "34")
+    (('63', '34'), ('63',), ('63', '34'), ('34',), ('34',))
+    """
+    from dti_helpers.core.schema import MERGER_YEAR, UNIT_SETS
+
+    if units:
+        return (units,)
+    if year is None or year == MERGER_YEAR - 1:
+        return UNIT_SETS
+    return ("63",) if year < MERGER_YEAR else ("34",)
+
+
+def resolve_units(cat, names, year: int | None = None, units: str | None = None) -> dict[str, dict[str, str]]:
+    """The units named, per unit set: ``{unit_set: {code: name as first typed}}``.
+
+    A name is looked up in the sets the request means (:func:`~dti_helpers.sections.province.params.unit_sets_for`):
+    a name of both sets without ``units`` or a year of one set gives a report in each.
+
+    >>> from dti_helpers import load_catalogue
+    >>> resolve_units(load_catalogue(), ["Bắc Giang", "Bắc Ninh"], 2024)
+    {'63': {'24': 'Bắc Giang', '27': 'Bắc Ninh'}, '34': {'24': 'Bắc Ninh'}}
+    >>> resolve_units(load_catalogue(), ["Huế"], units="34")
+    {'34': {'46': 'Huế'}}
+    """
+    from dti_helpers.sections.province.params import unit_sets_for
+
+    asked: dict[str, dict[str, str]] = {}
+    for name in names:
+        for unit_set in unit_sets_for(cat, name, year, units):
+            asked.setdefault(unit_set, {}).setdefault(cat.resolve(name, unit_set), name)
+    return asked
+
+
 def resolve_regions(cat, names) -> list[str]:
     """Region ids of ``names`` (id, Vietnamese or English name, with or without diacritics).
 

@@ -35,7 +35,6 @@ from dti_helpers.batch.manifest import Manifest, inputs_digest, tree_digest
 from dti_helpers.core.fsio import atomic_write
 
 PAGES = {"vi": "index.html", "en": "index-en.html"}
-N_UNITS = 63
 
 
 def index_rows(entries: dict, data) -> list[dict]:
@@ -56,6 +55,8 @@ def index_rows(entries: dict, data) -> list[dict]:
     reports: dict[tuple[str, int], dict] = {}
     for path, entry in sorted(entries.items()):
         if entry.get("kind") != "province" or entry.get("code") not in data.provinces.index:
+            continue
+        if str(entry.get("units", "63")) != data.units:  # codes mean other units in the other set
             continue
         key = (entry["code"], int(entry["year"]))
         reports.setdefault(key, {}).setdefault(entry["lang"], {})[entry["format"]] = path
@@ -83,8 +84,18 @@ def _doubt_note(data, code: str, year, lang: str) -> str:
     return "" if row is None else note_text(row, lang)
 
 
-def overview_links(entries: dict) -> dict:
-    """National overview outputs in the manifest: {(year, lang): {format: path}}.
+def has_units(entries: dict, units: str) -> bool:
+    """Whether the manifest holds any report or overview of the unit set ``units``.
+
+    >>> has_units({"html/x.html": {"kind": "province", "units": "34"}}, "34"), has_units({}, "34")
+    (True, False)
+    """
+    return any(str(e.get("units", "63")) == units and e.get("kind") in ("province", "overview")
+               for e in entries.values() if isinstance(e, dict))
+
+
+def overview_links(entries: dict, units: str = "63") -> dict:
+    """National overview outputs of the unit set ``units`` in the manifest: {(year, lang): {format: path}}.
 
     >>> overview_links({"pdf/national-overview-2022-en.pdf": {"kind": "overview", "year": 2022, "lang": "en",
     ...                                                      "format": "pdf"}})
@@ -92,7 +103,7 @@ def overview_links(entries: dict) -> dict:
     """
     found: dict = {}
     for path, entry in sorted(entries.items()):
-        if entry.get("kind") == "overview":
+        if entry.get("kind") == "overview" and str(entry.get("units", "63")) == units:
             found.setdefault((int(entry["year"]), entry["lang"]), {})[entry["format"]] = path
     return found
 
@@ -119,17 +130,10 @@ def _links(links: dict, lang: str) -> list[dict]:
             for report_lang, formats in links.items() for fmt, path in formats.items()]
 
 
-def index_view(rows: list[dict], data, lang: str = "vi", overviews: dict | None = None) -> dict:
-    """What the index page shows in ``lang``, as plain strings: the template's only input (besides styles).
-
-    >>> from dti_helpers import load_dti
-    >>> v = index_view(index_rows({}, load_dti()), load_dti(), "en")
-    >>> len(v["rows"]), v["switch"], v["rows"][0]["links"]
-    (63, [{'href': 'index.html', 'lang': 'vi', 'label': 'Tiếng Việt'}], [])
-    """
+def _body(rows: list[dict], data, lang: str, doubts: list) -> list[dict]:
+    """The template's rows of one unit set (``data`` is that set's view); doubt notes go to ``doubts``."""
     cat = data.catalogue
-    present = set(data.provinces.region)
-    body, doubts = [], []
+    body = []
     for r in rows:
         if r["doubtful"]:  # the mark goes on the figure that is published (the one in doubt)
             doubts.append(t("idx_doubt_note", lang, name=r["name"], year=r["year"],
@@ -140,28 +144,56 @@ def index_view(rows: list[dict], data, lang: str = "vi", overviews: dict | None 
                      "region_name": region, "region_key": search_key(region), "year": r["year"] or "",
                      "score": None if r["score"] is None else fmt_score(r["score"], lang),
                      "score_value": "" if r["score"] is None else r["score"],
-                     "rank": None if r["rank"] is None else fmt_rank(r["rank"], N_UNITS, lang),
+                     "rank": None if r["rank"] is None else fmt_rank(r["rank"], data.n_units, lang),
                      "rank_value": "" if r["rank"] is None else r["rank"],
                      "doubtful": bool(r["doubtful"]), "links": _links(r["links"], lang)})
-    ordered = sorted((overviews or {}).items(), key=lambda kv: (-kv[0][0], kv[0][1]))
+    return body
+
+
+def index_view(rows: list[dict], data, lang: str = "vi", overviews: dict | None = None,
+               rows_34: list[dict] | None = None, overviews_34: dict | None = None) -> dict:
+    """What the index page shows in ``lang``, as plain strings: the template's only input (besides styles).
+
+    ``rows`` are the 63's (:func:`index_rows` of the 63's view); ``rows_34``, when given, the 34 units'
+    second table, named as such.
+
+    >>> from dti_helpers import load_dti
+    >>> v = index_view(index_rows({}, load_dti()), load_dti(), "en")
+    >>> len(v["tables"][0]["rows"]), v["switch"], v["tables"][0]["rows"][0]["links"]
+    (63, [{'href': 'index.html', 'lang': 'vi', 'label': 'Tiếng Việt'}], [])
+    """
+    cat = data.catalogue
+    sets = [(data.for_units("63"), rows, "reports", "idx_caption" if rows_34 is None else "idx_caption_63")]
+    if rows_34 is not None:
+        sets.append((data.for_units("34"), rows_34, "reports-34", "idx_caption_34"))
+    present = set(data.provinces.region) | (set(data.for_units("34").provinces.region) if rows_34 is not None else set())
+    doubts: list[str] = []
+    tables = [{"id": table_id, "caption": t(caption, lang), "rows": _body(set_rows, view, lang, doubts)}
+              for view, set_rows, table_id, caption in sets]
+    links = [(t("idx_overview", lang, year=year), ov_lang, formats)
+             for (year, ov_lang), formats in sorted((overviews or {}).items(), key=lambda kv: (-kv[0][0], kv[0][1]))]
+    links += [(t("idx_overview_34", lang, year=year), ov_lang, formats)
+              for (year, ov_lang), formats in sorted((overviews_34 or {}).items(),
+                                                     key=lambda kv: (-kv[0][0], kv[0][1]))]
+    n_reports = sum(1 for table in tables for r in table["rows"] if r["links"])
     return {
-        "lang": lang, "title": t("idx_title", lang), "lede": t("idx_lede", lang, n=sum(1 for r in rows if r["links"])),
+        "lang": lang, "title": t("idx_title", lang), "lede": t("idx_lede", lang, n=n_reports),
         "switch": [{"href": PAGES[lg], "lang": lg, "label": t("idx_in_lang", lg)} for lg in LANGS if lg != lang],
-        "overviews": [{"label": t("idx_overview", lang, year=year), "links": _links({ov_lang: formats}, lang)}
-                      for (year, ov_lang), formats in ordered],
+        "overviews": [{"label": label, "links": _links({ov_lang: formats}, lang)} for label, ov_lang, formats in links],
         "search_label": t("idx_search", lang), "region_label": t("idx_filter_region", lang),
         "region_all": t("idx_region_all", lang), "count_template": t("idx_count", lang),
         "regions": [{"value": r, "label": cat.region_name(r, lang)} for r in cat.regions.index if r in present],
-        "caption": t("idx_caption", lang), "reports_label": t("idx_reports", lang),
+        "reports_label": t("idx_reports", lang),
         "columns": [{"label": t(key, lang), "kind": kind} for key, kind in
                     (("province", "text"), ("region", "text"), ("year", "num"), ("kpi_score", "num"),
                      ("kpi_rank", "num"))],
-        "rows": body, "not_published": t("not_published", lang), "doubtful": t("doubtful", lang),
+        "tables": tables, "not_published": t("not_published", lang), "doubtful": t("doubtful", lang),
         "no_report": t("idx_no_report", lang), "doubts": list(dict.fromkeys(doubts)),
         "doubtful_intro": t("doubtful_intro", lang), "year_note": t("idx_year_note", lang)}
 
 
-def index_html(rows: list[dict], data, lang: str = "vi", overviews: dict | None = None, css: str = "") -> str:
+def index_html(rows: list[dict], data, lang: str = "vi", overviews: dict | None = None, css: str = "",
+               rows_34: list[dict] | None = None, overviews_34: dict | None = None) -> str:
     """The index page in ``lang`` as one HTML5 string; ``css`` is the report stylesheet the page shares.
 
     >>> from dti_helpers import load_dti
@@ -169,7 +201,7 @@ def index_html(rows: list[dict], data, lang: str = "vi", overviews: dict | None 
     >>> page.count("data-region=") == 63 and 'lang="en"' in page
     True
     """
-    view = index_view(rows, data, lang, overviews)
+    view = index_view(rows, data, lang, overviews, rows_34, overviews_34)
     # The styles and the script are ours, not user text: inlined as they are (escaping would break them).
     return _template().render(**view, css=Markup(css), page_css=Markup(static_text("index.css")),
                               script=Markup(static_text("index.js")))
@@ -189,16 +221,24 @@ def write_index(out_dir: str | Path, manifest: Manifest, data, *, css: str) -> l
     (['index.html', 'index-en.html'], [])
     """
     out = Path(out_dir)
+    data = data.for_units("63")
     rows = index_rows(manifest.entries, data)
     overviews = overview_links(manifest.entries)
+    # the 34 units get their table once the folder holds a report of theirs (a batch of the 63 alone has none)
+    with_34 = has_units(manifest.entries, "34")
+    rows_34 = index_rows(manifest.entries, data.for_units("34")) if with_34 else None
+    overviews_34 = overview_links(manifest.entries, "34") if with_34 else None
     here = Path(__file__).parent
     digest = inputs_digest({"rows": rows, "overviews": {f"{y}-{lg}": f for (y, lg), f in overviews.items()},
+                            "rows_34": rows_34, "overviews_34": {f"{y}-{lg}": f for (y, lg), f in
+                                                                 (overviews_34 or {}).items()},
                             "source": tree_digest(here), "data": data.version, "css": css})
     written = []
     for lang, name in PAGES.items():
         if manifest.current(name, digest):
             continue
-        atomic_write(out / name, index_html(rows, data, lang, overviews, css=css))
+        atomic_write(out / name, index_html(rows, data, lang, overviews, css=css, rows_34=rows_34,
+                                            overviews_34=overviews_34))
         manifest.record(name, {"inputs": digest, "kind": "index", "lang": lang, "format": "html",
                                "bytes": (out / name).stat().st_size})
         written.append(out / name)
@@ -218,5 +258,5 @@ def links_in(page: str) -> list[str]:
     return [_html.unescape(h) for h in re.findall(r'href="([^"]*)"', page)]
 
 
-__all__ = ["index_html", "index_rows", "index_view", "links_in", "overview_links", "search_key", "static_text",
+__all__ = ["has_units", "index_html", "index_rows", "index_view", "links_in", "overview_links", "search_key", "static_text",
            "write_index"]

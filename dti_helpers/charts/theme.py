@@ -121,10 +121,13 @@ def rank_axis(ax, axis: str = "y", n: int = N_UNITS, pad: float = 1.5) -> None:
     >>> rank_axis(ax, "y", 63)
     >>> ax.get_ylim()
     (np.float64(64.5), np.float64(-0.5))
+    >>> rank_axis(ax, "x", 34); [int(x) for x in ax.get_xticks()]
+    [1, 10, 20, 30, 34]
     """
     lim = (n + pad, 1 - pad) if axis == "y" else (1 - pad, n + pad)
     (ax.set_ylim if axis == "y" else ax.set_xlim)(*lim)
-    ticks = [1, 10, 20, 30, 40, 50, n]
+    # round ticks below n only: a tick past the last rank would widen the axis beyond the set
+    ticks = [1, *(k for k in (10, 20, 30, 40, 50) if k < n - 3), n]
     (ax.set_yticks if axis == "y" else ax.set_xticks)(ticks)
 
 

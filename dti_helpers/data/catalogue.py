@@ -149,6 +149,10 @@ def load_catalogue(data_dir: str | Path | None = None) -> Catalogue:
     read = lambda name: pd.read_csv(d / name, dtype=str, keep_default_na=False)  # noqa: E731
     provinces = read("provinces.csv").set_index("code", drop=False)
     units = read("units_2025.csv").set_index("code", drop=False)
+    # No field library gives the 34 units a socio-economic region; the rule, stated in the reports:
+    # a unit is in the region of the former province whose GSO code it kept (every unit kept one).
+    for column in ("region", "region_vi", "region_en"):
+        units[column] = provinces.loc[units.index, column].to_numpy()
     regions = read("raw/regions.csv").set_index("region", drop=False)
     metrics = read("metrics.csv")
     metrics["order"] = metrics["order"].astype(int)

@@ -7,13 +7,14 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
 from dti_helpers.data.catalogue import Catalogue, load_catalogue
 from dti_helpers.core.labels import t
+from dti_helpers.core.schema import N_UNITS, UNIT_SETS
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DEFAULT_PATH = DATA_DIR / "dti.csv"
@@ -29,6 +30,10 @@ class DTIData:
     (float, NaN when not published), rank (nullable Int64), doubtful, sources,
     note (English) and note_vi (Vietnamese). ``national`` holds the published national means. ``path`` and
     ``version`` identify the data a report was made from.
+
+    ``units`` is the unit set the analysis reads (``"63"``, the provinces until 30 June 2025, or
+    ``"34"``, the units after the merger): every function that takes the data reads the figures,
+    units and national means of that set. :meth:`for_units` gives the other view of the same data.
     """
 
     table: pd.DataFrame
@@ -36,15 +41,36 @@ class DTIData:
     catalogue: Catalogue
     path: Path
     version: str
+    units: str = "63"
+
+    def for_units(self, unit_set: str) -> "DTIData":
+        """The same data read as ``unit_set`` (codes mean that set's units: 24 is Bắc Ninh among the 34).
+
+        >>> d = load_dti().for_units("34")
+        >>> d.units, d.provinces.loc["24", "name"], d.years()
+        ('34', 'Bắc Ninh', [2024])
+        """
+        if unit_set not in UNIT_SETS:
+            raise ValueError(f"unknown unit set '{unit_set}'; use 63 or 34")
+        return self if unit_set == self.units else replace(self, units=unit_set)
+
+    @property
+    def n_units(self) -> int:
+        """How many units the set has: the N of every "rank x/N".
+
+        >>> load_dti().n_units, load_dti().for_units("34").n_units
+        (63, 34)
+        """
+        return N_UNITS[self.units]
 
     @property
     def provinces(self) -> pd.DataFrame:
-        """The 63-province catalogue, indexed by GSO code.
+        """The catalogue of the set's units, indexed by GSO code.
 
         >>> load_dti().provinces.loc["24", "name"]
         'Bắc Giang'
         """
-        return self.catalogue.provinces
+        return self.catalogue.units(self.units)
 
     @property
     def metrics(self) -> pd.DataFrame:
@@ -55,21 +81,22 @@ class DTIData:
         """
         return self.catalogue.metrics
 
-    def years(self, unit_set: str = "63") -> list[int]:
-        """Assessment years with at least one value in ``unit_set``.
+    def years(self, unit_set: str | None = None) -> list[int]:
+        """Assessment years with at least one value in ``unit_set`` (default: this view's set).
 
         >>> load_dti().years()
         [2020, 2021, 2022, 2023, 2024]
         """
+        unit_set = unit_set or self.units
         return sorted(self.table.loc[self.table.unit_set == unit_set, "year"].unique().tolist())
 
-    def value(self, code: str, year: int, metric: str = "dti", unit_set: str = "63"):
+    def value(self, code: str, year: int, metric: str = "dti", unit_set: str | None = None):
         """(score, rank) of one province-year-metric; ``None`` where not published.
 
         >>> load_dti().value("01", 2020)
         (None, 43)
         """
-        t_ = self.table
+        t_, unit_set = self.table, unit_set or self.units
         hit = t_[(t_.unit_set == unit_set) & (t_.province_code == code) & (t_.year == year) & (t_.metric == metric)]
         if hit.empty:
             return None, None

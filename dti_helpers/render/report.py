@@ -43,7 +43,8 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def check_params(province, year=None, lang: str = "vi", peers: str = "region", data_path=None, cache_dir=None):
+def check_params(province, year=None, lang: str = "vi", peers: str = "region", data_path=None, cache_dir=None,
+                 units=None):
     """Validate report parameters without starting a kernel; return the resolved ``ReportParams``.
 
     Raises a one-line :class:`~dti_helpers.core.errors.DTIError` for an unknown
@@ -70,12 +71,13 @@ def check_params(province, year=None, lang: str = "vi", peers: str = "region", d
         raise ParameterError(f"data file not found: {data_path}")
     data = load_dti(data_path or None)
     # The kernel may run in another folder: it gets the data file by its absolute path.
-    params = resolve_params(data, province, year, lang, peers, str(Path(data_path).resolve()) if data_path else None)
+    params = resolve_params(data, province, year, lang, peers, str(Path(data_path).resolve()) if data_path else None,
+                            units)
     copy = write_validated(data, cache_dir) if cache_dir is not None else None
     return replace(params, data_cache=str(copy)) if copy else params
 
 
-def render_in_process(province, year=None, lang: str = "vi", peers: str = "region", data=None) -> str:
+def render_in_process(province, year=None, lang: str = "vi", peers: str = "region", data=None, units=None) -> str:
     """The report's HTML built in this process, without papermill or a kernel.
 
     ``data`` (a loaded :class:`~dti_helpers.data.DTIData`) is reused when
@@ -89,7 +91,8 @@ def render_in_process(province, year=None, lang: str = "vi", peers: str = "regio
     from dti_helpers.sections import province as report
 
     data = data if data is not None else load_dti()
-    rep = report.Report(data, report.resolve_params(data, province, year, lang, peers))
+    params = report.resolve_params(data, province, year, lang, peers, units=units)
+    rep = report.Report(data.for_units(params.units), params)
     from dti_helpers.render.html import notebook_to_html, sections_to_notebook
 
     return notebook_to_html(sections_to_notebook(report.build(rep)))
@@ -108,7 +111,7 @@ def output_paths(out_dir: str | Path, stem: str) -> dict[str, Path]:
 
 
 def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_dir: str | Path = "reports",
-                  data_path=None, peers: str = "region", *, notebook: str | Path = NOTEBOOK,
+                  data_path=None, peers: str = "region", *, units=None, notebook: str | Path = NOTEBOOK,
                   kernel_name: str | None = None, engine_name: str | None = None, timeout: int | None = 600,
                   **engine_kwargs) -> dict[str, Path]:
     """Execute the report notebook for one province and write its notebook and the requested formats.
@@ -130,7 +133,7 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
     for name in formats:
         output_formats.get(name)  # an unknown format fails before any work
     read_notebook(notebook)
-    params = check_params(province, year, lang, peers, data_path, cache_dir=Path(out_dir) / CACHE_DIR)
+    params = check_params(province, year, lang, peers, data_path, cache_dir=Path(out_dir) / CACHE_DIR, units=units)
     paths = output_paths(out_dir, params.stem)
     parameters = params.notebook_parameters()
     nb = execute_notebook(parameters, paths["notebook"], notebook=notebook, kernel_name=kernel_name,

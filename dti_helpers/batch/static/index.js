@@ -1,6 +1,8 @@
 (function () {
-  var table = document.getElementById("reports"), body = table.tBodies[0];
-  var rows = Array.prototype.slice.call(body.rows);
+  /* one table per unit set (the 63, and the 34 after the merger): the search filters both, a heading sorts its own */
+  var tables = Array.prototype.slice.call(document.querySelectorAll("table.reports"));
+  var rows = [];
+  tables.forEach(function (table) { rows = rows.concat(Array.prototype.slice.call(table.tBodies[0].rows)); });
   var search = document.getElementById("q"), region = document.getElementById("region");
   var count = document.getElementById("count"), controls = document.getElementById("controls");
   function fold(s) {
@@ -16,15 +18,16 @@
     });
     count.textContent = count.dataset.template.replace("{n}", n).replace("{total}", rows.length);
   }
-  function sortBy(col, button) {
+  function sortBy(table, col, button) {
     var dir = button.getAttribute("aria-sort") === "ascending" ? -1 : 1;
     Array.prototype.forEach.call(table.tHead.querySelectorAll("th"), function (th) {
       th.removeAttribute("aria-sort");
     });
     button.parentNode.setAttribute("aria-sort", dir === 1 ? "ascending" : "descending");
     button.setAttribute("aria-sort", dir === 1 ? "ascending" : "descending");
-    var numeric = button.dataset.type === "num";
-    rows.sort(function (a, b) {
+    var numeric = button.dataset.type === "num", body = table.tBodies[0];
+    var own = Array.prototype.slice.call(body.rows);
+    own.sort(function (a, b) {
       var x = a.cells[col].dataset.v, y = b.cells[col].dataset.v;
       if (x === "" && y === "") { return 0; }
       if (x === "") { return 1; }   /* not published: always last */
@@ -32,10 +35,12 @@
       var c = numeric ? Number(x) - Number(y) : x.localeCompare(y, document.documentElement.lang);
       return c * dir;
     });
-    rows.forEach(function (row) { body.appendChild(row); });
+    own.forEach(function (row) { body.appendChild(row); });
   }
-  Array.prototype.forEach.call(table.tHead.querySelectorAll("button"), function (button, i) {
-    button.addEventListener("click", function () { sortBy(i, button); });
+  tables.forEach(function (table) {
+    Array.prototype.forEach.call(table.tHead.querySelectorAll("button"), function (button, i) {
+      button.addEventListener("click", function () { sortBy(table, i, button); });
+    });
   });
   search.addEventListener("input", apply);
   region.addEventListener("change", apply);

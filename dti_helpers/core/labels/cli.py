@@ -14,6 +14,10 @@ LABELS: dict[str, dict[str, str]] = {
                         "en": "--timeout must be positive, not {value}"},
     "cli_data_not_found": {"vi": "{path}: không tìm thấy tệp dữ liệu", "en": "{path}: data file not found"},
     "cli_file_not_found": {"vi": "{path}: không tìm thấy tệp", "en": "{path}: file not found"},
+    "cli_no_units_year": {"vi": "không có dữ liệu DTI của {units} tỉnh, thành phố cho --year {year}; các năm có "
+                                "dữ liệu của {units}: {years}",
+                          "en": "no DTI data of the {units} units for --year {year}; years with {units}-unit data: "
+                                "{years}"},
     "cli_no_year": {"vi": "không có dữ liệu DTI cho --year {year}; các năm có dữ liệu: {years}",
                     "en": "no DTI data for --year {year}; years with data: {years}"},
     "cli_unknown_region": {"vi": "không có vùng '{value}'; dùng một trong: {choices}",
@@ -76,6 +80,7 @@ LABELS: dict[str, dict[str, str]] = {
     "cli_col_name": {"vi": "tên", "en": "name"},
     "cli_col_region": {"vi": "vùng", "en": "region"},
     "cli_col_years": {"vi": "năm có số liệu", "en": "years with data"},
+    "cli_col_former": {"vi": "tỉnh cũ", "en": "former provinces"},
     "cli_build_word": {"vi": "tạo", "en": "build"},
     "cli_skip_word": {"vi": "bỏ qua", "en": "skip"},
 }

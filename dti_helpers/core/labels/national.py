@@ -7,6 +7,11 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{n} province reports, built from the published DTI figures. Figures not published are said to be so, never estimated."},
     "idx_caption": {"vi": "Các tỉnh, thành phố: năm của báo cáo, điểm và xếp hạng DTI",
                     "en": "Provinces: report year, DTI score and rank"},
+    "idx_caption_63": {"vi": "63 tỉnh, thành phố trước sắp xếp: năm của báo cáo, điểm và xếp hạng DTI (trên 63)",
+                       "en": "The 63 provinces before the merger: report year, DTI score and rank (of 63)"},
+    "idx_caption_34": {"vi": "34 tỉnh, thành phố sau sắp xếp ngày 1/7/2025: năm của báo cáo, điểm và xếp hạng DTI "
+                             "(trên 34)",
+                       "en": "The 34 units after the 1 July 2025 merger: report year, DTI score and rank (of 34)"},
     "idx_search": {"vi": "Tìm tỉnh, thành phố (có dấu hoặc không dấu)", "en": "Search a province (with or without diacritics)"},
     "idx_filter_region": {"vi": "Lọc theo vùng", "en": "Filter by region"},
     "idx_region_all": {"vi": "Tất cả các vùng", "en": "All regions"},
@@ -16,6 +21,8 @@ LABELS: dict[str, dict[str, str]] = {
     "idx_no_report": {"vi": "chưa có báo cáo", "en": "no report yet"},
     "idx_in_lang": {"vi": "Tiếng Việt", "en": "English"},
     "idx_overview": {"vi": "Tổng quan cả nước {year}", "en": "National overview {year}"},
+    "idx_overview_34": {"vi": "Tổng quan 34 tỉnh, thành phố sau sắp xếp {year}",
+                        "en": "Overview of the 34 units after the merger {year}"},
     "idx_year_note": {
         "vi": "Năm: năm đánh giá của báo cáo; mặc định là năm gần nhất có số liệu công bố của từng tỉnh. "
               "Bấm vào tiêu đề cột để sắp xếp; ô chưa có số liệu luôn xếp cuối.",
@@ -24,12 +31,16 @@ LABELS: dict[str, dict[str, str]] = {
     # national overview (sections/national)
     "ov_title": {"vi": "Chỉ số chuyển đổi số {year}: tổng quan cả nước", "en": "Digital Transformation Index {year}: national overview"},
     "ov_subtitle": {"vi": "63 tỉnh, thành phố · năm đánh giá {year}", "en": "63 provinces · assessment year {year}"},
+    "ov_subtitle_34": {"vi": "34 tỉnh, thành phố sau sắp xếp ngày 1/7/2025 · năm đánh giá {year}",
+                       "en": "The 34 units after the 1 July 2025 merger · assessment year {year}"},
+    "ov_title_34": {"vi": "Chỉ số chuyển đổi số {year}: tổng quan 34 tỉnh, thành phố",
+                    "en": "Digital Transformation Index {year}: overview of the 34 units"},
     "ov_header": {"vi": "Tổng quan cả nước · DTI {year}", "en": "National overview · DTI {year}"},
     "ov_lede": {
-        "vi": "Tổng quan chỉ số chuyển đổi số cấp tỉnh (DTI) do Bộ Thông tin và Truyền thông công bố, chỉ từ các số liệu "
+        "vi": "Tổng quan chỉ số chuyển đổi số cấp tỉnh (DTI) do {publisher} công bố, chỉ từ các số liệu "
               "đã công bố. Số liệu chưa công bố được ghi rõ; không có số liệu nào được ước tính hay suy ra.",
-        "en": "An overview of the provincial Digital Transformation Index (DTI) published by the Ministry of Information "
-              "and Communications, from published figures only. What is not published is said to be so; nothing is "
+        "en": "An overview of the provincial Digital Transformation Index (DTI) published by the {publisher}, "
+              "from published figures only. What is not published is said to be so; nothing is "
               "estimated or derived."},
     "ov_sec_ranking": {"vi": "1. Bảng xếp hạng", "en": "1. Ranking"},
     "ov_sec_pillars": {"vi": "2. Phân bố điểm các trụ cột", "en": "2. Pillar score distributions"},
@@ -41,10 +52,10 @@ LABELS: dict[str, dict[str, str]] = {
     "ov_rank_intro": {
         "vi": "Năm {year}, {n_rank}/{n} tỉnh, thành phố có thứ hạng DTI được công bố và {n_score}/{n} có điểm DTI.",
         "en": "For {year}, {n_rank} of {n} provinces have a published DTI rank and {n_score} of {n} a published DTI score."},
-    "ov_rank_full_years": {"vi": "Năm có thứ hạng công bố cho cả 63 tỉnh, thành phố: {years}.",
-                           "en": "Years with a published rank for all 63 provinces: {years}."},
-    "ov_rank_caption": {"vi": "Xếp hạng DTI năm {year} (hạng trụ cột trên 63)",
-                        "en": "DTI ranking {year} (pillar ranks out of 63)"},
+    "ov_rank_full_years": {"vi": "Năm có thứ hạng công bố cho cả {n} tỉnh, thành phố: {years}.",
+                           "en": "Years with a published rank for all {n} provinces: {years}."},
+    "ov_rank_caption": {"vi": "Xếp hạng DTI năm {year} (hạng trụ cột trên {n})",
+                        "en": "DTI ranking {year} (pillar ranks out of {n})"},
     "ov_rank_nothing": {"vi": "Chưa có số liệu nào công bố năm {year} cho {n} tỉnh, thành phố: {names}.",
                         "en": "Nothing is published for {year} for {n} provinces: {names}."},
     "ov_pillar_rank": {"vi": "Hạng {pillar}", "en": "{pillar} rank"},
@@ -81,13 +92,13 @@ LABELS: dict[str, dict[str, str]] = {
     "ov_best": {"vi": "Cao nhất vùng", "en": "Best in region"},
     "ov_median_rank": {"vi": "Hạng trung vị", "en": "Median rank"},
     "ov_median_score": {"vi": "Điểm trung vị", "en": "Median score"},
-    "ov_map_intro": {"vi": "Bản đồ ô của 63 tỉnh, thành phố tô màu theo thứ hạng DTI năm {year} ({n_rank}/{n} có "
+    "ov_map_intro": {"vi": "Bản đồ ô của {n} tỉnh, thành phố tô màu theo thứ hạng DTI năm {year} ({n_rank}/{n} có "
                            "thứ hạng); ô gạch chéo là chưa có số liệu công bố.",
-                     "en": "A tile map of the 63 provinces coloured by DTI rank in {year} ({n_rank} of {n} have one); "
+                     "en": "A tile map of the {n} provinces coloured by DTI rank in {year} ({n_rank} of {n} have one); "
                            "hatched tiles are not published."},
     "ov_map_caption": {"vi": "Thứ hạng DTI năm {year} trên bản đồ ô", "en": "DTI rank in {year}, tile map"},
-    "ov_alt_map": {"vi": "Bản đồ ô 63 tỉnh, thành phố tô màu theo thứ hạng DTI năm {year}; {n_rank} tỉnh có thứ hạng.",
-                   "en": "Tile map of the 63 provinces coloured by DTI rank in {year}; {n_rank} provinces have a rank."},
+    "ov_alt_map": {"vi": "Bản đồ ô {n} tỉnh, thành phố tô màu theo thứ hạng DTI năm {year}; {n_rank} tỉnh có thứ hạng.",
+                   "en": "Tile map of the {n} provinces coloured by DTI rank in {year}; {n_rank} provinces have a rank."},
     "ov_movers_intro": {
         "vi": "Thay đổi thứ hạng DTI giữa hai năm đánh giá liền nhau, chỉ với các tỉnh có thứ hạng công bố ở cả hai "
               "năm; không suy ra thứ hạng nào.",

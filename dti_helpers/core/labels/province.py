@@ -3,22 +3,26 @@
 LABELS: dict[str, dict[str, str]] = {
     "report_title": {"vi": "Chỉ số chuyển đổi số {year}: {name}", "en": "Digital Transformation Index {year}: {name}"},
     "report_subtitle": {"vi": "{region} · năm đánh giá {year}", "en": "{region} · assessment year {year}"},
+    "report_subtitle_34": {"vi": "{region} · năm đánh giá {year} · 34 tỉnh, thành phố sau sắp xếp",
+                           "en": "{region} · assessment year {year} · the 34 units after the merger"},
     "report_lede": {
-        "vi": "Báo cáo chỉ số chuyển đổi số cấp tỉnh (DTI) do Bộ Thông tin và Truyền thông công bố, lập từ các số "
+        "vi": "Báo cáo chỉ số chuyển đổi số cấp tỉnh (DTI) do {publisher} công bố, lập từ các số "
               "liệu đã công bố, mỗi số liệu kèm nguồn. Số liệu chưa công bố được ghi rõ, không ước tính.",
-        "en": "A report on the provincial Digital Transformation Index (DTI) published by the Ministry of "
-              "Information and Communications, built from published figures only, each with its source. "
+        "en": "A report on the provincial Digital Transformation Index (DTI) published by the {publisher}, "
+              "built from published figures only, each with its source. "
               "Figures that were not published are said to be so, never estimated."},
     "running_header": {"vi": "{name} · DTI {year}", "en": "{name} · DTI {year}"},
     "toc": {"vi": "Mục lục", "en": "Contents"},
     "page": {"vi": "Trang", "en": "Page"},
-    "sec_headline": {"vi": "1. Tóm tắt", "en": "1. Headline"},
-    "sec_scorecard": {"vi": "2. Các trụ cột và chỉ số thành phần", "en": "2. Pillar scorecard"},
-    "sec_peers": {"vi": "3. So sánh với các tỉnh tương đồng", "en": "3. Peers"},
-    "sec_country": {"vi": "4. Vị trí trên cả nước", "en": "4. Position in the country"},
-    "sec_trend": {"vi": "5. Diễn biến qua các năm", "en": "5. Trend"},
-    "sec_strengths": {"vi": "6. Điểm mạnh và điểm yếu", "en": "6. Strengths and weaknesses"},
-    "sec_notes": {"vi": "7. Ghi chú về số liệu", "en": "7. Data notes"},
+    "sec_headline": {"vi": "Tóm tắt", "en": "Headline"},
+    "sec_scorecard": {"vi": "Các trụ cột và chỉ số thành phần", "en": "Pillar scorecard"},
+    "sec_peers": {"vi": "So sánh với các tỉnh tương đồng", "en": "Peers"},
+    "sec_country": {"vi": "Vị trí trên cả nước", "en": "Position in the country"},
+    "sec_trend": {"vi": "Diễn biến qua các năm", "en": "Trend"},
+    "sec_strengths": {"vi": "Điểm mạnh và điểm yếu", "en": "Strengths and weaknesses"},
+    "sec_notes": {"vi": "Ghi chú về số liệu", "en": "Data notes"},
+    "sec_former": {"vi": "Các tỉnh trước sắp xếp", "en": "Former provinces"},
+    "sec_numbered": {"vi": "{n}. {title}", "en": "{n}. {title}"},
     "doubtful_intro": {"vi": "Số liệu đáng ngờ, giữ nguyên như nguồn công bố:",
                        "en": "Doubtful figure, kept as the source prints it:"},
     "rank_up": {"vi": "tăng {k} bậc", "en": "up {k} places"},
@@ -40,6 +44,10 @@ LABELS: dict[str, dict[str, str]] = {
                       "en": "In {year}, {name} scored {score} on the DTI; its rank is not published."},
     "hl_none": {"vi": "Năm {year}, điểm và thứ hạng DTI của {name} chưa có số liệu công bố.",
                 "en": "For {year}, neither the DTI score nor the DTI rank of {name} is published."},
+    "hl_no_prev_34": {"vi": "Chưa có năm trước nào có số liệu DTI công bố trong bảng xếp hạng 34 tỉnh, thành phố để so "
+                            "sánh; thứ hạng trên 63 của các tỉnh cũ không so sánh được với thứ hạng trên 34.",
+                      "en": "No earlier year has a published DTI figure in the ranking of the 34 units to compare "
+                            "with; the former provinces' ranks of 63 are not comparable with ranks of 34."},
     "hl_no_prev": {"vi": "Không có năm trước nào có số liệu DTI công bố, nên chưa thể so sánh.",
                    "en": "No earlier year has a published DTI figure, so no change can be shown."},
     "hl_rank_change": {"vi": "So với năm {prev_year} (hạng {prev}), tỉnh {move}.",
@@ -61,6 +69,41 @@ LABELS: dict[str, dict[str, str]] = {
                                   "{score}, xếp hạng {rank}.",
                             "en": "In the {year} ranking of the 34 new units, {successor}: DTI score {score}, "
                                   "rank {rank}."},
+    "hl_formed": {"vi": "{name} được hình thành ngày 1/7/2025 từ {members}; số liệu của các tỉnh cũ, với thứ hạng "
+                        "trên 63, ở mục «{section}».",
+                  "en": "{name} was formed on 1 July 2025 from {members}; their figures as former provinces, ranked "
+                        "among the 63, are in «{section}»."},
+    "hl_successor_report": {"vi": "Báo cáo cùng năm của đơn vị mới:", "en": "The new unit's report of the same year:"},
+    "hl_successor_link": {"vi": "{successor} {year} (34 tỉnh, thành phố)", "en": "{successor} {year} (34 units)"},
+    "hl_kept": {"vi": "{name} không hợp nhất với tỉnh nào ngày 1/7/2025; số liệu của tỉnh trong bảng 63 tỉnh, thành "
+                      "phố cũ ở mục «{section}».",
+                "en": "{name} was not merged on 1 July 2025; its figures among the former 63 are in «{section}»."},
+    "former_intro_merged": {"vi": "{name} gồm {n} tỉnh, thành phố cũ: {members}. Bảng dưới đặt cạnh nhau số liệu "
+                                  "đã công bố của từng tỉnh cũ qua các năm đánh giá của 63 tỉnh, thành phố.",
+                            "en": "{name} is made of {n} former provinces: {members}. The table sets side by side "
+                                  "each one's published figures in the assessment years of the 63."},
+    "former_intro_kept": {"vi": "{name} không hợp nhất; bảng dưới là số liệu đã công bố của tỉnh trong các năm "
+                                "đánh giá của 63 tỉnh, thành phố.",
+                          "en": "{name} was not merged; the table shows its published figures in the assessment "
+                                "years of the 63."},
+    "former_caution": {"vi": "Thứ hạng ở đây là thứ hạng trên 63 tỉnh, thành phố trước sắp xếp, không so sánh được "
+                             "với thứ hạng trên 34. Báo cáo không tự tính trung bình các tỉnh cũ: số liệu của chính "
+                             "{name} chỉ là số liệu Bộ công bố cho 34 tỉnh, thành phố.",
+                       "en": "Ranks here are ranks among the 63 former provinces and are not comparable with ranks "
+                             "among the 34. The report never averages the former provinces: {name}'s own figures "
+                             "are only those the ministry published for the 34 units."},
+    "former_none": {"vi": "Dữ liệu đang dùng không có số liệu nào của 63 tỉnh, thành phố trước sắp xếp.",
+                    "en": "The data in use hold no figures of the 63 provinces before the merger."},
+    "former_caption": {"vi": "Điểm (thứ hạng trên 63) của các tỉnh cũ hợp thành {name}",
+                       "en": "Score (rank of 63) of the former provinces that make up {name}"},
+    "former_cell_help": {"vi": "Mỗi ô: điểm (thứ hạng trên 63 tỉnh, thành phố cũ).",
+                         "en": "Each cell: score (rank among the 63 former provinces)."},
+    "dn_former_caption": {"vi": "Số liệu đã công bố của các tỉnh cũ hợp thành {name} (thứ hạng trên 63)",
+                          "en": "Published figures of the former provinces that make up {name} (ranks of 63)"},
+    "method_region_34": {"vi": "Vùng của một tỉnh, thành phố sau sắp xếp (dùng để chọn tỉnh so sánh và tính trung vị "
+                               "vùng): vùng kinh tế - xã hội của tỉnh cũ mà đơn vị mới giữ mã số.",
+                         "en": "Region of a unit after the merger (for peers and region medians): the "
+                               "socio-economic region of the former province whose GSO code the unit kept."},
     "dn_successor_caption": {"vi": "DTI của {successor} trong bảng xếp hạng 34 tỉnh, thành phố sau sắp xếp",
                              "en": "DTI of {successor} in the ranking of the 34 units after the merger"},
     "hl_mean": {"vi": "Trung bình cả nước năm {year}: {mean}.", "en": "The national mean in {year} was {mean}."},
@@ -110,7 +153,7 @@ LABELS: dict[str, dict[str, str]] = {
     "peers_name_rank": {"vi": "thứ hạng lân cận", "en": "rank neighbours"},
     "peers_name_profile": {"vi": "hồ sơ gần nhất", "en": "nearest profile"},
     "peers_caption": {"vi": "Tỉnh này và {n} tỉnh so sánh, năm {year}", "en": "This province and {n} peers, {year}"},
-    "peers_cell_help": {"vi": "Mỗi ô: điểm (thứ hạng trên 63).", "en": "Each cell: score (rank of 63)."},
+    "peers_cell_help": {"vi": "Mỗi ô: điểm (thứ hạng trên {n}).", "en": "Each cell: score (rank of {n})."},
     "peers_fig_caption": {"vi": "Thứ hạng năm {year} của tỉnh và các tỉnh so sánh (hạng 1 ở bên trái).",
                           "en": "Ranks in {year} of the province and its peers (rank 1 on the left)."},
     "peers_no_chart": {"vi": "Năm {year} chưa có thứ hạng công bố cho các tỉnh này, nên không có biểu đồ.",
@@ -136,8 +179,8 @@ LABELS: dict[str, dict[str, str]] = {
               "Các tỉnh so sánh: {peers}.",
         "en": "Chart of the {year} DTI ranks of the {n} provinces with a published rank. {name}: {rank}. "
               "Top: {top}. Peers: {peers}."},
-    "map_caption": {"vi": "Bản đồ ô 63 tỉnh, thành phố theo thứ hạng DTI {year} (màu đậm = hạng cao).",
-                    "en": "Tile map of the 63 provinces by DTI rank {year} (darker = better rank)."},
+    "map_caption": {"vi": "Bản đồ ô {n} tỉnh, thành phố theo thứ hạng DTI {year} (màu đậm = hạng cao).",
+                    "en": "Tile map of the {n} provinces by DTI rank {year} (darker = better rank)."},
     "alt_map": {
         "vi": "Bản đồ ô Việt Nam, mỗi ô một tỉnh tô màu theo thứ hạng DTI năm {year}; {n} tỉnh có thứ hạng, "
               "các ô gạch chéo chưa có số liệu công bố. {name} ({rank}) được viền đậm.",
@@ -161,7 +204,7 @@ LABELS: dict[str, dict[str, str]] = {
                   "en": "Line chart of the ranks of {name} from {first} to {last}: {series}."},
     "chart_np_short": {"vi": "chưa công bố", "en": "not published"},
     "chart_rank_axis": {"vi": "Thứ hạng (1 = cao nhất)", "en": "Rank (1 = best)"},
-    "chart_rank_axis_better_left": {"vi": "Thứ hạng trên 63 (1 = cao nhất)", "en": "Rank of 63 (1 = best)"},
+    "chart_rank_axis_better_left": {"vi": "Thứ hạng trên {n} (1 = cao nhất)", "en": "Rank of {n} (1 = best)"},
     "chart_peers": {"vi": "Tỉnh so sánh", "en": "Peers"},
     "chart_other_provinces": {"vi": "Các tỉnh khác", "en": "Other provinces"},
     "chart_dti_rank": {"vi": "Hạng DTI", "en": "DTI rank"},
@@ -234,8 +277,8 @@ LABELS: dict[str, dict[str, str]] = {
               "trụ cột vẫn được công bố nhưng DTI không còn là tổng có trọng số của chúng.",
         "en": "From 2021: the DTI is built from 9 main indices (6 foundation and 3 activity indices); the "
               "pillar scores are still published, but the DTI is no longer their weighted sum."},
-    "method_ranks": {"vi": "Thứ hạng trên 63 tỉnh, thành phố; các tỉnh đồng điểm đồng hạng.",
-                     "en": "Ranks are out of 63 provinces and cities; ties share a rank."},
+    "method_ranks": {"vi": "Thứ hạng trên {n} tỉnh, thành phố; các tỉnh đồng điểm đồng hạng.",
+                     "en": "Ranks are out of {n} provinces and cities; ties share a rank."},
     "method_stats": {
         "vi": "Trung vị vùng và tỉnh dẫn đầu chỉ tính từ số liệu đã công bố (số liệu đáng ngờ không tính vào "
               "trung vị); trung vị vùng chỉ được tính khi vùng có ít nhất 3 điểm số đã công bố.",
@@ -255,6 +298,9 @@ LABELS: dict[str, dict[str, str]] = {
     "param_province_value": {"vi": "{name} (mã {code})", "en": "{name} (code {code})"},
     "param_province_asked": {"vi": "{name} (mã {code}), nhập là “{asked}”", "en": "{name} (code {code}), asked as “{asked}”"},
     "param_year": {"vi": "Năm (year)", "en": "Year (year)"},
+    "param_units": {"vi": "Bộ đơn vị (units)", "en": "Unit set (units)"},
+    "param_units_34": {"vi": "34 (34 tỉnh, thành phố sau sắp xếp ngày 1/7/2025)",
+                       "en": "34 (the 34 units after the 1 July 2025 merger)"},
     "param_year_latest": {"vi": "{year} (năm gần nhất có số liệu)",
                           "en": "{year} (latest year with data)"},
     "param_lang": {"vi": "Ngôn ngữ (lang)", "en": "Language (lang)"},

@@ -14,6 +14,7 @@ import pandas as pd
 from dti_helpers.analysis.national import N_UNITS, data_row
 from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import LANGS, fmt_rank, fmt_score, t
+from dti_helpers.core.schema import UNIT_SETS
 from dti_helpers.data.load import DTIData, load_dti
 from dti_helpers.sections import kit
 from dti_helpers.sections.parts import DoubtNotes, Span
@@ -30,11 +31,17 @@ class Overview:
     data_path: str | None = None
     year_requested: int | None = None
 
+    @property
+    def n(self) -> int:
+        """The number of units ranked: 63, or 34 for an overview of the units after the merger."""
+        return self.data.n_units
 
-def setup(year=None, lang: str = "vi", data_path=None, data_cache=None) -> Overview:
+
+def setup(year=None, lang: str = "vi", data_path=None, data_cache=None, units: str = "63") -> Overview:
     """Load the data and check the parameters: the first call of the overview notebook.
 
-    ``year=None`` means the latest assessed year. ``data_cache`` is the batch's checked copy
+    ``year=None`` means the latest assessed year of the unit set ``units`` ("63" or "34").
+    ``data_cache`` is the batch's checked copy
     of ``data_path`` (:func:`~dti_helpers.data.load.write_validated`), read instead of
     validating the file again. In IPython it also makes plain DataFrames and figures
     display (and export) in the overview's style and language.
@@ -50,8 +57,10 @@ def setup(year=None, lang: str = "vi", data_path=None, data_cache=None) -> Overv
     """
     if lang not in LANGS:
         raise ParameterError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
-    data = load_dti(data_path, validated=data_cache)
-    years = data.years("63")
+    if str(units) not in UNIT_SETS:
+        raise ParameterError(f"unknown unit set '{units}'; use 63 or 34")
+    data = load_dti(data_path, validated=data_cache).for_units(str(units))
+    years = data.years()
     requested = None if year in (None, "") else int(year)
     if requested is not None and requested not in years:
         raise ParameterError(f"no DTI data for {requested}; years with data: {', '.join(map(str, years))}")

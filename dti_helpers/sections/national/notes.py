@@ -22,7 +22,8 @@ def parameters(ov: Overview) -> list[tuple[str, str]]:
     lang = ov.lang
     data_name = Path(ov.data_path).name if ov.data_path else t("embedded_data", lang)
     year = str(ov.year) if ov.year_requested is not None else t("ov_param_year_latest", lang, year=ov.year)
-    return [(t("param_year", lang), year), (t("param_lang", lang), ov.lang), (t("param_data", lang), data_name),
+    units = [(t("param_units", lang), t("param_units_34", lang))] if ov.n == 34 else []
+    return [(t("param_year", lang), year), *units, (t("param_lang", lang), ov.lang), (t("param_data", lang), data_name),
             (t("param_version", lang), ov.data.version),
             (t("param_software", lang), f"dti-reports {dti_helpers.__version__}")]
 
@@ -38,6 +39,8 @@ def notes_section(ov: Overview) -> Section:
     urls = source_urls(cited_rows(ov.data, ov.year))
     parts = [Heading(t("dn_method", lang))]
     parts += [kit.text(t(key, lang)) for key in ("ov_method_published", "ov_method_movers", "ov_method_stats")]
+    if ov.n == 34:
+        parts.append(kit.text(t("method_region_34", lang)))
     parts += [kit.text(t("ov_method_doubtful", lang, n=MIN_REGION_N)), kit.text(t("method_honesty", lang)),
               Heading(t("dn_reflist", lang)), kit.text(t("ov_sources_intro_all", lang, year=ov.year, n=len(urls))),
               References(tuple(enumerate(urls, 1))), Heading(t("dn_params", lang)),

@@ -1,7 +1,7 @@
 """Overview sections across the assessed years: pillar scores, biggest movers, coverage of published data."""
 from __future__ import annotations
 
-from dti_helpers.analysis.national import (MOVERS_SHOWN, N_UNITS, PILLARS, coverage, latest_movers, movers,
+from dti_helpers.analysis.national import (MOVERS_SHOWN, PILLARS, coverage, latest_movers, movers,
                                            pillar_scores, pillar_summary)
 from dti_helpers.charts import distributions as charts
 from dti_helpers.core.labels import t
@@ -98,12 +98,12 @@ def coverage_section(ov: Overview) -> Section:
     labels = {c: t(f"ov_cov_{c}", lang) for c in cols}
     rows = [[str(r.year)] + [str(getattr(r, c)) for c in cols] + [t("ov_yes" if r.national_mean else "ov_no", lang)]
             for r in cov.itertuples()]
-    parts = [kit.text(t("ov_cov_intro", lang, n=N_UNITS)),
+    parts = [kit.text(t("ov_cov_intro", lang, n=ov.n)),
              grid([t("year", lang)] + [labels[c] for c in cols] + [t("national_mean", lang)], rows, [1, 2, 3, 4, 5],
-                  t("ov_cov_caption", lang, n=N_UNITS))]
+                  t("ov_cov_caption", lang, n=ov.n))]
     long = cov.melt(id_vars="year", value_vars=list(cols[:4]), var_name="measure", value_name="n")
-    words = {"measures": labels, "count_axis": t("ov_chart_n_provinces", lang, n=N_UNITS)}
-    ax = charts.coverage_plot(long, labels=words)
+    words = {"measures": labels, "count_axis": t("ov_chart_n_provinces", lang, n=ov.n)}
+    ax = charts.coverage_plot(long, n=ov.n, labels=words)
     items = "; ".join(f"{r.year}: {r.dti_rank}/{r.dti_score}" for r in cov.itertuples())
     parts.append(kit.chart(ax, alt=t("ov_alt_coverage", lang, items=items), caption=t("ov_cov_fig_caption", lang)))
     return Section("coverage", t("ov_sec_coverage", lang), tuple(parts))

@@ -4,9 +4,10 @@ from __future__ import annotations
 import pandas as pd
 
 from dti_helpers.analysis import province as an
-from dti_helpers.analysis.national import MIN_REGION_N, N_UNITS, PILLARS, coverage, nothing_published, ranking, regions
-from dti_helpers.charts import distributions, tile_map
+from dti_helpers.analysis.national import MIN_REGION_N, PILLARS, coverage, nothing_published, ranking, regions
+from dti_helpers.charts import TILES, TILES_34, distributions, tile_map
 from dti_helpers.core.labels import fmt_number, fmt_rank, t
+from dti_helpers.core.schema import publisher
 from dti_helpers.sections import kit
 from dti_helpers.sections.national.context import (Overview, mark, metric_name, np_short, rank_cell, region_name,
                                                    score_cell, setup)
@@ -29,11 +30,12 @@ def cover(ov: Overview) -> Section:
     >>> cover(setup(2022, "en")).title
     'Digital Transformation Index 2022: national overview'
     """
-    title = t("ov_title", ov.lang, year=ov.year)
+    title = t("ov_title" if ov.n == 63 else "ov_title_34", ov.lang, year=ov.year)
     meta = {"dti_report": {"lang": ov.lang, "title": title, "year": ov.year, "kind": "overview",
                            "header": t("ov_header", ov.lang, year=ov.year)}}
-    return Section("top", title, (Text(t("ov_subtitle", ov.lang, year=ov.year), "subtitle"),
-                                  Text(t("ov_lede", ov.lang), "lede")), level=1, meta=meta)
+    subtitle = t("ov_subtitle" if ov.n == 63 else "ov_subtitle_34", ov.lang, year=ov.year)
+    lede = t("ov_lede", ov.lang, publisher=t(publisher(ov.year), ov.lang))
+    return Section("top", title, (Text(subtitle, "subtitle"), Text(lede, "lede")), level=1, meta=meta)
 
 
 def ranking_section(ov: Overview) -> Section:
@@ -45,22 +47,22 @@ def ranking_section(ov: Overview) -> Section:
     """
     lang, r = ov.lang, ranking(ov.data, ov.year)
     n_rank, n_score = int(r.dti_rank.notna().sum()), int(r.dti_score.notna().sum())
-    full = [int(c.year) for c in coverage(ov.data).itertuples() if c.dti_rank == N_UNITS]
-    parts = [kit.text(t("ov_rank_intro", lang, year=ov.year, n_rank=n_rank, n_score=n_score, n=N_UNITS))]
-    if n_rank < N_UNITS and full:
-        parts.append(kit.text(t("ov_rank_full_years", lang, years=", ".join(map(str, full)))))
+    full = [int(c.year) for c in coverage(ov.data).itertuples() if c.dti_rank == ov.n]
+    parts = [kit.text(t("ov_rank_intro", lang, year=ov.year, n_rank=n_rank, n_score=n_score, n=ov.n))]
+    if n_rank < ov.n and full:
+        parts.append(kit.text(t("ov_rank_full_years", lang, years=", ".join(map(str, full)), n=ov.n)))
     has_any, nothing = nothing_published(r)
     rows, notes = [], DoubtNotes(lang)
     for row in r[has_any].itertuples():
         def cell(text, metric, kind, row=row):
             return mark(notes, ov, text, getattr(row, f"{metric}_{kind}"), getattr(row, f"{metric}_doubtful"),
                         row.code, ov.year, metric)
-        rows.append([cell(rank_cell(row.dti_rank, lang), "dti", "rank"), row.name, region_name(ov, row.region),
+        rows.append([cell(rank_cell(row.dti_rank, lang, ov.n), "dti", "rank"), row.name, region_name(ov, row.region),
                      cell(score_cell(row.dti_score, lang), "dti", "score")]
                     + [cell(rank_cell(getattr(row, f"{m}_rank"), lang, None), m, "rank") for m in PILLARS])
     head = [t("kpi_rank", lang), t("province", lang), t("region", lang), t("kpi_score", lang)]
     head += [t("ov_pillar_rank", lang, pillar=metric_name(ov, m)) for m in PILLARS]
-    parts.append(grid(head, rows, [0, 3, 4, 5, 6], t("ov_rank_caption", lang, year=ov.year), notes))
+    parts.append(grid(head, rows, [0, 3, 4, 5, 6], t("ov_rank_caption", lang, year=ov.year, n=ov.n), notes))
     if nothing:
         parts.append(kit.text(t("ov_rank_nothing", lang, year=ov.year, n=len(nothing), names=", ".join(nothing))))
     return Section("ranking", t("ov_sec_ranking", lang), tuple(parts))
@@ -87,7 +89,7 @@ def regions_section(ov: Overview) -> Section:
     parts = [kit.text(t("ov_regions_intro", lang, year=ov.year))]
     rows, notes = [], DoubtNotes(lang)
     for r in reg.itertuples():
-        best = (f"{r.best_name} ({fmt_rank(int(r.best_rank), N_UNITS, lang)})" if pd.notna(r.best_name)
+        best = (f"{r.best_name} ({fmt_rank(int(r.best_rank), ov.n, lang)})" if pd.notna(r.best_name)
                 else np_short(lang))
         median = np_short(lang) if pd.isna(r.median_rank) else fmt_number(r.median_rank, lang, "0.#")
         n_rank = str(r.n_rank)
@@ -100,9 +102,9 @@ def regions_section(ov: Overview) -> Section:
     parts.append(grid(head, rows, [1, 2, 4, 5], t("ov_regions_caption", lang, year=ov.year), notes))
     if co["rank"].notna().any():
         names = {r: region_name(ov, r) for r in reg.region}
-        words = {"regions": names, "rank_axis": t("chart_rank_axis_better_left", lang),
+        words = {"regions": names, "rank_axis": t("chart_rank_axis_better_left", lang, n=ov.n),
                  "doubtful": t("ov_chart_doubtful", lang)}
-        ax = distributions.region_ranks(co, order=list(names), labels=words)
+        ax = distributions.region_ranks(co, order=list(names), n=ov.n, labels=words)
         items = "; ".join(f"{names[r.region]}: {r.n_rank}" for r in reg.itertuples())
         parts.append(kit.chart(ax, alt=t("ov_alt_regions", lang, year=ov.year, items=items),
                                caption=t("ov_regions_fig_caption", lang, year=ov.year)))
@@ -120,12 +122,13 @@ def map_section(ov: Overview) -> Section:
     lang = ov.lang
     co = an.country(ov.data, ov.year, "dti")
     n_rank = int(co["rank"].notna().sum())
-    parts = [kit.text(t("ov_map_intro", lang, year=ov.year, n_rank=n_rank, n=N_UNITS))]
+    parts = [kit.text(t("ov_map_intro", lang, year=ov.year, n_rank=n_rank, n=ov.n))]
     if n_rank:
         doubt = co[co.doubtful & co["rank"].notna()]
         words = {"not_published": t("not_published", lang), "colorbar": t("chart_dti_rank", lang)}
-        ax = tile_map(co, code="code", rank="rank", focus=None, doubtful=set(doubt.code), labels=words)
-        alt = t("ov_alt_map", lang, year=ov.year, n_rank=n_rank)
+        tiles = TILES_34 if ov.n == 34 else TILES
+        ax = tile_map(co, code="code", rank="rank", focus=None, doubtful=set(doubt.code), tiles=tiles, labels=words)
+        alt = t("ov_alt_map", lang, year=ov.year, n_rank=n_rank, n=ov.n)
         if not doubt.empty:
             alt += " " + t("alt_doubtful", lang, items=", ".join(f"{r.name} {int(r.rank)}" for r in doubt.itertuples()))
         parts.append(kit.chart(ax, alt=alt, caption=t("ov_map_caption", lang, year=ov.year)))

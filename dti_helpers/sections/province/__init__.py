@@ -21,6 +21,7 @@ from dti_helpers.sections import parts
 from dti_helpers.sections.province.common import N_UNITS, PILLARS, STRENGTH_MARGIN
 from dti_helpers.sections.province.country import country
 from dti_helpers.sections.province.figures import figure_columns, figures
+from dti_helpers.sections.province.former import former_provinces
 from dti_helpers.sections.province.headline import cover, headline
 from dti_helpers.sections.province.notes import data_notes
 from dti_helpers.sections.province.params import PEER_STRATEGIES, ParameterError, Report, ReportParams, \
@@ -31,19 +32,22 @@ from dti_helpers.sections.province.strengths import strengths
 from dti_helpers.sections.province.trend import trend
 
 DOUBT_MARK = "†"
-SECTIONS = (cover, headline, scorecard, peers, country, trend, strengths, data_notes)
+SECTIONS = (cover, headline, scorecard, peers, country, trend, former_provinces, strengths, data_notes)
 
 
 def build(rep: Report) -> list[parts.Section]:
-    """All sections in report order (the notebook calls them one by one; this is for scripts).
+    """All sections in report order (the notebook calls them one by one; this is for scripts); a section
+    that does not apply to the report (former provinces, in a report of the 63) is left out.
 
     >>> [s.id for s in build(setup("24", 2020))]
     ['top', 'headline', 'scorecard', 'peers', 'country', 'trend', 'strengths', 'notes']
+    >>> [s.id for s in build(setup("24", 2024, units="34"))][5:7]
+    ['trend', 'former']
     """
-    return [section(rep) for section in SECTIONS]
+    return [s for s in (section(rep) for section in SECTIONS) if s is not None]
 
 
 __all__ = ["DOUBT_MARK", "N_UNITS", "PEER_STRATEGIES", "PILLARS", "ParameterError", "Report", "ReportParams",
            "SECTIONS", "STRENGTH_MARGIN", "build", "check_lang", "country", "cover", "data_notes",
-           "figure_columns", "figures", "headline", "peers", "resolve_params", "scorecard", "setup", "strengths",
+           "figure_columns", "figures", "former_provinces", "headline", "peers", "resolve_params", "scorecard", "setup", "strengths",
            "trend"]

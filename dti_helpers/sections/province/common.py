@@ -131,7 +131,7 @@ def figure_note(rep, year: int, metric: str, code: str | None = None) -> str:
     ''
     """
     tb = rep.data.table
-    hit = tb[(tb.unit_set == "63") & (tb.province_code == (code or rep.code)) & (tb.year == year)
+    hit = tb[(tb.unit_set == rep.data.units) & (tb.province_code == (code or rep.code)) & (tb.year == year)
              & (tb.metric == metric)]
     return "" if hit.empty else note_text(hit.iloc[0], rep.lang)
 

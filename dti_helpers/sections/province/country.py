@@ -12,17 +12,17 @@ from dti_helpers.analysis import province as an
 from dti_helpers.core.labels import fmt_rank, t
 from dti_helpers.sections.kit import chart
 from dti_helpers.sections.parts import DoubtNotes, Section, Text
-from dti_helpers.sections.province.common import N_UNITS, figure_note, isna
+from dti_helpers.sections.province.common import figure_note, isna
 
 
-def chart_labels(lang: str) -> dict:
-    """The words of the country charts (ladder and tile map), in the report's language.
+def chart_labels(lang: str, n: int = 63) -> dict:
+    """The words of the country charts (ladder and tile map) for a set of ``n`` units, in the report's language.
 
     >>> chart_labels("en")["not_published"]
     'not published'
     """
     return {"peers": t("chart_peers", lang), "others": t("chart_other_provinces", lang),
-            "rank_axis": t("chart_rank_axis_better_left", lang), "focus": t("chart_focus", lang),
+            "rank_axis": t("chart_rank_axis_better_left", lang, n=n), "focus": t("chart_focus", lang),
             "colorbar": t("chart_dti_rank", lang), "not_published": t("not_published", lang)}
 
 
@@ -40,7 +40,7 @@ def country(rep) -> Section:
     n_rank = int(co["rank"].notna().sum())
     n_score = int(co.score.notna().sum())
     me = co[co.code == rep.code].iloc[0]
-    parts = [Text(t("country_coverage", lang, year=rep.year, n_rank=n_rank, n_score=n_score, n=N_UNITS))]
+    parts = [Text(t("country_coverage", lang, year=rep.year, n_rank=n_rank, n_score=n_score, n=rep.data.n_units))]
     notes = DoubtNotes(lang)
     doubt = co[co.doubtful & co["rank"].notna()]
     doubt_codes = set(doubt.code)
@@ -50,7 +50,7 @@ def country(rep) -> Section:
         parts.append(Text(t("country_focus_np", lang, name=rep.name, year=rep.year)))
     else:
         tied = co[(co["rank"] == me["rank"]) & (co.code != rep.code)]
-        text = t("country_focus", lang, name=rep.name, rank=fmt_rank(int(me["rank"]), N_UNITS, lang),
+        text = t("country_focus", lang, name=rep.name, rank=fmt_rank(int(me["rank"]), rep.data.n_units, lang),
                  year=rep.year)
         if not tied.empty:
             text += " " + t("country_tied", lang, names=", ".join(tied.name))
@@ -59,21 +59,23 @@ def country(rep) -> Section:
     if n_rank == 0:
         parts.append(Text(t("country_no_chart", lang, year=rep.year)))
         parts.append(notes.box())
-        return Section("country", t("sec_country", lang), tuple(parts))
+        return Section("country", rep.title("country"), tuple(parts))
     ranked = co[co["rank"].notna()]
-    words = chart_labels(lang)
-    ax = charts.rank_ladder(co, focus=rep.code, peers=peer_codes, doubtful=doubt_codes, labels=words)
+    words = chart_labels(lang, rep.data.n_units)
+    ax = charts.rank_ladder(co, focus=rep.code, peers=peer_codes, doubtful=doubt_codes, n=rep.data.n_units,
+                            labels=words)
     top = ", ".join(f"{r.name} {int(r.rank)}" for r in ranked.head(3).itertuples())
     alt = t("alt_ladder", lang, year=rep.year, n=n_rank, name=rep.name,
-            rank=fmt_rank(me["rank"], N_UNITS, lang), top=top,
+            rank=fmt_rank(me["rank"], rep.data.n_units, lang), top=top,
             peers=", ".join(f"{r.name} {fmt_rank(r.dti_rank, None, lang)}"
                             for r in pe.itertuples() if r.code != rep.code) or "—") + doubt_alt
     parts.append(chart(ax, alt=alt, caption=t("ladder_caption", lang, year=rep.year)))
-    ax = charts.tile_map(co, focus=rep.code, peers=peer_codes, doubtful=doubt_codes, labels=words)
+    tiles = charts.TILES_34 if rep.data.units == "34" else charts.TILES
+    ax = charts.tile_map(co, tiles=tiles, focus=rep.code, peers=peer_codes, doubtful=doubt_codes, labels=words)
     alt = t("alt_map", lang, year=rep.year, name=rep.name, n=n_rank,
-            rank=fmt_rank(me["rank"], N_UNITS, lang)) + doubt_alt
-    parts.append(chart(ax, alt=alt, caption=t("map_caption", lang, year=rep.year)))
+            rank=fmt_rank(me["rank"], rep.data.n_units, lang)) + doubt_alt
+    parts.append(chart(ax, alt=alt, caption=t("map_caption", lang, year=rep.year, n=rep.data.n_units)))
     for r in doubt[doubt.code != rep.code].itertuples():
         notes.mark("", True, figure_note(rep, rep.year, "dti", r.code), f"{r.name}: DTI {rep.year}")
     parts.append(notes.box())
-    return Section("country", t("sec_country", lang), tuple(parts))
+    return Section("country", rep.title("country"), tuple(parts))

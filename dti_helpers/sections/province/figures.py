@@ -31,7 +31,7 @@ def figures(rep, provinces, metrics=("dti", *PILLARS), year: int | None = None) 
     year = rep.year if year is None else int(year)
     codes = [rep.data.catalogue.resolve(p) for p in provinces]
     tb = rep.data.table
-    tb = tb[(tb.unit_set == "63") & (tb.year == year) & tb.province_code.isin(codes) & tb.metric.isin(list(metrics))]
+    tb = tb[(tb.unit_set == rep.data.units) & (tb.year == year) & tb.province_code.isin(codes) & tb.metric.isin(list(metrics))]
     found = {(r.province_code, r.metric): r for r in tb.itertuples()}
     rows = []
     for code in codes:

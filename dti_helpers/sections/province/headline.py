@@ -7,11 +7,12 @@ True
 """
 from __future__ import annotations
 
-from dti_helpers.analysis import province as an
+from dti_helpers.analysis import lineage, province as an
 from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import fmt_rank, fmt_score, t
-from dti_helpers.sections.parts import DoubtNotes, Inline, Kpi, Kpis, Section, Span, Text
-from dti_helpers.sections.province.common import N_UNITS, change_doubt, rank_cell, rank_move, region_name, \
+from dti_helpers.core.schema import publisher
+from dti_helpers.sections.parts import DoubtNotes, Inline, Kpi, Kpis, Link, Section, Span, Text
+from dti_helpers.sections.province.common import change_doubt, rank_cell, rank_move, region_name, \
     score_cell, signed
 
 
@@ -24,8 +25,9 @@ def cover(rep) -> Section:
     """
     p, lang = rep.params, rep.lang
     title = t("report_title", lang, name=p.name, year=p.year)
-    parts = (Text(t("report_subtitle", lang, region=region_name(rep), year=p.year), "subtitle"),
-             Text(t("report_lede", lang), "lede"))
+    subtitle = "report_subtitle" if p.units == "63" else "report_subtitle_34"
+    parts = (Text(t(subtitle, lang, region=region_name(rep), year=p.year), "subtitle"),
+             Text(t("report_lede", lang, publisher=t(publisher(p.year), lang)), "lede"))
     meta = {"dti_report": {"lang": lang, "title": title, "province": p.name, "code": p.code, "year": p.year,
                            "slug": p.slug, "header": t("running_header", lang, name=p.name, year=p.year)}}
     return Section("top", title, parts, level=1, meta=meta)
@@ -33,13 +35,21 @@ def cover(rep) -> Section:
 
 def merger_lines(rep, notes: DoubtNotes | None = None) -> list:
     """What became of the province in the July 2025 merger, and its successor's 34-unit figures
-    (a doubtful figure marked, its note in ``notes``).
+    (a doubtful figure marked, its note in ``notes``); for a unit of the 34, what it was formed from.
 
     >>> from dti_helpers.sections.province import setup
     >>> len(merger_lines(setup("24", 2020, "en"))) >= 1
     True
+    >>> merger_lines(setup("24", 2024, "en", units="34"))[0][:50]
+    'Bắc Ninh was formed on 1 July 2025 from Bắc Giang,'
     """
-    lang, s = rep.lang, an.successor(rep.data, rep.code)
+    lang = rep.lang
+    if rep.data.units == "34":
+        old = rep.data.for_units("63").provinces
+        members = [old.at[c, "name"] for c in lineage.predecessors(rep.data, rep.code)]
+        key = "hl_formed" if len(members) > 1 else "hl_kept"
+        return [t(key, lang, name=rep.name, members=", ".join(members), section=rep.title("former"))]
+    s = lineage.successor(rep.data, rep.code)
     notes = notes if notes is not None else DoubtNotes(lang)
     if not s["merged"]:
         lines = [t("hl_not_merged", lang, name=rep.name)]
@@ -50,26 +60,29 @@ def merger_lines(rep, notes: DoubtNotes | None = None) -> list:
             t("hl_successor_figure", lang, year=f["year"], successor=s["name"], score=fmt_score(f["score"], lang),
               rank=fmt_rank(f["rank"], s["n_units"], lang)),
             f["doubtful"], note_text(f, lang), f"{s['name']} {f['year']}"))
+    if rep.params.successor_report:
+        link = Link(rep.params.successor_report, t("hl_successor_link", lang, successor=s["name"], year=rep.year))
+        lines.append(Inline((t("hl_successor_report", lang), link), sep=" "))
     return lines
 
 
 def _change(h: dict, year: int, lang: str, notes: DoubtNotes, lines: list):
     """The change card's value, and the change sentences appended to ``lines``."""
     if h["prev_year"] is None:
-        lines.append(t("hl_no_prev", lang))
+        lines.append(t("hl_no_prev" if h["n_units"] == 63 else "hl_no_prev_34", lang))
         return Span(t("no_prev", lang), "kpi-text")
     ch_doubt, ch_note = change_doubt(h, lang)
     ch_what = t("doubt_change", lang, prev_year=h["prev_year"], year=year, what="DTI")
     parts = []
     if h["rank_change"] is not None:
         parts.append(t("hl_rank_change", lang, prev_year=h["prev_year"],
-                       prev=fmt_rank(h["prev_rank"], N_UNITS, lang), move=rank_move(h["rank_change"], lang)))
+                       prev=fmt_rank(h["prev_rank"], h["n_units"], lang), move=rank_move(h["rank_change"], lang)))
     if h["score_change"] is not None:
         parts.append(t("hl_score_change", lang, prev_year=h["prev_year"], prev=fmt_score(h["prev_score"], lang),
                        delta=signed(h["score_change"], lang)))
     if not parts:
         prev_bits = [fmt_score(h["prev_score"], lang) if h["prev_score"] is not None else None,
-                     fmt_rank(h["prev_rank"], N_UNITS, lang) if h["prev_rank"] is not None else None]
+                     fmt_rank(h["prev_rank"], h["n_units"], lang) if h["prev_rank"] is not None else None]
         parts.append(t("hl_prev_not_comparable", lang, prev_year=h["prev_year"],
                        prev=", ".join(b for b in prev_bits if b)))
         ch_doubt = False  # no change is stated, so none to mark
@@ -96,7 +109,7 @@ def headline(rep) -> Section:
     name, year = h["name"], h["year"]
     score, rank = h["score"], h["rank"]
     notes = DoubtNotes(lang)
-    rank_txt = fmt_rank(rank, N_UNITS, lang) if rank is not None else None
+    rank_txt = fmt_rank(rank, rep.data.n_units, lang) if rank is not None else None
     score_txt = fmt_score(score, lang) if score is not None else None
     if score is not None and rank is not None:
         lines = [t("hl_score_rank", lang, year=year, name=name, score=score_txt, rank=rank_txt)]
@@ -117,10 +130,10 @@ def headline(rep) -> Section:
         # "not published" is never doubtful: only a figure that is shown carries the mark
         Kpi(t("kpi_score", lang), notes.mark(score_cell(score, lang), h["doubtful"] and score is not None,
                                              note_text(h, lang), "DTI")),
-        Kpi(t("kpi_rank", lang), notes.mark(rank_cell(rank, lang), h["doubtful"] and rank is not None,
+        Kpi(t("kpi_rank", lang), notes.mark(rank_cell(rank, lang, rep.data.n_units), h["doubtful"] and rank is not None,
                                             note_text(h, lang), "DTI")),
         Kpi(t("kpi_change", lang), change_cell),
         Kpi(t("national_mean", lang), score_cell(mean, lang)),
     )
     parts = (Kpis(kpis), *(Text(line) for line in lines), notes.box())
-    return Section("headline", t("sec_headline", lang), parts)
+    return Section("headline", rep.title("headline"), parts)

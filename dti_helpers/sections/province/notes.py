@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 import dti_helpers
-from dti_helpers.analysis import province as an
+from dti_helpers.analysis import lineage, province as an
 from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import fmt_rank, t
 from dti_helpers.sections.kit import not_published
@@ -37,7 +37,7 @@ def figure_rows(rep) -> tuple[pd.DataFrame, pd.DataFrame]:
     others = [c for c in pe.code if c != code]
     tb = data.table
     region_codes = data.provinces.index[data.provinces.region == data.provinces.at[code, "region"]]
-    shown = tb[(tb.unit_set == "63") & (tb.year == year) & (tb.province_code != code) & (
+    shown = tb[(tb.unit_set == rep.data.units) & (tb.year == year) & (tb.province_code != code) & (
         (tb.province_code.isin(others) & tb.metric.isin(("dti", *PILLARS)))
         | (tb.metric == "dti")  # the country chart and map
         | (tb.metric.isin(sc.metric) & (tb["rank"] == 1))  # leaders
@@ -131,6 +131,7 @@ def _params_table(rep):
         (t("param_province", lang), t("param_province_value", lang, name=p.name, code=p.code) if p.province == p.name
          else t("param_province_asked", lang, name=p.name, code=p.code, asked=p.province)),
         (t("param_year", lang), t("param_year_latest", lang, year=p.year) if p.latest else str(p.year)),
+        *([(t("param_units", lang), t("param_units_34", lang))] if p.units == "34" else []),
         (t("param_lang", lang), p.lang),
         (t("param_peers", lang), f"{p.peers} ({t('peers_name_' + p.peers, lang)})"),
         (t("param_data", lang), data_name),
@@ -142,7 +143,7 @@ def _params_table(rep):
 
 
 def data_notes(rep) -> Section:
-    """Section 7: a source for every figure, what is missing, the method, data version and parameters.
+    """The last section: a source for every figure, what is missing, the method, data version and parameters.
 
     >>> from dti_helpers.sections.province import setup
     >>> data_notes(setup("Bắc Giang", 2020, "en")).id
@@ -159,7 +160,7 @@ def data_notes(rep) -> Section:
         note = note_text(r, lang)
         rows.append([str(r.year), metric_label(rep, r.metric),
                      notes.mark(score_cell(r.score, lang), r.doubtful, note, what),
-                     notes.mark(rank_cell(r.rank, lang), r.doubtful, note, what), cites.cite(r.sources),
+                     notes.mark(rank_cell(r.rank, lang, rep.data.n_units), r.doubtful, note, what), cites.cite(r.sources),
                      note if note and not r.doubtful else ""])
     parts = [Heading(t("dn_sources", lang)), Text(t("dn_sources_intro", lang, name=rep.name))]
     parts.append(grid([t("year", lang), t("metric", lang), t("score", lang), t("rank", lang), t("col_sources", lang),
@@ -170,23 +171,52 @@ def data_notes(rep) -> Section:
         parts.append(grid([t("year", lang), t("metric", lang), t("national_mean", lang), t("col_sources", lang),
                            t("col_note", lang)], nrows, numeric=[2],
                           caption=t("dn_national_caption", lang, year=rep.year)))
-    succ = an.successor(rep.data, rep.code)
-    srows = [[str(f["year"]), succ["name"],
-              notes.mark(score_cell(f["score"], lang), f["doubtful"], note_text(f, lang), f"{succ['name']} {f['year']}"),
-              notes.mark(fmt_rank(f["rank"], succ["n_units"], lang), f["doubtful"], note_text(f, lang),
-                         f"{succ['name']} {f['year']}"), cites.cite(" | ".join(f["sources"]))]
-             for f in succ["figures"]]
-    if srows:
-        parts.append(grid([t("year", lang), t("province", lang), t("score", lang), t("rank", lang),
-                           t("col_sources", lang)], srows, numeric=[2, 3],
-                          caption=t("dn_successor_caption", lang, successor=succ["name"])))
+    if rep.data.units == "63":
+        parts.extend(_successor_tables(rep, cites, notes))
+    else:
+        parts.extend(_former_tables(rep, cites, notes))
     if not others.empty:
         table = _others_table(rep, others, cites, notes)
         parts.extend((Text(t("dn_others_intro", lang)), table))
     parts.extend((Heading(t("dn_reflist", lang)), cites.references(), notes.box(), missing_part(rep),
                   Heading(t("dn_method", lang))))
-    for key in ("method_source", "method_2020", "method_2021", "method_ranks", "method_stats", "method_peers",
-                "method_honesty"):
-        parts.append(Text(t(key, lang, margin=STRENGTH_MARGIN)))
+    keys = ["method_source", "method_2020", "method_2021", "method_ranks", "method_stats", "method_peers",
+            "method_honesty"]
+    if rep.data.units == "34":
+        keys.insert(6, "method_region_34")
+    for key in keys:
+        parts.append(Text(t(key, lang, margin=STRENGTH_MARGIN, n=rep.data.n_units)))
     parts.extend((Heading(t("dn_params", lang)), _params_table(rep)))
-    return Section("notes", t("sec_notes", lang), tuple(parts))
+    return Section("notes", rep.title("notes"), tuple(parts))
+
+
+def _successor_tables(rep, cites, notes) -> list:
+    """A former province's successor and its published 34-unit figures (empty when none are published)."""
+    lang, succ = rep.lang, lineage.successor(rep.data, rep.code)
+    srows = [[str(f["year"]), succ["name"],
+              notes.mark(score_cell(f["score"], lang), f["doubtful"], note_text(f, lang), f"{succ['name']} {f['year']}"),
+              notes.mark(fmt_rank(f["rank"], succ["n_units"], lang), f["doubtful"], note_text(f, lang),
+                         f"{succ['name']} {f['year']}"), cites.cite(" | ".join(f["sources"]))]
+             for f in succ["figures"]]
+    if not srows:
+        return []
+    return [grid([t("year", lang), t("province", lang), t("score", lang), t("rank", lang), t("col_sources", lang)],
+                 srows, numeric=[2, 3], caption=t("dn_successor_caption", lang, successor=succ["name"]))]
+
+
+def _former_tables(rep, cites, notes) -> list:
+    """Every published figure of a unit's former provinces, ranks of 63, each with its sources."""
+    lang = rep.lang
+    former = lineage.former_provinces(rep.data, rep.code)
+    shown = former[former.score.notna() | former["rank"].notna()]
+    rows = []
+    for r in shown.itertuples():
+        what, note = f"{r.name}, {metric_label(rep, r.metric)} {r.year}", note_text(r, lang)
+        rows.append([str(r.year), r.name, metric_label(rep, r.metric),
+                     notes.mark(score_cell(r.score, lang), r.doubtful, note, what),
+                     notes.mark(rank_cell(r.rank, lang, r.n_units), r.doubtful, note, what), cites.cite(r.sources)])
+    if not rows:
+        return []
+    return [grid([t("year", lang), t("province", lang), t("metric", lang), t("score", lang), t("rank", lang),
+                  t("col_sources", lang)], rows, numeric=[3, 4], caption=t("dn_former_caption", lang, name=rep.name))]
+

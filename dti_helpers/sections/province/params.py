@@ -10,8 +10,9 @@ import math
 from dataclasses import asdict, dataclass
 
 from dti_helpers.analysis import province as an
-from dti_helpers.core.errors import DTIError
-from dti_helpers.core.labels import LANGS
+from dti_helpers.core.errors import DTIError, UnknownProvinceError
+from dti_helpers.core.schema import MERGER_YEAR, UNIT_SETS
+from dti_helpers.core.labels import LANGS, t
 from dti_helpers.data.load import DTIData, load_dti
 from dti_helpers.sections.kit import install_display
 from dti_helpers.sections.province.headline import cover
@@ -45,6 +46,9 @@ class ReportParams:
     peers: str
     data_path: str | None
     data_cache: str | None = None  # the checked copy of data_path (data.load.write_validated) a kernel reads
+    units: str = "63"  # the unit set: "63" (until 30 June 2025) or "34" (after the merger)
+    # a batch building a former province's report and its successor's of the same year links them
+    successor_report: str | None = None
 
     @property
     def latest(self) -> bool:
@@ -67,16 +71,16 @@ class ReportParams:
         'bac-giang'
         """
         return {"province": self.province, "year": self.year_requested, "lang": self.lang, "peers": self.peers,
-                "data_path": self.data_path, "resolved": self.to_dict()}
+                "data_path": self.data_path, "units": self.units, "resolved": self.to_dict()}
 
     @property
     def stem(self) -> str:
-        """File name stem of the report's outputs.
+        """File name stem of the report's outputs; a 34-unit report's carries "34" (slugs repeat across the sets).
 
-        >>> resolve_params(load_dti(), "24", 2020).stem
-        'bac-giang-2020-vi'
+        >>> resolve_params(load_dti(), "24", 2020).stem, resolve_params(load_dti(), "24", 2024, units="34").stem
+        ('bac-giang-2020-vi', 'bac-ninh-34-2024-vi')
         """
-        return f"{self.slug}-{self.year}-{self.lang}"
+        return f"{self.slug}-{self.year}-{self.lang}" if self.units == "63" else f"{self.slug}-34-{self.year}-{self.lang}"
 
 
 def coerce_year(year) -> int | None:
@@ -96,15 +100,62 @@ def coerce_year(year) -> int | None:
     return value
 
 
+def coerce_units(units) -> str | None:
+    """A unit-set parameter as "63" or "34", or None for "by the year and the name".
+
+    >>> coerce_units(34), coerce_units(" 63 "), coerce_units(None)
+    ('34', '63', None)
+    """
+    if units is None or (isinstance(units, float) and math.isnan(units)) or str(units).strip() in ("", "None", "auto"):
+        return None
+    text = str(units).strip()
+    if text not in UNIT_SETS:
+        raise ParameterError(f"unknown unit set '{units}'; use 63 (the provinces until 2025) or 34 (after the merger)")
+    return text
+
+
+def unit_sets_for(catalogue, province, year=None, units=None) -> tuple[str, ...]:
+    """The unit sets a request means, by the rule of the README: ``units`` when given; else the year
+    (up to 2023: the 63; from 2025: the 34); else (2024, or the latest year) the set whose names
+    hold ``province``: both when it names a unit in each (Bắc Ninh, Lâm Đồng, Hà Nội).
+
+    >>> from dti_helpers.data.catalogue import load_catalogue
+    >>> cat = load_catalogue()
+    >>> unit_sets_for(cat, "Kon Tum", 2024), unit_sets_for(cat, "Bắc Ninh", 2024), unit_sets_for(cat, "Huế", 2022)
+    (('63',), ('63', '34'), ('63',))
+    """
+    chosen = coerce_units(units)
+    if chosen is not None:
+        return (chosen,)
+    requested = coerce_year(year)
+    if requested is not None and requested < MERGER_YEAR - 1:
+        return ("63",)
+    if requested is not None and requested >= MERGER_YEAR:
+        return ("34",)
+    found = []
+    for unit_set in UNIT_SETS:
+        try:
+            catalogue.resolve(province, unit_set)
+        except UnknownProvinceError:
+            continue
+        found.append(unit_set)
+    return tuple(found) or ("63",)  # a name in neither set: the 63's error names the closest matches
+
+
 def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers: str = "region",
-                   data_path=None) -> ReportParams:
+                   data_path=None, units=None) -> ReportParams:
     """Check and resolve the report parameters; raise a one-line :class:`DTIError` on a bad one.
 
-    ``year=None`` means the latest year with a published figure for the province.
+    ``year=None`` means the latest year with a published figure for the province. ``units`` is the
+    unit set ("63" or "34"); ``None`` applies :func:`unit_sets_for` and, where a name is in both
+    sets, takes the 63 (a batch builds both).
 
     >>> p = resolve_params(load_dti(), "Lao Cai")
     >>> p.code, p.year, p.province
     ('10', 2022, 'Lao Cai')
+    >>> p = resolve_params(load_dti(), "Hà Nội", 2024, units=34)
+    >>> p.code, p.name, p.units
+    ('01', 'TP. Hà Nội', '34')
     >>> resolve_params(load_dti(), "Lào Cai", 2020)
     Traceback (most recent call last):
     ...
@@ -120,10 +171,19 @@ def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers: 
         raise ParameterError(f"unknown peer strategy '{peers}'; use one of: {', '.join(PEER_STRATEGIES)}")
     if province is None or str(province).strip() == "":
         raise ParameterError("no province given; give a name, slug or GSO code, e.g. 'Bắc Giang'")
-    code = data.catalogue.resolve(province)
-    prov = data.provinces.loc[code]
-    years = an.years_with_data(data, code)
     requested = coerce_year(year)
+    unit_set = unit_sets_for(data.catalogue, province, requested, units)[0]
+    view = data.for_units(unit_set)
+    assessed = view.years()
+    if unit_set == "34" and requested is not None and requested not in assessed:
+        raise ParameterError(f"no DTI figures of the 34 units in {requested} (the 34 exist since 1 July 2025); "
+                             f"years with 34-unit data: {', '.join(map(str, assessed)) or 'none'}")
+    code = data.catalogue.resolve(province, unit_set)
+    prov = view.provinces.loc[code]
+    # Every one of the 34 was assessed in each year of the set (ranks 1..34), so a unit's report exists
+    # for those years even where none of its own figures were published: it says so, and its former
+    # provinces' figures give the history. Among the 63, a year without any figure has no report.
+    years = assessed if unit_set == "34" else an.years_with_data(view, code)
     if not years:
         raise ParameterError(f"no published DTI figure for {prov['name']} in any year")
     if requested is None:
@@ -134,7 +194,7 @@ def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers: 
     else:
         chosen = requested
     return ReportParams(str(province), code, prov["name"], prov["slug"], int(chosen), requested, lang, peers,
-                        None if data_path in (None, "") else str(data_path))
+                        None if data_path in (None, "") else str(data_path), units=unit_set)
 
 
 @dataclass(frozen=True)
@@ -160,12 +220,31 @@ class Report:
     def name(self) -> str:
         return self.params.name
 
+    @property
+    def section_ids(self) -> tuple[str, ...]:
+        """The numbered sections in report order: a 34-unit report adds its former provinces after the trend.
+
+        >>> setup("24", 2024, units="34").section_ids[4:6]
+        ('trend', 'former')
+        """
+        order = ("headline", "scorecard", "peers", "country", "trend", "strengths", "notes")
+        return order if self.params.units == "63" else (*order[:5], "former", *order[5:])
+
+    def title(self, section_id: str) -> str:
+        """A section's numbered heading in the report's language.
+
+        >>> setup("24", 2020, "en").title("trend"), setup("24", 2024, "en", units="34").title("notes")
+        ('5. Trend', '8. Data notes')
+        """
+        n = self.section_ids.index(section_id) + 1
+        return t("sec_numbered", self.lang, n=n, title=t(f"sec_{section_id}", self.lang))
+
     def _repr_html_(self) -> str:
         return cover(self).html()
 
 
 def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers: str = "region", data_path=None,
-          resolved: dict | None = None) -> Report:
+          resolved: dict | None = None, units=None) -> Report:
     """Load the data and resolve the parameters: the first call of the report notebook.
 
     ``resolved`` is the request the caller already checked (:meth:`ReportParams.notebook_parameters`,
@@ -187,7 +266,7 @@ def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers: str = "re
         data = load_dti(params.data_path, validated=params.data_cache)
     else:
         data = load_dti(data_path)
-        params = resolve_params(data, province, year, lang, peers, data_path)
-    rep = Report(data, params)
+        params = resolve_params(data, province, year, lang, peers, data_path, units)
+    rep = Report(data.for_units(params.units), params)
     install_display(lang)
     return rep

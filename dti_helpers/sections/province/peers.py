@@ -75,15 +75,15 @@ def peers(rep) -> Section:
     head = [t("province", lang)] + [names[m] for m in metrics]
     parts.append(grid(head, rows, caption=t("peers_caption", lang, year=rep.year, n=len(pe) - 1),
                       numeric=[1, 2, 3, 4], row_classes=classes))
-    parts.append(Text(t("peers_cell_help", lang)))
+    parts.append(Text(t("peers_cell_help", lang, n=rep.data.n_units)))
     if not nothing.empty:
         parts.append(Text(t("peers_nothing", lang, year=rep.year, names=", ".join(nothing.name))))
     rank_cols = [f"{m}_rank" for m in metrics]
     with_rank = pe[pe[rank_cols].notna().any(axis=1)]
     without = listed[~listed.index.isin(with_rank.index)]
     if len(with_rank) >= 1:
-        ax = charts.peers_plot(pe, metrics=metrics, labels={"metrics": names, "rank_axis": t(
-            "chart_rank_axis_better_left", lang)})
+        ax = charts.peers_plot(pe, metrics=metrics, n=rep.data.n_units, labels={"metrics": names, "rank_axis": t(
+            "chart_rank_axis_better_left", lang, n=rep.data.n_units)})
         items = []
         for r in with_rank.itertuples():
             vals = [f"{names[m]} {int(getattr(r, f'{m}_rank'))}" for m in metrics
@@ -96,4 +96,4 @@ def peers(rep) -> Section:
     if not without.empty and len(with_rank) >= 1:
         parts.append(Text(t("peers_without_rank", lang, year=rep.year, names=", ".join(without.name))))
     parts.append(notes.box())
-    return Section("peers", t("sec_peers", lang), tuple(parts))
+    return Section("peers", rep.title("peers"), tuple(parts))

@@ -52,7 +52,7 @@ def gap_cell(rep, r, label: str, notes: DoubtNotes):
     leaders = [c for c in (r.leader_codes or []) if c != rep.code]
     tb = rep.data.table
     for c in leaders:
-        hit = tb[(tb.unit_set == "63") & (tb.province_code == c) & (tb.year == rep.year) & (tb.metric == r.metric)]
+        hit = tb[(tb.unit_set == rep.data.units) & (tb.province_code == c) & (tb.year == rep.year) & (tb.metric == r.metric)]
         if not hit.empty and bool(hit.iloc[0].doubtful):
             bits.append(f"{hit.iloc[0].province}: {note_text(hit.iloc[0], rep.lang)}")
     return notes.mark(cell, bool(bits), "; ".join(b for b in bits if b),
@@ -100,7 +100,7 @@ def scorecard(rep) -> Section:
         rows.append([
             label,
             notes.mark(score_cell(r.score, lang), r.doubtful, note_text(r, lang), what),
-            notes.mark(rank_cell(r.rank, lang), r.doubtful, note_text(r, lang), what),
+            notes.mark(rank_cell(r.rank, lang, rep.data.n_units), r.doubtful, note_text(r, lang), what),
             change_cell(r, lang, notes, rep.year, label),
             score_cell(r.national_mean, lang),
             _median(r, lang),
@@ -119,4 +119,4 @@ def scorecard(rep) -> Section:
     if rep.year < 2021:
         parts.append(Text(t("sc_indices_from_2021", lang)))
     parts.append(notes.box())
-    return Section("scorecard", t("sec_scorecard", lang), tuple(parts))
+    return Section("scorecard", rep.title("scorecard"), tuple(parts))

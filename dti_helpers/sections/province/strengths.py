@@ -11,7 +11,7 @@ from dti_helpers.analysis import province as an
 from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import fmt_rank, t
 from dti_helpers.sections.parts import DoubtNotes, Section, Text
-from dti_helpers.sections.province.common import N_UNITS, STRENGTH_MARGIN, grid, metric_label
+from dti_helpers.sections.province.common import STRENGTH_MARGIN, grid, metric_label
 
 
 def strengths(rep) -> Section:
@@ -28,10 +28,10 @@ def strengths(rep) -> Section:
     parts = [Text(t("sw_rule", lang, margin=margin))]
     if overall is None:
         parts.append(Text(t("sw_no_overall", lang, year=rep.year)))
-        return Section("strengths", t("sec_strengths", lang), tuple(parts))
+        return Section("strengths", rep.title("strengths"), tuple(parts))
     if st.empty:
-        parts.append(Text(t("sw_nothing", lang, year=rep.year, rank=fmt_rank(overall, N_UNITS, lang))))
-        return Section("strengths", t("sec_strengths", lang), tuple(parts))
+        parts.append(Text(t("sw_nothing", lang, year=rep.year, rank=fmt_rank(overall, rep.data.n_units, lang))))
+        return Section("strengths", rep.title("strengths"), tuple(parts))
     sc = an.scorecard(rep.data, rep.code, rep.year).set_index("metric")
     notes = DoubtNotes(lang)
     for verdict, key in (("strength", "sw_strengths"), ("weakness", "sw_weaknesses"), ("in_line", "sw_in_line")):
@@ -42,13 +42,13 @@ def strengths(rep) -> Section:
     for r in st.itertuples():
         doubtful = bool(sc.at[r.metric, "doubtful"]) if r.metric in sc.index else False
         rows.append([metric_label(rep, r.metric),
-                     notes.mark(fmt_rank(r.rank, N_UNITS, lang), doubtful, note_text(sc.loc[r.metric], lang),
+                     notes.mark(fmt_rank(r.rank, rep.data.n_units, lang), doubtful, note_text(sc.loc[r.metric], lang),
                                 f"{metric_label(rep, r.metric)} {rep.year}"),
-                     fmt_rank(r.overall_rank, N_UNITS, lang), f"{int(r.difference):+d}",
+                     fmt_rank(r.overall_rank, rep.data.n_units, lang), f"{int(r.difference):+d}",
                      t(f"verdict_{r.verdict}", lang)])
     parts.append(grid([t("metric", lang), t("rank", lang), t("col_overall_rank", lang), t("col_difference", lang),
                        t("col_verdict", lang)], rows, numeric=[1, 2, 3],
                       row_classes=[r.verdict for r in st.itertuples()],
                       caption=t("sw_caption", lang, name=rep.name, year=rep.year)))
     parts.append(notes.box())
-    return Section("strengths", t("sec_strengths", lang), tuple(parts))
+    return Section("strengths", rep.title("strengths"), tuple(parts))

@@ -34,7 +34,8 @@ def trend(rep) -> Section:
     notes = DoubtNotes(lang)
     if len(ranked_years) >= 2:
         tr_doubt = tr[tr.doubtful & tr["rank"].notna()]
-        ax = charts.trend_plot(tr, order=metrics, doubtful={(r.metric, int(r.year)) for r in tr_doubt.itertuples()},
+        ax = charts.trend_plot(tr, order=metrics, n=rep.data.n_units,
+                               doubtful={(r.metric, int(r.year)) for r in tr_doubt.itertuples()},
                                labels={"metrics": names, "rank_axis": t("chart_rank_axis", lang),
                                        "not_published": t("chart_np_short", lang)})
         series = []
@@ -64,6 +65,6 @@ def trend(rep) -> Section:
     parts.append(grid([t("year", lang)] + [names[m] for m in metrics], rows,
                       caption=t("trend_table_caption", lang, name=rep.name), numeric=[1, 2, 3, 4],
                       row_classes=["current" if y == rep.year else "" for y in years]))
-    parts.append(Text(t("peers_cell_help", lang)))
+    parts.append(Text(t("peers_cell_help", lang, n=rep.data.n_units)))
     parts.append(notes.box())
-    return Section("trend", t("sec_trend", lang), tuple(parts))
+    return Section("trend", rep.title("trend"), tuple(parts))
