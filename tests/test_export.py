@@ -261,3 +261,13 @@ def test_warm_kernel_captures_figures_as_svg_too(tmp_path):
     figures = [[o.data["image/svg+xml"] for o in run.cells[-1].outputs if "image/svg+xml" in o.get("data", {})]
                for run in (warm, fresh)]
     assert len(figures[0]) == 1 and figures[0] == figures[1]
+
+
+def test_active_content_is_removed_and_named_and_plain_html_kept_byte_for_byte():
+    from dti_helpers.render.sanitize import without_active_content
+
+    assert without_active_content('<b onclick="x()">Bắc Ninh</b><script>alert(1)</script>') == (
+        "<b>Bắc Ninh</b>", ["<script>", "onclick"])
+    assert without_active_content("<table><tr><td>0,6440</td></tr></table>") == (
+        "<table><tr><td>0,6440</td></tr></table>", [])
+
