@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dti_helpers.analysis.province import PILLARS, plain, split_sources
+from dti_helpers.analysis.province import PILLARS, metrics_for_year, plain, split_sources
 from dti_helpers.core.schema import N_UNITS
 from dti_helpers.data.load import DTIData
 
@@ -25,6 +25,16 @@ def predecessors(data: DTIData, code: str) -> list[str]:
     ['60', '67', '68']
     """
     return str(data.catalogue.units_2025.at[code, "predecessors"]).split()
+
+
+def predecessor_names(data: DTIData, code: str) -> list[str]:
+    """Names (as the 63's catalogue writes them) of the former provinces of the 34-unit ``code``.
+
+    >>> predecessor_names(load_dti(), "24")
+    ['Bắc Giang', 'Bắc Ninh']
+    """
+    old = data.catalogue.provinces
+    return [old.at[c, "name"] for c in predecessors(data, code)]
 
 
 def former_provinces(data: DTIData, code: str, metrics=("dti", *PILLARS)) -> pd.DataFrame:
@@ -44,8 +54,9 @@ def former_provinces(data: DTIData, code: str, metrics=("dti", *PILLARS)) -> pd.
                   & old.table.metric.isin(list(metrics))]
     grid = pd.MultiIndex.from_product([codes, years, list(metrics)], names=["code", "year", "metric"])
     grid = grid.to_frame(index=False)
+    assessed = {y: set(metrics_for_year(old, y)) for y in years}
     # a boolean array, not a list: an empty list would select no columns instead of no rows
-    grid = grid[np.array([m in _assessed(old, y) for y, m in zip(grid.year, grid.metric)], dtype=bool)]
+    grid = grid[np.array([m in assessed[y] for y, m in zip(grid.year, grid.metric)], dtype=bool)]
     out = grid.merge(t.rename(columns={"province_code": "code"})[
         ["code", "year", "metric", "score", "rank", "doubtful", "sources", "note", "note_vi"]],
         on=["code", "year", "metric"], how="left")
@@ -56,11 +67,6 @@ def former_provinces(data: DTIData, code: str, metrics=("dti", *PILLARS)) -> pd.
         out[column] = out[column].fillna("")
     out["n_units"] = N_UNITS["63"]
     return out.reset_index(drop=True)
-
-
-def _assessed(data: DTIData, year: int) -> set[str]:
-    m = data.metrics
-    return set(m.index[m.first_year <= year])
 
 
 def successor(data: DTIData, code: str) -> dict:

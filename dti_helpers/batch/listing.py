@@ -3,7 +3,7 @@ former provinces), in the user's language.
 """
 from __future__ import annotations
 
-from dti_helpers.analysis.lineage import predecessors
+from dti_helpers.analysis.lineage import predecessor_names
 from dti_helpers.analysis.province import years_with_data
 from dti_helpers.core.labels import t
 
@@ -24,12 +24,11 @@ def list_provinces(data, lang: str = "en") -> str:
     years_width = 20 if former else 0
     lines = [(_row(head[0], "slug", head[1], head[2], head[3], years_width) + (head[4] if former else "")).rstrip()]
     lines.append("-" * len(lines[0]) if former else "-" * 95)
-    old = data.catalogue.provinces
     for code, row in data.provinces.iterrows():
         years = ", ".join(map(str, years_with_data(data, code))) or ("-" if former else "")
         line = _row(code, row["slug"], row["name"], row["region"], years, years_width)
         if former:
-            line += ", ".join(old.at[c, "name"] for c in predecessors(data, code))
+            line += ", ".join(predecessor_names(data, code))
         lines.append(line.rstrip())
     return "\n".join(lines)
 

@@ -295,11 +295,11 @@ def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tu
 def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None, langs=("vi",), formats=FORMATS,
          peers: str = "region", overrides: dict | None = None, overview: bool = False, force: bool = False,
          province_notebook: Path = PROVINCE_NOTEBOOK, overview_notebook: Path = OVERVIEW_NOTEBOOK,
-         asked: dict | None = None, overview_sets=None) -> Plan:
+         asked: dict | None = None) -> Plan:
     """Everything a run would do, without doing it (``--dry-run`` prints this).
 
     ``codes`` are units of the 63, or ``{unit_set: codes}`` (``asked`` likewise: the names as typed).
-    ``overview`` adds the national overviews of ``overview_sets`` (default: the sets of ``codes``).
+    ``overview`` adds the national overviews of the unit sets in ``codes``.
     ``province_notebook`` builds the provinces from another notebook (an edited copy of
     the shipped one); its digest is part of every province job's inputs.
 
@@ -327,7 +327,7 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
             successors = {(j.meta["code"], j.meta["year"], j.meta["lang"]): j.stem for j in planned["34"][0]}
     jobs = [job for unit_set in codes for job in planned[unit_set][0]]
     skipped = [s for unit_set in codes for s in planned[unit_set][1]]
-    for unit_set in (overview_sets if overview_sets is not None else codes) if overview else ():
+    for unit_set in codes if overview else ():
         view = data.for_units(unit_set)
         if year is None or year in view.years():
             jobs += overview_jobs(view, year=year, langs=tuple(langs), formats=tuple(formats), data_path=data_path,

@@ -49,19 +49,6 @@ def choice(value: str, allowed, option: str, what: str) -> str:
     return value
 
 
-def resolve_provinces(cat, names) -> dict[str, str]:
-    """The codes of the provinces named, in order, each with the name as first typed (for "asked as").
-
-    >>> from dti_helpers import load_catalogue
-    >>> resolve_provinces(load_catalogue(), ["bac-giang", "24", "Đà Nẵng"])
-    {'24': 'bac-giang', '48': 'Đà Nẵng'}
-    """
-    asked: dict[str, str] = {}
-    for name in names:
-        asked.setdefault(cat.resolve(name), name)
-    return asked
-
-
 def sets_in_scope(year: int | None = None, units: str | None = None) -> tuple[str, ...]:
     """The unit sets a batch covers when no province is named: ``units``, else those assessed in ``year``
     (up to 2023 the 63, from 2025 the 34, 2024 both), else both (each unit at its latest year).
@@ -69,13 +56,9 @@ def sets_in_scope(year: int | None = None, units: str | None = None) -> tuple[st
     >>> sets_in_scope(), sets_in_scope(2022), sets_in_scope(2024), sets_in_scope(2025), sets_in_scope(None, "34")
     (('63', '34'), ('63',), ('63', '34'), ('34',), ('34',))
     """
-    from dti_helpers.core.schema import MERGER_YEAR, UNIT_SETS
+    from dti_helpers.core.schema import unit_sets_of_year
 
-    if units:
-        return (units,)
-    if year is None or year == MERGER_YEAR - 1:
-        return UNIT_SETS
-    return ("63",) if year < MERGER_YEAR else ("34",)
+    return (units,) if units else unit_sets_of_year(year)
 
 
 def resolve_units(cat, names, year: int | None = None, units: str | None = None) -> dict[str, dict[str, str]]:

@@ -56,7 +56,7 @@ def index_rows(entries: dict, data) -> list[dict]:
     for path, entry in sorted(entries.items()):
         if entry.get("kind") != "province" or entry.get("code") not in data.provinces.index:
             continue
-        if str(entry.get("units", "63")) != data.units:  # codes mean other units in the other set
+        if entry_units(entry) != data.units:  # codes mean other units in the other set
             continue
         key = (entry["code"], int(entry["year"]))
         reports.setdefault(key, {}).setdefault(entry["lang"], {})[entry["format"]] = path
@@ -84,13 +84,22 @@ def _doubt_note(data, code: str, year, lang: str) -> str:
     return "" if row is None else note_text(row, lang)
 
 
+def entry_units(entry: dict) -> str:
+    """The unit set of a manifest entry (entries written before the 34 existed are of the 63).
+
+    >>> entry_units({"kind": "province"}), entry_units({"units": "34"})
+    ('63', '34')
+    """
+    return str(entry.get("units", "63"))
+
+
 def has_units(entries: dict, units: str) -> bool:
     """Whether the manifest holds any report or overview of the unit set ``units``.
 
     >>> has_units({"html/x.html": {"kind": "province", "units": "34"}}, "34"), has_units({}, "34")
     (True, False)
     """
-    return any(str(e.get("units", "63")) == units and e.get("kind") in ("province", "overview")
+    return any(entry_units(e) == units and e.get("kind") in ("province", "overview")
                for e in entries.values() if isinstance(e, dict))
 
 
@@ -103,7 +112,7 @@ def overview_links(entries: dict, units: str = "63") -> dict:
     """
     found: dict = {}
     for path, entry in sorted(entries.items()):
-        if entry.get("kind") == "overview" and str(entry.get("units", "63")) == units:
+        if entry.get("kind") == "overview" and entry_units(entry) == units:
             found.setdefault((int(entry["year"]), entry["lang"]), {})[entry["format"]] = path
     return found
 
@@ -170,11 +179,9 @@ def index_view(rows: list[dict], data, lang: str = "vi", overviews: dict | None 
     doubts: list[str] = []
     tables = [{"id": table_id, "caption": t(caption, lang), "rows": _body(set_rows, view, lang, doubts)}
               for view, set_rows, table_id, caption in sets]
-    links = [(t("idx_overview", lang, year=year), ov_lang, formats)
-             for (year, ov_lang), formats in sorted((overviews or {}).items(), key=lambda kv: (-kv[0][0], kv[0][1]))]
-    links += [(t("idx_overview_34", lang, year=year), ov_lang, formats)
-              for (year, ov_lang), formats in sorted((overviews_34 or {}).items(),
-                                                     key=lambda kv: (-kv[0][0], kv[0][1]))]
+    links = [(t(key, lang, year=year), ov_lang, formats)  # newest year first, per set
+             for found, key in ((overviews, "idx_overview"), (overviews_34, "idx_overview_34"))
+             for (year, ov_lang), formats in sorted((found or {}).items(), key=lambda kv: (-kv[0][0], kv[0][1]))]
     n_reports = sum(1 for table in tables for r in table["rows"] if r["links"])
     return {
         "lang": lang, "title": t("idx_title", lang), "lede": t("idx_lede", lang, n=n_reports),
@@ -258,5 +265,5 @@ def links_in(page: str) -> list[str]:
     return [_html.unescape(h) for h in re.findall(r'href="([^"]*)"', page)]
 
 
-__all__ = ["has_units", "index_html", "index_rows", "index_view", "links_in", "overview_links", "search_key", "static_text",
+__all__ = ["entry_units", "has_units", "index_html", "index_rows", "index_view", "links_in", "overview_links", "search_key", "static_text",
            "write_index"]

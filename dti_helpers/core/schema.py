@@ -28,3 +28,16 @@ def publisher(year: int) -> str:
     ('publisher_mic', 'publisher_most')
     """
     return "publisher_most" if year >= FIRST_YEAR_PUBLISHED_BY_MOST else "publisher_mic"
+
+
+def unit_sets_of_year(year: int | None) -> tuple[str, ...]:
+    """The unit sets assessed in ``year``: up to 2023 the 63, from 2025 the 34, 2024 both; ``None``
+    (each unit's latest year) both.
+
+    >>> unit_sets_of_year(2022), unit_sets_of_year(2024), unit_sets_of_year(2025), unit_sets_of_year(None)
+    (('63',), ('63', '34'), ('34',), ('63', '34'))
+    """
+    if year is None or year == MERGER_YEAR - 1:
+        return UNIT_SETS
+    return ("63",) if year < MERGER_YEAR else ("34",)
+

@@ -45,8 +45,7 @@ def merger_lines(rep, notes: DoubtNotes | None = None) -> list:
     """
     lang = rep.lang
     if rep.data.units == "34":
-        old = rep.data.for_units("63").provinces
-        members = [old.at[c, "name"] for c in lineage.predecessors(rep.data, rep.code)]
+        members = lineage.predecessor_names(rep.data, rep.code)
         key = "hl_formed" if len(members) > 1 else "hl_kept"
         return [t(key, lang, name=rep.name, members=", ".join(members), section=rep.title("former"))]
     s = lineage.successor(rep.data, rep.code)

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 
 from dti_helpers.analysis import province as an
 from dti_helpers.core.errors import DTIError, UnknownProvinceError
-from dti_helpers.core.schema import MERGER_YEAR, UNIT_SETS
+from dti_helpers.core.schema import UNIT_SETS, unit_sets_of_year
 from dti_helpers.core.labels import LANGS, t
 from dti_helpers.data.load import DTIData, load_dti
 from dti_helpers.sections.kit import install_display
@@ -127,13 +127,11 @@ def unit_sets_for(catalogue, province, year=None, units=None) -> tuple[str, ...]
     chosen = coerce_units(units)
     if chosen is not None:
         return (chosen,)
-    requested = coerce_year(year)
-    if requested is not None and requested < MERGER_YEAR - 1:
-        return ("63",)
-    if requested is not None and requested >= MERGER_YEAR:
-        return ("34",)
+    by_year = unit_sets_of_year(coerce_year(year))
+    if len(by_year) == 1:
+        return by_year
     found = []
-    for unit_set in UNIT_SETS:
+    for unit_set in by_year:
         try:
             catalogue.resolve(province, unit_set)
         except UnknownProvinceError:
