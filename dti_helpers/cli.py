@@ -13,10 +13,11 @@ import os
 import sys
 from pathlib import Path
 
+from dti_helpers.batch import inputs
 from dti_helpers.batch.manifest import OutputFolderBusy
 from dti_helpers.batch.plan import FORMATS
 from dti_helpers.batch.select import UsageError
-from dti_helpers.core.errors import DTIError, UnknownProvinceError
+from dti_helpers.core.errors import DataFileError, DTIError, UnknownProvinceError
 from dti_helpers.core.labels import LANGS, t
 from dti_helpers.core.schema import UNIT_SETS
 
@@ -110,7 +111,6 @@ def _run_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", type=_csv, default=FORMATS, metavar="html,pdf", help="output formats (default: html,pdf)")
     p.add_argument("--jobs", type=int, default=None, metavar="N", help="reports built in parallel (default: the CPU count)")
     p.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports)")
-    p.add_argument("--data", metavar="PATH", help="data file, tidy CSV or official table (default: embedded data)")
     p.add_argument("--peers", default="region", metavar="STRATEGY", help="peer strategy: region (default), rank or profile")
     p.add_argument("--params", metavar="FILE",
                    help="TOML file of per-province parameters: a [province] table with year and/or peers")
@@ -124,14 +124,15 @@ def _run_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-wait", action="store_true",
                    help="stop at once if another run is writing to the output folder (default: wait)")
     p.add_argument("--list", action="store_true", help="list the provinces with their years of data and exit")
-    p.add_argument("--check-data", metavar="PATH", help="validate a data file (tidy or official layout) and exit")
+    p.add_argument("--check-data", action="append", metavar="PATH", help="validate a data file or folder and exit")
+    inputs.add_data_options(p)
 
 
 def build_parser(lang: str = "en", run_prog: str = "python -m dti_helpers run") -> argparse.ArgumentParser:
     """The argument parser: one subcommand per task (``run --help`` shows examples and the year rule).
 
     >>> build_parser().parse_args(["check-data", "x.csv"]).file
-    'x.csv'
+    ['x.csv']
     >>> a = build_parser().parse_args(["run", "bac-giang", "--lang", "vi,en", "--jobs", "2"])
     >>> a.command, a.provinces, a.lang, a.jobs
     ('run', ['bac-giang'], ('vi', 'en'), 2)
@@ -153,16 +154,17 @@ def build_parser(lang: str = "en", run_prog: str = "python -m dti_helpers run") 
     render.add_argument("--peers", default="region", help="region (default), rank or profile")
     render.add_argument("--format", default="html,pdf", help="comma-separated: html,pdf (default both)")
     render.add_argument("--out", default="reports", help="output folder (default: reports)")
-    render.add_argument("--data", default=None, help="data file (default: the embedded data)")
+    inputs.add_data_options(render)
     render.add_argument("--notebook", default=None, help="an edited copy of notebooks/province_report.ipynb")
     render.add_argument("--units", choices=UNIT_SETS, default=None, help="unit set: 63 or 34 (default: by year and name)")
     check = sub.add_parser("check-data", lang=lang, help="validate a data file (tidy or official layout)")
-    check.add_argument("file", metavar="FILE")
-    check.add_argument("--year", type=int, help="the year of an official table that does not name it")
+    check.add_argument("file", metavar="FILE", nargs="+", help="data files or folders")
+    check.add_argument("--year", type=int, help="the year of an official table that does not name it (one file)")
+    inputs.add_data_options(check, several=False)
     build = sub.add_parser("build-data", lang=lang, help="rebuild data/*.csv from data/raw/ (developers)")
     build.add_argument("--data-dir", type=Path, default=ROOT / "data", help="data folder (default: data/)")
     listing = sub.add_parser("list", lang=lang, help="every province with its years of data")
-    listing.add_argument("--data", metavar="PATH", help="data file (default: embedded data)")
+    inputs.add_data_options(listing)
     listing.add_argument("--units", choices=UNIT_SETS, default="63", help="unit set: 63 (default) or 34")
     for p in (check, build, listing):
         p.add_argument("--lang", default="en", metavar="vi|en", help="language of the messages (default: en)")
@@ -206,32 +208,13 @@ def error_text(exc: BaseException, lang: str) -> str:
     return str(exc)
 
 
-def check_data(path: str, year: int | None, lang: str = "en") -> int:
-    """Validate ``path``; print one line per problem; return the exit code.
+def data_options(args) -> dict:
+    """The data options of a parsed command, as :func:`~dti_helpers.batch.inputs.load_data` takes them.
 
-    >>> check_data(str(ROOT / "data" / "dti.csv"), None)
-    data/dti.csv: OK (454 values)
-    0
+    >>> data_options(build_parser().parse_args(["run", "--no-embedded", "--sheet", "DTI"]))
+    {'embedded': False, 'sheet': 'DTI'}
     """
-    from dti_helpers.data.ingest import check_file
-
-    shown = _display(Path(path))
-    # The problems name the file as the summary line does (relative to the project when inside it).
-    problems, n_values = check_file(Path(path), year=year, name=shown)
-    if problems:
-        for problem in problems:
-            print(problem_text(problem, lang), file=sys.stderr)
-        print(t("cli_check_problems", lang, path=shown, n=len(problems)), file=sys.stderr)
-        return 1
-    print(t("cli_check_ok", lang, path=shown, n=n_values))
-    return 0
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
+    return {"embedded": args.embedded, "sheet": args.sheet}
 
 
 def run_batch(args, lang: str = "en") -> int:
@@ -250,7 +233,7 @@ def run_batch(args, lang: str = "en") -> int:
     from dti_helpers.batch.runner import build
 
     if args.check_data:
-        return check_data(args.check_data, args.year, lang)
+        return inputs.check_data(args.check_data, args.year, lang, **data_options(args))
     for value in args.lang:
         select.choice(value, LANGS, "--lang", "language")
     for value in args.format:
@@ -263,7 +246,7 @@ def run_batch(args, lang: str = "en") -> int:
         raise UsageError("cli_bad_timeout", value=f"{args.timeout:g}")
     select.choice(args.peers, PEER_STRATEGIES, "--peers", "peer strategy")
     notebook = select.check_notebook(args.notebook) if args.notebook else planning.PROVINCE_NOTEBOOK
-    data = select.load_data(args.data, args.year)
+    data = inputs.load_data(args.data, args.year, **data_options(args))
     if args.list:
         print(listing.list_provinces(data.for_units(args.units or "63"), lang))
         return 0
@@ -320,8 +303,10 @@ def render_one(args) -> int:
 
     extra = {"notebook": check_notebook(args.notebook)} if args.notebook else {}
     formats = tuple(f for f in args.format.split(",") if f)
-    written = render_report(args.province, args.year, args.lang, formats, args.out, args.data, args.peers,
-                            units=args.units, **extra)
+    files = inputs.data_files(args.data)
+    written = render_report(args.province, args.year, args.lang, formats, args.out, files or None, args.peers,
+                            units=args.units, data_year=args.year if len(files) == 1 else None,
+                            **data_options(args), **extra)
     for kind, path in written.items():
         print(f"{kind}: {path}")
     return 0
@@ -358,13 +343,12 @@ def dispatch(args, lang: str) -> int:
     if args.command == "render":
         return render_one(args)
     if args.command == "check-data":
-        return check_data(args.file, args.year, lang)
+        return inputs.check_data(args.file, args.year, lang, **data_options(args))
     if args.command == "build-data":
         return build_data(args.data_dir, lang)
     from dti_helpers.batch import listing
-    from dti_helpers.batch.select import load_data
 
-    print(listing.list_provinces(load_data(args.data, None).for_units(args.units), lang))
+    print(listing.list_provinces(inputs.load_data(args.data, **data_options(args)).for_units(args.units), lang))
     return 0
 
 
@@ -392,6 +376,10 @@ def main(argv: list[str] | None = None, *, front_door: bool = False) -> int:
         if isinstance(exc, BrokenPipeError):  # e.g. `run_reports.py --list | head`: the reader has all it wanted
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit-time flush quiet
             return 0
+        if isinstance(exc, DataFileError):  # every problem, one per line (at most 50)
+            for line in inputs.problem_lines(exc.problems, lang):
+                print(t("cli_error", lang, message=line), file=sys.stderr)
+            return 2
         print(t("cli_error", lang, message=error_text(exc, lang)), file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -25,7 +25,8 @@
 # %% tags=["parameters"]
 year: "Optional[int]" = None  # assessment year, e.g. 2022; None: the latest assessed year
 lang: str = "vi"  # overview language: "vi" (Vietnamese) or "en" (English)
-data_path: "Optional[str]" = None  # DTI data file (tidy CSV or official table); None: the embedded data
+data_path: "Optional[list]" = None  # your data files/folders (official tables, tidy CSV), most trusted first; None: none
+embedded: bool = True  # False: use the data_path files alone, without the embedded data
 units: str = "63"  # unit set: "63" (provinces until 2025) or "34" (the units after the July 2025 merger)
 data_cache: "Optional[str]" = None  # set by run_reports.py: its checked copy of data_path (leave None)
 
@@ -33,7 +34,7 @@ data_cache: "Optional[str]" = None  # set by run_reports.py: its checked copy of
 # Heavy imports once, at the top: a warm kernel reuses them for the next report.
 from dti_helpers import overview
 
-ov = overview.setup(year, lang, data_path, data_cache, units)
+ov = overview.setup(year, lang, data_path, data_cache, units, embedded)
 overview.cover(ov)
 
 # %% [markdown] tags=["remove-cell"]

@@ -31,7 +31,8 @@ province: str = "Quảng Ninh"  # province: name, slug or GSO code, e.g. "Bắc 
 year: "Optional[int]" = None  # assessment year, e.g. 2020; None: the latest year with published data
 lang: str = "vi"  # report language: "vi" (Vietnamese) or "en" (English)
 peers: str = "region"  # peer strategy: "region" (same region), "rank" (within 5 DTI ranks) or "profile"
-data_path: "Optional[str]" = None  # DTI data file (tidy CSV or official table); None: the embedded data
+data_path: "Optional[list]" = None  # your data files/folders (official tables, tidy CSV), most trusted first; None: none
+embedded: bool = True  # False: use the data_path files alone, without the embedded data
 units: "Optional[str]" = None  # unit set: "63" (provinces until 2025) or "34" (after the merger); None: by year and name
 resolved: "Optional[dict]" = None  # set by run_reports.py / render: the request already checked (leave None)
 
@@ -39,7 +40,7 @@ resolved: "Optional[dict]" = None  # set by run_reports.py / render: the request
 # Heavy imports once, at the top: a warm kernel reuses them for the next report.
 from dti_helpers import report
 
-rep = report.setup(province, year, lang, peers, data_path, resolved, units)
+rep = report.setup(province, year, lang, peers, data_path, resolved, units, embedded)
 report.cover(rep)
 
 # %% [markdown] tags=["remove-cell"]

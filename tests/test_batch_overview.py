@@ -39,7 +39,7 @@ def test_notebook_is_committed_clean_thin_and_paired():
 def test_help_notebook_lists_the_parameters():
     proc = subprocess.run([str(Path(sys.executable).with_name("papermill")), "--help-notebook", str(NOTEBOOK)],
                           capture_output=True, text=True, check=True)
-    for line in ("year: Optional[int] (default None)", 'lang: str (default "vi")', "data_path: Optional[str]"):
+    for line in ("year: Optional[int] (default None)", 'lang: str (default "vi")', "data_path: Optional[list]"):
         assert line in proc.stdout, line
 
 

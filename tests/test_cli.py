@@ -39,7 +39,7 @@ def in_process(capsys, *args):
     (["--region", "Atlantis"], "unknown region 'Atlantis'; use one of:"),
     (["--peers", "nearest"], "unknown peer strategy 'nearest' in --peers; use one of: region, rank, profile"),
     (["--timeout", "0"], "--timeout must be positive"),
-    (["--data", "/nonexistent/dti.csv"], "/nonexistent/dti.csv: data file not found"),
+    (["--data", "/nonexistent/dti.csv"], "/nonexistent/dti.csv: file not found"),
     (["--params", "/nonexistent/params.toml"], "/nonexistent/params.toml: file not found"),
     (["--no-such-option"], "unrecognized arguments: --no-such-option"),
 ])

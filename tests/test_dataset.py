@@ -112,7 +112,8 @@ def test_weak_and_doubtful_round3_values_are_marked():
                 (2024, "63", "79", "awareness")]:
         assert t.loc[key, "doubtful"] and t.loc[key, "note"] and t.loc[key, "note_vi"], key
     secondary = t.loc[(2020, "63", "46", "cqs")]
-    assert not secondary.doubtful and "third-party compiled table" in secondary.note
+    # a figure resting on a third-party compilation alone is marked as a doubtful one is, with its own note
+    assert secondary.doubtful and "third-party compiled table" in secondary.note and secondary.source_kind == "secondary"
     assert "do not name the assessment year" in t.loc[(2022, "63", "64", "awareness"), "note"]
 
 

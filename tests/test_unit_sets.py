@@ -53,7 +53,7 @@ def test_the_synthetic_table_says_it_is_synthetic(tmp_path):
 @pytest.mark.parametrize("layout,n_metrics", [("overall", 4), ("detail", 9)])
 def test_synthetic_2025_table_loads_as_the_34_units(tmp_path, layout, n_metrics):
     path = official_34(tmp_path, layout=layout)
-    table = load_dti(path).table
+    table = load_dti(path, embedded=False).table
     assert len(table) == 34 * n_metrics
     assert table.groupby("metric").size().eq(34).all() and table.metric.nunique() == n_metrics
     assert set(table.unit_set) == {"34"} and set(table.year) == {2025}
@@ -68,7 +68,7 @@ def test_synthetic_2025_table_loads_as_the_34_units(tmp_path, layout, n_metrics)
 def test_synthetic_2025_table_without_the_year_in_its_name(tmp_path):
     path = official_34(tmp_path, year_in_name=False)
     assert check_file(path)[0][0].code == "no_year"
-    table = load_dti(path, year=2025).table
+    table = load_dti(path, year=2025, embedded=False).table
     assert len(table) == 34 * 4 and set(table.unit_set) == {"34"} and set(table.year) == {2025}
     assert table.query("province == 'Bắc Ninh'").province_code.unique().tolist() == ["24"]
 

@@ -204,7 +204,8 @@ def test_province_code_may_lose_its_leading_zero(tmp_path):
 def test_year_given_must_agree_with_the_rows(tmp_path):
     text = TIDY + "2021,TP. Đà Nẵng,dti,0.6419,1\n"
     assert problems(tmp_path, text, year=2021) == []
-    assert problems(tmp_path, text, year=2022) == [("year_conflict", 2, "year", "2021", {"year": 2022})]
+    # a tidy table holds many years: its year column wins, --year only dates a one-year official table
+    assert problems(tmp_path, text, year=2022) == []
     assert problems(tmp_path, text, year=1999) == [("year_out_of_range", None, None, "1999", {})]
 
 
@@ -292,8 +293,8 @@ def test_cli_missing_file_and_directory():
     done = run_cli("--check-data", "no/such.csv")
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr == "no/such.csv: file not found\nno/such.csv: 1 problem(s)\n"
-    done = run_cli("--check-data", "tests")
-    assert (done.returncode, done.stderr) == (1, "tests: a directory, not a data file\ntests: 1 problem(s)\n")
+    done = run_cli("--check-data", "tests")  # a folder stands for its tables: this one has none
+    assert (done.returncode, done.stderr) == (2, "error: tests: the folder holds no .csv or .xlsx file\n")
 
 
 def test_cli_several_problems(tmp_path):
@@ -398,6 +399,9 @@ WORDING = {  # code -> (fields, English, Vietnamese): the reason as the user rea
     'name_years': ({'years': '2021, 2022'},
         'the file name holds several years (2021, 2022); pass --year YEAR',
         'tên tệp có nhiều năm (2021, 2022); dùng --year NĂM'),
+    'name_year_conflict': ({'year': 2023, 'years': '2021'},
+        'the file name says 2021 but --year is 2023; correct one of them',
+        'tên tệp ghi năm 2021 nhưng --year là 2023; hãy sửa một trong hai'),
     'year_out_of_range': ({},
         'year must be between 2020 and the current year',
         'năm phải từ 2020 đến năm hiện tại'),

@@ -13,7 +13,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dti_helpers.analysis.province import PILLARS, metrics_for_year, plain, split_sources
+from dti_helpers.analysis.province import PILLARS, metrics_for_year, plain
+from dti_helpers.data.origin import split_sources
 from dti_helpers.core.schema import N_UNITS
 from dti_helpers.data.load import DTIData
 

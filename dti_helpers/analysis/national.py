@@ -17,6 +17,7 @@ from dti_helpers.analysis import province as an
 from dti_helpers.core.names import search_key
 from dti_helpers.core.schema import N_UNITS as UNITS, PILLARS
 from dti_helpers.data.load import DTIData
+from dti_helpers.data.origin import split_sources
 
 N_UNITS = UNITS["63"]
 MIN_REGION_N = an.MIN_REGION_N
@@ -78,7 +79,7 @@ def pillar_summary(data: DTIData) -> pd.DataFrame:
     >>> from dti_helpers.data.load import load_dti
     >>> s = pillar_summary(load_dti()).set_index(["year", "metric"])
     >>> int(s.loc[(2020, "cqs"), "n"])
-    10
+    3
     >>> bool(s.loc[(2022, "xhs"), "min"] > 0.1089), int(s.loc[(2022, "xhs"), "n_doubtful"])
     (True, 1)
     """
@@ -257,4 +258,4 @@ def source_urls(rows: pd.DataFrame) -> list[str]:
     >>> source_urls(pd.DataFrame({"sources": ["a | b", None, "b | c"]}))
     ['a', 'b', 'c']
     """
-    return list(dict.fromkeys(u for s in rows.sources if not pd.isna(s) for u in str(s).split(" | ") if u))
+    return list(dict.fromkeys(u for s in rows.sources for u in split_sources(s)))

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from dti_helpers.data.load import DTIData
+from dti_helpers.data.origin import split_sources
 from dti_helpers.core.errors import DTIError
 
 PILLARS = ("cqs", "kts", "xhs")
@@ -118,15 +119,6 @@ def _changes(current: pd.Series | None, prev: pd.Series | None) -> dict:
         # positive = moved up the table (a smaller rank number)
         "rank_change": p_rank - rank if rank is not None and p_rank is not None else None,
     }
-
-
-def split_sources(text: str | None) -> list[str]:
-    """The source addresses of a row's ``sources`` cell (they are joined with " | ").
-
-    >>> split_sources("https://a.vn | https://b.vn"), split_sources(None)
-    (['https://a.vn', 'https://b.vn'], [])
-    """
-    return [s for s in (text or "").split(" | ") if s]
 
 
 def headline(data: DTIData, code: str, year: int) -> dict:

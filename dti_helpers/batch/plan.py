@@ -134,19 +134,20 @@ def notebook_digest(notebook: Path) -> str:
     return inputs_digest({"sha256": digest, "path": str(notebook.resolve())})
 
 
-def input_parts(notebook: Path, data_file: Path, parameters: dict) -> dict:
+def input_parts(notebook: Path, data: "Path | str", parameters: dict) -> dict:
     """The inputs a report depends on, as digests.
 
     The package source is digested on every call, so an edit made in a long-lived session
     (a notebook kernel, a test run) counts; each file is re-read only when its path, size or
-    modification time changed (:func:`~dti_helpers.core.fsio.file_digest`).
+    modification time changed (:func:`~dti_helpers.core.fsio.file_digest`). ``data`` is the data's
+    version (:attr:`~dti_helpers.data.load.DTIData.version`: it covers every merged file) or a file.
 
     >>> parts = input_parts(PACKAGE_DIR / "__init__.py", PACKAGE_DIR / "__init__.py", {"lang": "vi"})
     >>> sorted(parts)
     ['data', 'notebook', 'packages', 'parameters', 'source']
     """
     return {"notebook": notebook_digest(notebook), "source": tree_digest(PACKAGE_DIR),
-            "data": file_digest(data_file), "parameters": parameters, "packages": _packages_digest()}
+            "data": data if isinstance(data, str) else file_digest(data), "parameters": parameters, "packages": _packages_digest()}
 
 
 def _why(manifest: Manifest, job: Job, fmt: str, force: bool) -> str:
@@ -185,7 +186,7 @@ def finalize(jobs: list[Job], manifest: Manifest, force: bool = False) -> tuple[
     return todo, unchanged
 
 
-def make_job(stem: str, label: str, notebook: Path, data_file: Path, parameters: dict, formats: tuple[str, ...],
+def make_job(stem: str, label: str, notebook: Path, data: "Path | str", parameters: dict, formats: tuple[str, ...],
              meta: dict) -> Job:
     """A :class:`Job` with the digest of its inputs.
 
@@ -193,12 +194,12 @@ def make_job(stem: str, label: str, notebook: Path, data_file: Path, parameters:
     >>> len(j.digest)
     64
     """
-    parts = input_parts(notebook, data_file, parameters)
+    parts = input_parts(notebook, data, parameters)
     return Job(stem, label, notebook, parameters, tuple(formats), inputs_digest(parts), parts, meta)
 
 
 def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str, ...], formats: tuple[str, ...],
-                  peers: str = "region", data_path: str | None = None, overrides: dict | None = None,
+                  peers: str = "region", overrides: dict | None = None,
                   notebook: Path = PROVINCE_NOTEBOOK, data_cache: str | None = None,
                   asked: dict | None = None, successors: dict | None = None) -> tuple[list[Job], list[Skipped]]:
     """One job per province and language; the year each report covers is decided here.
@@ -232,8 +233,8 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
             # resolve_params holds the one "latest year with data" rule; the kernel gets its result as it is
             try:
                 typed = (asked or {}).get(code, row["name"])
-                params = replace(resolve_params(data, typed, opts["year"], lang, opts["peers"], data_path,
-                                                data.units), data_cache=data_cache)
+                params = replace(resolve_params(data, typed, opts["year"], lang, opts["peers"], data.units),
+                             data_cache=data_cache)
                 successor = (successors or {}).get((row.get("successor_code"), params.year, lang))
                 if successor:  # both files sit in html/ (and pdf/): one relative address serves both
                     params = replace(params, successor_report=f"../html/{successor}.html")
@@ -245,7 +246,7 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
                 continue
             meta = {"kind": "province", "code": code, "slug": row["slug"], "year": params.year, "lang": lang,
                     "units": data.units}
-            jobs.append(make_job(params.stem, f"{row['name']}{marker} {params.year} ({lang})", notebook, data.path,
+            jobs.append(make_job(params.stem, f"{row['name']}{marker} {params.year} ({lang})", notebook, data.version,
                                  params.notebook_parameters(), formats, meta))
     return jobs, skipped
 
@@ -266,7 +267,7 @@ def by_unit_set(codes, asked=None) -> tuple[dict[str, list[str]], dict[str, dict
 
 
 def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tuple[str, ...],
-                  data_path: str | None = None, notebook: Path = OVERVIEW_NOTEBOOK,
+                  data_path: list[str] | None = None, notebook: Path = OVERVIEW_NOTEBOOK,
                   data_cache: str | None = None) -> list[Job]:
     """The national overview's jobs for ``data``'s unit set: one per language for ``year``, or for every
     year the set was assessed (the 2024 overview exists for the 63 and for the 34).
@@ -286,8 +287,9 @@ def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tu
         stem, label, extra = "national-overview-{y}-{lang}", "national overview {y} ({lang})", {}
     else:
         stem, label, extra = "national-overview-34-{y}-{lang}", "national overview [34] {y} ({lang})", {"units": "34"}
-    return [make_job(stem.format(y=y, lang=lang), label.format(y=y, lang=lang), notebook, data.path,
-                     {"year": y, "lang": lang, "data_path": data_path, "data_cache": data_cache, **extra}, formats,
+    return [make_job(stem.format(y=y, lang=lang), label.format(y=y, lang=lang), notebook, data.version,
+                     {"year": y, "lang": lang, "data_path": data_path, "data_cache": data_cache,
+                      **({} if data.embedded else {"embedded": False}), **extra}, formats,
                      {"kind": "overview", "year": y, "lang": lang, "units": data.units})
             for y in reversed(years) for lang in langs]
 
@@ -310,9 +312,9 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
     >>> [j.stem for j in plan(load_dti(), {"34": ["24"]}, Manifest("/nonexistent"), formats=("html",)).jobs]
     ['bac-ninh-34-2024-vi']
     """
-    from dti_helpers.data.load import CACHE_DIR, DEFAULT_PATH, validated_path
+    from dti_helpers.data.load import CACHE_DIR, validated_path
 
-    data_path = None if Path(data.path).resolve() == DEFAULT_PATH else str(Path(data.path).resolve())
+    data_path = [i.path for i in data.inputs] or None
     copy = validated_path(data, Path(manifest.root) / CACHE_DIR)
     data_cache = None if copy is None else str(copy)
     codes, asked = by_unit_set(codes, asked)
@@ -321,7 +323,7 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
     for unit_set in sorted(codes, key=lambda u: u != "34"):  # the 34 first: the 63's reports link to them
         planned[unit_set] = province_jobs(
             data.for_units(unit_set), codes[unit_set], year=year, langs=tuple(langs), formats=tuple(formats),
-            peers=peers, data_path=data_path, overrides=overrides, notebook=Path(province_notebook),
+            peers=peers, overrides=overrides, notebook=Path(province_notebook),
             data_cache=data_cache, asked=asked.get(unit_set), successors=successors if unit_set == "63" else None)
         if unit_set == "34":
             successors = {(j.meta["code"], j.meta["year"], j.meta["lang"]): j.stem for j in planned["34"][0]}

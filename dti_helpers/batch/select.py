@@ -140,29 +140,6 @@ def read_params(path: str, cat, peers_allowed) -> dict:
     return overrides
 
 
-def load_data(path: str | None, year: int | None):
-    """Load the data for a batch; an official table that names its year nowhere is read with ``year``.
-
-    >>> load_data(None, None).path.name
-    'dti.csv'
-    """
-    from dti_helpers.data.load import load_dti
-
-    if path is not None and not Path(path).is_file():
-        raise UsageError("cli_data_not_found", path=path)
-    try:
-        return load_dti(path)
-    except DataFileError as first:
-        if path is None or year is None:
-            raise
-        # An official table that names its year nowhere is read with --year; the kernels never
-        # need it, as they read the batch's checked copy of the table (data.load.write_validated).
-        try:
-            return load_dti(path, year=year)
-        except DTIError:
-            raise first from None
-
-
 def check_notebook(path: str | Path) -> Path:
     """The absolute path of an edited report notebook, once it is known to be one papermill can run.
 

@@ -13,7 +13,7 @@ FIRST_YEAR = 2020
 MERGER_YEAR = 2025  # first assessment year of the 34 units only
 # The tidy table's columns, in order (data/dti.csv).
 TIDY_COLUMNS = ["year", "unit_set", "province_code", "province", "metric", "score", "rank",
-                "doubtful", "sources", "note", "note_vi"]
+                "doubtful", "sources", "source_kind", "note", "note_vi"]
 NATIONAL_COLUMNS = ["year", "unit_set", "metric", "score", "sources", "note", "note_vi"]
 # Who published each assessment year's results (the raw README, round 3): the Ministry of Information
 # and Communications until the 2023 results; the Ministry of Science and Technology, which took over the

@@ -7,19 +7,44 @@
 from __future__ import annotations
 
 import hashlib
+import stat
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
+from dti_helpers.core.errors import DTIError, DataFileError
 from dti_helpers.data.catalogue import Catalogue, load_catalogue
 from dti_helpers.core.labels import t
-from dti_helpers.core.schema import N_UNITS, UNIT_SETS
+from dti_helpers.core.schema import N_UNITS, NATIONAL_COLUMNS, UNIT_SETS
+from dti_helpers.data.merge import Conflict, merge_tables
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DEFAULT_PATH = DATA_DIR / "dti.csv"
 # Under an output folder: the checked copy of a data file that report kernels read (write_validated).
 CACHE_DIR = ".cache"
+# What a folder given as data holds: the tables in it, not in its subfolders.
+TABLE_SUFFIXES = (".csv", ".xlsx")
+
+
+class DataInput(NamedTuple):
+    """One file of the analyst's: its path (for reading), name and content digest (for citing).
+
+    >>> DataInput.of("tests/fixtures/official/dti_2022_chi_tiet.csv").name
+    'dti_2022_chi_tiet.csv'
+    """
+
+    path: str
+    name: str
+    digest: str
+
+    @classmethod
+    def of(cls, path: str | Path) -> "DataInput":
+        """The input of a regular file (its digest read in chunks: memory stays flat)."""
+        path = Path(path).expanduser()
+        return cls(str(path.absolute()), path.name, file_version(path))
 
 
 @dataclass(frozen=True)
@@ -42,6 +67,11 @@ class DTIData:
     path: Path
     version: str
     units: str = "63"
+    # The analyst's files merged in (most trusted first) and whether the embedded data is too.
+    inputs: tuple[DataInput, ...] = ()
+    embedded: bool = True
+    # Where the analyst's files and the embedded data disagree (the kept value is the file's).
+    conflicts: tuple[Conflict, ...] = ()
 
     def for_units(self, unit_set: str) -> "DTIData":
         """The same data read as ``unit_set`` (codes mean that set's units: 24 is Bắc Ninh among the 34).
@@ -141,20 +171,107 @@ def file_version(path: Path) -> str:
     >>> len(file_version(DEFAULT_PATH))
     12
     """
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()[:12]
+
+
+def data_version(inputs: Sequence[DataInput], embedded: bool = True) -> str:
+    """The version of merged data: the embedded data's and each file's digest, in order.
+
+    The embedded data alone keeps its file's version; the same files in another folder give
+    the same version (names and folders are not part of it).
+
+    >>> data_version([]) == file_version(DEFAULT_PATH)
+    True
+    >>> a = DataInput("/x/a.csv", "a.csv", "41a4925e1157")
+    >>> data_version([a]) == data_version([a._replace(path="/y/a.csv")]) != data_version([a], embedded=False)
+    True
+    """
+    if not inputs:
+        return file_version(DEFAULT_PATH)
+    parts = ([f"embedded:{file_version(DEFAULT_PATH)}"] if embedded else []) + [i.digest for i in inputs]
+    return hashlib.sha256(";".join(parts).encode()).hexdigest()[:12]
+
+
+def data_files(paths, keep_default: bool = False) -> list[Path]:
+    """The files a ``--data`` list names: a folder stands for its ``.csv`` and ``.xlsx`` files
+    (sorted by name; not its subfolders); the embedded ``data/dti.csv`` is left out (it is
+    merged in by default) unless ``keep_default``. A missing path is kept: reading it reports it.
+
+    >>> [p.name for p in data_files(["tests/fixtures/official"])][:2]
+    ['dti_2021_tong_hop.csv', 'dti_2021_tong_hop.xlsx']
+    >>> data_files(None), data_files(DEFAULT_PATH)
+    ([], [])
+    """
+    if paths is None:
+        return []
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    files: list[Path] = []
+    for given in paths:
+        path = Path(given).expanduser()
+        if is_folder(path):
+            found = sorted((p for p in path.iterdir() if p.suffix.lower() in TABLE_SUFFIXES and is_file(p)),
+                           key=lambda p: p.name)
+            if not found:
+                raise DTIError(code="data_no_tables", folder=str(given))
+            files += found
+        elif keep_default or not same_file(path, DEFAULT_PATH):
+            files.append(path)
+    return list(dict.fromkeys(files))
+
+
+def is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder (a symlink loop or an unreadable path is not).
+
+    >>> is_folder(Path("tests")), is_folder(Path("no/such"))
+    (True, False)
+    """
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except (OSError, RuntimeError):
+        return False
+
+
+def is_file(path: Path) -> bool:
+    """Whether ``path`` is a regular file (not a FIFO, a device, a folder or a loop).
+
+    >>> is_file(DEFAULT_PATH), is_file(Path("/dev/null"))
+    (True, False)
+    """
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except (OSError, RuntimeError):
+        return False
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one existing file (never raises: a loop is not the same file).
+
+    >>> same_file(Path("data/dti.csv"), DEFAULT_PATH)
+    True
+    """
+    try:
+        return a.samefile(b)
+    except (OSError, RuntimeError):
+        return False
 
 
 def validated_path(data: DTIData, folder: str | Path) -> Path | None:
-    """Where :func:`write_validated` puts ``data``'s checked table: named by the source file's digest.
+    """Where :func:`write_validated` puts ``data``'s checked table: named by the data's version.
 
-    None for the embedded data, which every process reads fast without checking it again.
+    None for the embedded data alone, which every process reads fast without checking it again.
 
     >>> validated_path(load_dti(), "/tmp") is None
     True
-    >>> validated_path(load_dti("tests/fixtures/official/dti_2022_chi_tiet.csv"), "/tmp").name
-    'dti-validated-41a4925e1157.csv'
+    >>> data = load_dti("tests/fixtures/official/dti_2022_chi_tiet.csv")
+    >>> validated_path(data, "/tmp").name == f"dti-validated-{data.version}.csv"
+    True
     """
-    if Path(data.path).resolve() == DEFAULT_PATH:
+    if not data.inputs:
         return None
     return Path(folder).resolve() / _validated_name(data.version)
 
@@ -164,13 +281,13 @@ def _validated_name(version: str) -> str:
 
 
 def write_validated(data: DTIData, folder: str | Path) -> Path | None:
-    """Write ``data``'s checked table once, for kernels to load with ``load_dti(path, validated=...)``.
+    """Write ``data``'s checked (and merged) table once, for kernels to load with ``load_dti(..., validated=...)``.
 
-    The parent process has read and validated the file; a kernel given this copy
+    The parent process has read, validated and merged the files; a kernel given this copy
     reads it with the embedded data's fast reader instead of parsing and checking
-    the original again. The name is digest-addressed, so an existing copy is
+    the originals again. The name is the data's version, so an existing copy is
     kept and a changed source gets a new one. Returns the path (None for the
-    embedded data).
+    embedded data alone).
 
     >>> import tempfile
     >>> data = load_dti("tests/fixtures/official/dti_2022_chi_tiet.csv")
@@ -191,37 +308,90 @@ def write_validated(data: DTIData, folder: str | Path) -> Path | None:
     return path
 
 
-def load_dti(path: str | Path | None = None, year: int | None = None, scale: int | None = None,
-             validated: str | Path | None = None) -> DTIData:
-    """Load the DTI data: the embedded dataset, a tidy CSV, or an official dti.gov.vn table.
+def load_dti(path=None, year: int | None = None, scale: int | None = None,
+             validated: str | Path | None = None, *, embedded: bool = True, sheet: str | None = None,
+             limits=None) -> DTIData:
+    """Load the DTI data: the embedded dataset, merged with the analyst's files (tidy CSV or official tables).
 
-    ``year`` is the assessment year of an official table whose year is neither
-    in a column nor in its file name; ``scale=1000`` declares 1000-point scores.
+    ``path`` is a file, a folder (its ``.csv`` and ``.xlsx`` files) or a list of them, most
+    trusted first. Each file is validated (:func:`dti_helpers.data.ingest.read_any`) and every
+    problem of every file raises one :class:`~dti_helpers.core.errors.DataFileError` naming
+    file, row, column and value. The files are merged with the embedded data
+    (:func:`~dti_helpers.data.merge.merge_tables`: a file's figure wins, a disagreement is
+    noted on the figure and kept in ``conflicts``); ``embedded=False`` uses the files alone.
 
-    With no argument the embedded ``data/dti.csv`` is read. Any other file is
-    validated first (:func:`dti_helpers.data.ingest.read_any`) and a problem
-    raises :class:`~dti_helpers.core.errors.DataFileError` naming file, row, column
-    and value. ``validated`` is the copy :func:`write_validated` made of ``path``
-    after checking it: it is read instead, unless ``path`` has changed since.
+    The year of an official table: its ``year``/``Năm`` column, else ``year`` when one file is
+    given, else a four-digit year in its file name. ``scale=1000`` declares 1000-point scores;
+    ``sheet`` names the workbook sheet to read. ``validated`` is the copy :func:`write_validated`
+    made after checking the same files: it is read instead, unless a file has changed since.
 
     >>> dti = load_dti()
     >>> dti.table.shape[1]
-    11
-    >>> load_dti("tests/fixtures/official/dti_2022_chi_tiet.csv").value("48", 2022, "awareness")
-    (1.0, None)
+    12
+    >>> both = load_dti(["tests/fixtures/official/dti_2021_tong_hop.csv", "tests/fixtures/official/dti_2022_chi_tiet.csv"])
+    >>> both.value("48", 2021), both.value("48", 2022), both.value("48", 2020)
+    ((0.6419, 1), (0.8002, 1), (0.4874, 1))
+    >>> load_dti("tests/fixtures/official/dti_2022_chi_tiet.csv", embedded=False).years()
+    [2022]
     """
     catalogue = load_catalogue(DATA_DIR)
+    files = data_files(path)
     national = _read_table(DATA_DIR / "national.csv")
-    if path is None or Path(path).resolve() == DEFAULT_PATH:
-        table = _read_table(DEFAULT_PATH)
-        src = DEFAULT_PATH
-    elif validated is not None and Path(validated).is_file() and (
-            Path(validated).name == _validated_name(file_version(Path(path).expanduser()))):
-        src = Path(path).expanduser()
-        table = _read_table(Path(validated))
+    if not files:
+        if not embedded:
+            raise DTIError(code="data_nothing")
+        return DTIData(_read_table(DEFAULT_PATH), national, catalogue, DEFAULT_PATH, file_version(DEFAULT_PATH))
+    if not embedded:
+        national = national.iloc[0:0][NATIONAL_COLUMNS]  # the national means are embedded figures too
+    cached = _cached(files, validated, embedded)
+    if cached is not None:
+        inputs, table = cached
+        conflicts: tuple = ()
     else:
-        from dti_helpers.data.ingest import read_any
+        inputs, frames = _read_inputs(files, catalogue, year if len(files) == 1 else None, scale, sheet, limits)
+        if embedded:
+            frames.append(_read_table(DEFAULT_PATH))
+        table, found = merge_tables(frames)
+        conflicts = tuple(found)
+    return DTIData(table, national, catalogue, Path(inputs[0].path), data_version(inputs, embedded),
+                   inputs=inputs, embedded=embedded, conflicts=conflicts)
 
-        src = Path(path).expanduser()
-        table = read_any(src, catalogue, year=year, scale=scale)
-    return DTIData(table, national, catalogue, src, file_version(src))
+
+def _cached(files: list[Path], validated, embedded: bool):
+    """The checked copy of ``files`` when it is still theirs: (inputs, table), else None."""
+    if validated is None or not Path(validated).is_file() or not all(is_file(f) for f in files):
+        return None
+    inputs = tuple(DataInput.of(f) for f in files)
+    if Path(validated).name != _validated_name(data_version(inputs, embedded)):
+        return None
+    return inputs, _read_table(Path(validated))
+
+
+def _read_inputs(files, catalogue, year, scale, sheet, limits):
+    """Validate each file; every problem of every file in one error; (inputs, tidy frames) in order."""
+    from dataclasses import replace as with_fields
+
+    from dti_helpers.data.ingest.pipeline import tidy_frame, validate
+    from dti_helpers.data.origin import file_ref, join_sources
+
+    problems, inputs, frames = [], [], []
+    for path in files:
+        found, values, _ = validate(path, catalogue, year, scale, str(path), **_reader_options(sheet, limits))
+        if found:
+            problems += found
+            continue
+        source = DataInput.of(path)
+        inputs.append(source)
+        # Each value cites the file by name and digest with its row; a tidy file's own sources follow.
+        values = [with_fields(v, sources=join_sources(file_ref(source.name, source.digest, v.line),
+                                                      "" if v.sources == str(path) else v.sources))
+                  for v in values]
+        frames.append(tidy_frame(values, catalogue))
+    if problems:
+        raise DataFileError(problems)
+    return tuple(inputs), frames
+
+
+def _reader_options(sheet, limits) -> dict:
+    # Only what is asked is passed, so the readers' own defaults stay theirs.
+    return {k: v for k, v in (("sheet", sheet), ("limits", limits)) if v is not None}

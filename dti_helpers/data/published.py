@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -28,12 +27,10 @@ from dti_helpers.core.errors import DataFileError, DataProblem, DTIError
 from dti_helpers.core.labels import t
 from dti_helpers.core.schema import NATIONAL_COLUMNS, NATIONAL_NAMES, TIDY_COLUMNS
 from dti_helpers.data.catalogue import load_catalogue
+from dti_helpers.data.origin import CAUTION_KINDS, SOURCE_KINDS, best_kind, source_kind
 
-DTI_GOV = "dti.gov.vn"
 # Columns the later harvests add; older raw files lack them (read as empty).
 EXTRA_COLUMNS = ("scale", "flags", "note")
-# Hosts the raw README calls weak wherever they appear: a test and a demo copy of real pages.
-WEAK_HOSTS = frozenset({"cchctest.soctrang.gov.vn", "demo1022.hasontech.vn"})
 
 # Notes are (label key, fields) pairs, written out in English (`note`) and Vietnamese
 # (`note_vi`) from the one table of labels.
@@ -104,17 +101,6 @@ def note_text(note, lang: str) -> str:
                            for k, v in fields.items()})
 
 
-def is_weak(url: str, flags: frozenset[str]) -> bool:
-    """Whether a page is a weak source: flagged ``weak-host`` or on a test/demo host.
-
-    >>> is_weak("https://demo1022.hasontech.vn/?p=3843", frozenset())
-    True
-    >>> is_weak("https://dti.gov.vn/xep-hang-2022", frozenset({"secondary"}))
-    False
-    """
-    return "weak-host" in flags or urlsplit(url).hostname in WEAK_HOSTS
-
-
 def _parse_score(text: str, where: tuple[str, int], scale: int | None) -> tuple[float | None, tuple | None]:
     if text == "":
         return None, None
@@ -133,29 +119,32 @@ def _scale(r) -> int | None:
     return 1000 if (r.file, r.province, r.metric, r.score) in SCALE_1000 else None
 
 
-def _pick(values: list[tuple[object, str, bool]], field: str, settled: tuple | None = None) -> tuple[object, tuple | None]:
+def _pick(values: list[tuple[object, str, bool, str]], field: str,
+          settled: tuple | None = None) -> tuple[object, tuple | None]:
     """Choose one value among the pages that state one; return it and a conflict note.
 
-    ``values`` holds (value, source_url, contradicts) triples. Agreeing pages
-    give that value; otherwise dti.gov.vn wins, then the value most pages give.
-    A tie with no official page leaves the value empty rather than guess. A
-    page flagged as contradicting the held value is named, never chosen.
+    ``values`` holds (value, source_url, contradicts, kind) tuples. Agreeing pages give that
+    value; otherwise the most trusted kind of source that states a value decides
+    (:data:`~dti_helpers.data.origin.SOURCE_KINDS`: dti.gov.vn and the ministry, then portals and
+    the press, then secondary compilations, then weak hosts), and among pages of that kind the
+    value most of them give. A tie there leaves the value empty rather than guess. A page flagged
+    as contradicting the held value is named, never chosen.
     """
-    distinct = Counter(v for v, _, _ in values)
+    distinct = Counter(v for v, _, _, _ in values)
     if len(distinct) <= 1:
         return (next(iter(distinct)) if distinct else None), None
     described = [("bn_pages_1" if n == 1 else "bn_pages_n",
-                  {"value": v, "n": n, "urls": ", ".join(sorted({u for x, u, _ in values if x == v}))})
+                  {"value": v, "n": n, "urls": ", ".join(sorted({u for x, u, _, _ in values if x == v}))})
                  for v, n in sorted(distinct.items(), key=lambda kv: (-kv[1], str(kv[0])))]
-    held = [(v, u) for v, u, contra in values if not contra]
-    counted = Counter(v for v, _ in held)
-    official = {v for v, u in held if DTI_GOV in u}
+    held = [(v, kind) for v, _, contra, kind in values if not contra]
+    top_kind = best_kind(kind for _, kind in held)
+    counted = Counter(v for v, kind in held if kind == top_kind)
     if settled is not None:
         chosen, why = settled
-    elif len(official) == 1:
-        chosen, why = next(iter(official)), ("bn_kept_official", {})
     elif len(counted) == 1:
-        chosen, why = next(iter(counted)), ("bn_kept_held", {})
+        chosen = next(iter(counted))
+        outvoted = len({v for v, _ in held}) > 1  # less trusted pages gave another value
+        why = ("bn_kept_" + top_kind, {}) if outvoted or top_kind == "official" else ("bn_kept_held", {})
     else:
         (top, n_top), (_, n_next) = counted.most_common(2)
         chosen, why = (None, ("bn_no_majority", {})) if n_top == n_next else (top, ("bn_kept_majority", {}))
@@ -168,8 +157,8 @@ def _only_sources(support: dict[str, list]) -> list[tuple]:
     ``support`` maps "score"/"rank" to the (url, flags) of the pages giving the kept value.
     """
     notes = []
-    for key, test in (("bn_weak_only", lambda u, f: is_weak(u, f)),
-                      ("bn_secondary_only", lambda u, f: "secondary" in f),
+    for key, test in (("bn_weak_only", lambda u, f: source_kind(u, f) == "weak"),
+                      ("bn_secondary_only", lambda u, f: source_kind(u, f) == "secondary"),
                       ("bn_year_inferred", lambda u, f: "year-inferred" in f)):
         fields = [f for f, pages in support.items() if pages and all(test(u, fl) for u, fl in pages)]
         if fields:
@@ -229,9 +218,11 @@ def build_dataset(raw_dir: Path, catalogue=None) -> tuple[pd.DataFrame, pd.DataF
             ["year", "unit_set", "code", "metric", "national"], sort=True):
         key = (year, unit_set, code, metric)
         pages = list(g.itertuples())
-        score, score_note = _pick([(p.score, p.url, "contradicts" in p.flags) for p in pages if pd.notna(p.score)],
+        score, score_note = _pick([(p.score, p.url, "contradicts" in p.flags, source_kind(p.url, p.flags))
+                                   for p in pages if pd.notna(p.score)],
                                   "score", SETTLED.get((*key, "score")))
-        rank, rank_note = _pick([(int(p.rank), p.url, "contradicts" in p.flags) for p in pages if pd.notna(p.rank)],
+        rank, rank_note = _pick([(int(p.rank), p.url, "contradicts" in p.flags, source_kind(p.url, p.flags))
+                                 for p in pages if pd.notna(p.rank)],
                                 "rank", SETTLED.get((*key, "rank")))
         support = {"score": [(p.url, p.flags) for p in pages if pd.notna(p.score) and p.score == score],
                    "rank": [(p.url, p.flags) for p in pages if pd.notna(p.rank) and int(p.rank) == rank]}
@@ -258,10 +249,10 @@ def build_dataset(raw_dir: Path, catalogue=None) -> tuple[pd.DataFrame, pd.DataF
         if is_nat:
             national.append(base)
         else:
-            weak = any(n[0] == "bn_weak_only" for n in only)
+            kind = _value_kind(support)
             tidy.append({**base, "province_code": code, "province": cat.name(code, unit_set),
-                         "rank": "" if rank is None else str(rank),
-                         "doubtful": "true" if doubt or weak else "false"})
+                         "rank": "" if rank is None else str(rank), "source_kind": kind,
+                         "doubtful": "true" if doubt or kind in CAUTION_KINDS else "false"})
     if problems:
         raise DataFileError(problems)
     metric_order = cat.metrics["order"].to_dict()
@@ -269,6 +260,13 @@ def build_dataset(raw_dir: Path, catalogue=None) -> tuple[pd.DataFrame, pd.DataF
         ["year", "unit_set", *(["province_code"] if "province_code" in d else []), "metric"],
         key=lambda s: s.map(metric_order) if s.name == "metric" else s)
     return sort(pd.DataFrame(tidy))[TIDY_COLUMNS], sort(pd.DataFrame(national))[NATIONAL_COLUMNS]
+
+
+def _value_kind(support: dict[str, list]) -> str:
+    """The kind of a value: of each of its figures (score, rank) the most trusted page giving it,
+    and of those the less trusted, so that a rank resting on a weak page alone is said to."""
+    kinds = [best_kind(source_kind(u, f) for u, f in pages) for pages in support.values() if pages]
+    return max(kinds, key=SOURCE_KINDS.index) if kinds else "press"
 
 
 def _fmt_score(value: float | None) -> str:

@@ -44,13 +44,16 @@ def __getattr__(name: str):
 
 
 def check_params(province, year=None, lang: str = "vi", peers: str = "region", data_path=None, cache_dir=None,
-                 units=None):
+                 units=None, *, embedded: bool = True, data_year: int | None = None, sheet: str | None = None,
+                 limits=None):
     """Validate report parameters without starting a kernel; return the resolved ``ReportParams``.
 
     Raises a one-line :class:`~dti_helpers.core.errors.DTIError` for an unknown
     province, a year without data, a bad language or peer strategy, or a bad
-    data file. With ``cache_dir``, a data file's checked table is written there
-    (:func:`~dti_helpers.data.load.write_validated`) for the kernel to read.
+    data file. ``data_path`` is one file or folder or a list of them, merged with the embedded
+    data unless ``embedded=False``; ``data_year`` is the year of a single official table that
+    names it nowhere (:func:`~dti_helpers.data.load.load_dti`). With ``cache_dir``, the checked
+    table is written there (:func:`~dti_helpers.data.load.write_validated`) for the kernel to read.
 
     >>> check_params("Bắc Giang", 2020).stem
     'bac-giang-2020-vi'
@@ -62,17 +65,14 @@ def check_params(province, year=None, lang: str = "vi", peers: str = "region", d
     from dti_helpers.core.labels import check_lang
     from dti_helpers.data.load import load_dti, write_validated
     from dti_helpers.sections.province import ParameterError, resolve_params
+    from dti_helpers.sections.province.params import data_paths
 
     try:
         check_lang(lang)
     except ValueError as exc:
         raise ParameterError(str(exc)) from None
-    if data_path not in (None, "") and not Path(data_path).is_file():
-        raise ParameterError(f"data file not found: {data_path}")
-    data = load_dti(data_path or None)
-    # The kernel may run in another folder: it gets the data file by its absolute path.
-    params = resolve_params(data, province, year, lang, peers, str(Path(data_path).resolve()) if data_path else None,
-                            units)
+    data = load_dti(data_paths(data_path), data_year, embedded=embedded, sheet=sheet, limits=limits)
+    params = resolve_params(data, province, year, lang, peers, units)
     copy = write_validated(data, cache_dir) if cache_dir is not None else None
     return replace(params, data_cache=str(copy)) if copy else params
 
@@ -112,13 +112,15 @@ def output_paths(out_dir: str | Path, stem: str) -> dict[str, Path]:
 
 def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_dir: str | Path = "reports",
                   data_path=None, peers: str = "region", *, units=None, notebook: str | Path = NOTEBOOK,
+                  embedded: bool = True, data_year: int | None = None, sheet: str | None = None, limits=None,
                   kernel_name: str | None = None, engine_name: str | None = None, timeout: int | None = 600,
                   **engine_kwargs) -> dict[str, Path]:
     """Execute the report notebook for one province and write its notebook and the requested formats.
 
     Parameters and ``notebook`` (the shipped one, or an analyst's edited copy) are checked
     first, in this process: a bad one raises a one-line :class:`~dti_helpers.core.errors.DTIError`
-    before any kernel starts and nothing is written. Files are
+    before any kernel starts and nothing is written. The data options are those of
+    :func:`check_params`. Files are
     ``<out_dir>/notebooks|html|pdf/<slug>-<year>-<lang>.*``, each written atomically.
     Returns ``{"notebook": path, "html": path, "pdf": path}`` for the files written.
 
@@ -133,7 +135,8 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
     for name in formats:
         output_formats.get(name)  # an unknown format fails before any work
     read_notebook(notebook)
-    params = check_params(province, year, lang, peers, data_path, cache_dir=Path(out_dir) / CACHE_DIR, units=units)
+    params = check_params(province, year, lang, peers, data_path, cache_dir=Path(out_dir) / CACHE_DIR, units=units,
+                          embedded=embedded, data_year=data_year, sheet=sheet, limits=limits)
     paths = output_paths(out_dir, params.stem)
     parameters = params.notebook_parameters()
     nb = execute_notebook(parameters, paths["notebook"], notebook=notebook, kernel_name=kernel_name,

@@ -28,6 +28,7 @@ from dti_helpers.charts import theme as chart_theme
 from dti_helpers.core.labels import check_lang, fmt_number, fmt_rank, fmt_score, t
 from dti_helpers.core.names import slugify
 from dti_helpers.core.schema import N_UNITS as UNITS_BY_SET
+from dti_helpers.data.origin import FileRef, parse_file_ref, split_sources
 from dti_helpers.sections.parts import (DEFAULTS, Chart, Doubt, DoubtBox, DoubtNotes, Inline, Link, Note, Part,
                                         Section, Span, Table, Text, render_html)
 
@@ -93,14 +94,60 @@ def _cell(value, kind: str, lang: str, of: int | None):
     return value if isinstance(value, Part) else str(value)
 
 
-def source_links(sources) -> Inline | str:
+def source_links(sources, lang: str | None = None) -> Inline | str:
     """A cell of links to the sources of a figure (``"url | url"``, as the data file holds them).
+
+    A row of the analyst's own file is named (file and row), never linked.
 
     >>> str(source_links("https://a.vn | https://b.vn")).count("</a>")
     2
+    >>> str(source_links("file-row:dti_2021.csv?sha256=abc&row=3", "en"))
+    'dti_2021.csv, row 3'
     """
-    urls = [s for s in str(sources or "").split(" | ") if s] if not _missing(sources) else []
-    return Inline(tuple(Link(u, f"[{i}]") for i, u in enumerate(urls, 1)), sep=" ") if urls else ""
+    entries = [] if _missing(sources) else split_sources(sources)
+    pieces = []
+    for i, entry in enumerate(entries, 1):
+        ref = parse_file_ref(entry)
+        pieces.append(Link(entry, f"[{i}]") if ref is None else source_row(ref, _lang(lang)))
+    return Inline(tuple(pieces), sep=" ") if pieces else ""
+
+
+def source_text(entry: str, lang: str | None = None) -> str:
+    """How a source list names one source: a page by its address; the analyst's file by name and digest.
+
+    >>> source_text("https://dti.gov.vn/x"), source_text("file-row:dti_2021.csv?sha256=abc&row=3", "en")
+    ('https://dti.gov.vn/x', 'Data file given by the user: dti_2021.csv (sha256 abc)')
+    """
+    ref = parse_file_ref(entry)
+    return entry if ref is None else t("ref_file", _lang(lang), name=ref.name, digest=ref.digest)
+
+
+def data_label(data, lang: str | None = None) -> str:
+    """The data a report rests on, as its notes name it: each file by name and digest, never its folder.
+
+    >>> from dti_helpers.data.load import load_dti
+    >>> data_label(load_dti(), "en")
+    'embedded data (data/dti.csv)'
+    >>> data_label(load_dti("tests/fixtures/official/dti_2021_tong_hop.csv"), "en").endswith("merged with the embedded data")
+    True
+    """
+    lang = _lang(lang)
+    files = "; ".join(t("data_file", lang, name=i.name, digest=i.digest) for i in data.inputs)
+    if not files:
+        return t("embedded_data", lang)
+    return t("data_and_embedded", lang, files=files) if data.embedded else files
+
+
+def source_row(ref: FileRef, lang: str | None = None) -> str:
+    """Where in the analyst's file a figure is: file, sheet and row.
+
+    >>> source_row(FileRef("a.xlsx", "d", 5, "DTI"), "vi")
+    'a.xlsx, trang tính “DTI”, dòng 5'
+    """
+    lang = _lang(lang)
+    where = [ref.name] + ([t("ref_sheet", lang, sheet=ref.sheet)] if ref.sheet else [])
+    where += [t("ref_row", lang, row=ref.row)] if ref.row is not None else []
+    return ", ".join(where)
 
 
 def _frame(data, columns) -> pd.DataFrame:

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from dti_helpers.charts import theme as chart_theme
 from dti_helpers.core.labels import DEFAULT_LANG, check_lang, t
+from dti_helpers.data.origin import is_safe_href, is_web_link
 
 DOUBT_MARK = chart_theme.DOUBT_MARK
 TEMPLATE = "kit.html.j2"
@@ -37,6 +38,9 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("dti_helpers.sections", "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
     env.globals["DOUBT_MARK"] = DOUBT_MARK
+    # Only an http(s) address becomes a link: a source is data, and a report is e-mailed and opened anywhere.
+    env.tests["web_link"] = is_web_link
+    env.tests["safe_href"] = is_safe_href
     return env
 
 
@@ -160,6 +164,8 @@ class Link(Part):
 
     >>> str(Link("https://x.vn/?a=1&b=2", "[1]")).endswith('href="https://x.vn/?a=1&amp;b=2">[1]</a>')
     True
+    >>> str(Link("javascript:alert(1)", "[1]"))
+    '[1]'
     """
 
     href: str
@@ -285,6 +291,8 @@ class References(Part):
 
     >>> str(References(((1, "https://a.vn"),))).endswith('href="https://a.vn">https://a.vn</a></li></ol>')
     True
+    >>> "href" in str(References(((1, "dti_2022.xlsx, sha256 41a4925e1157"),)))
+    False
     """
 
     items: tuple

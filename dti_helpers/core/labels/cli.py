@@ -51,6 +51,12 @@ LABELS: dict[str, dict[str, str]] = {
     "cli_waiting": {"vi": "một run_reports.py khác đang ghi vào {path}; đang chờ nó xong...",
                     "en": "another run_reports.py is writing to {path}; waiting for it to finish..."},
     # check-data
+    "cli_warning": {"vi": "cảnh báo: {text}", "en": "warning: {text}"},
+    "cli_check_conflicts": {"vi": "{n} chỗ các nguồn không thống nhất; báo cáo dùng giá trị của nguồn tin cậy hơn và "
+                                  "ghi rõ trong phần ghi chú số liệu",
+                            "en": "{n} disagreement(s) between sources; reports use the more trusted value and say "
+                                  "so in their data notes"},
+    "cli_more_problems": {"vi": "… và {n} lỗi khác", "en": "… and {n} more problem(s)"},
     "cli_check_ok": {"vi": "{path}: hợp lệ ({n} giá trị)", "en": "{path}: OK ({n} values)"},
     "cli_check_problems": {"vi": "{path}: {n} vấn đề", "en": "{path}: {n} problem(s)"},
     # summary, dry run, list

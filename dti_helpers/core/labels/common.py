@@ -1,6 +1,13 @@
 """Labels shared by every output: data states, the catalogue, coverage tables."""
 
 LABELS: dict[str, dict[str, str]] = {
+    # sources: a row of the analyst's own data file (data/origin.py), named, never linked
+    "ref_file": {"vi": "Tệp số liệu do người dùng cung cấp: {name} (sha256 {digest})",
+                 "en": "Data file given by the user: {name} (sha256 {digest})"},
+    "ref_sheet": {"vi": "trang tính “{sheet}”", "en": "sheet “{sheet}”"},
+    "ref_row": {"vi": "dòng {row}", "en": "row {row}"},
+    "data_file": {"vi": "{name} (sha256 {digest})", "en": "{name} (sha256 {digest})"},
+    "data_and_embedded": {"vi": "{files}, gộp với bộ số liệu đi kèm", "en": "{files}, merged with the embedded data"},
     # data states
     "not_published": {"vi": "chưa có số liệu công bố", "en": "not published"},
     "doubtful": {"vi": "số liệu đáng ngờ", "en": "doubtful figure"},

@@ -34,6 +34,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "no assessment year: pass --year YEAR, add a 'year' (Năm) column, or put the year in the file name"},
     "val_name_years": {"vi": "tên tệp có nhiều năm ({years}); dùng --year NĂM",
                        "en": "the file name holds several years ({years}); pass --year YEAR"},
+    "val_name_year_conflict": {"vi": "tên tệp ghi năm {years} nhưng --year là {year}; hãy sửa một trong hai",
+                               "en": "the file name says {years} but --year is {year}; correct one of them"},
     "val_year_out_of_range": {"vi": "năm phải từ 2020 đến năm hiện tại",
                        "en": "year must be between 2020 and the current year"},
     "val_year_conflict": {"vi": "khác với năm đã chỉ định ({year})", "en": "differs from the year given ({year})"},
@@ -112,6 +114,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "a raw row flagged doubtful, but the value {entry} has no note in DOUBTFUL"},
     # Errors that are not about one cell (``DTIError.code``), worded the same way.
     "err_more_problems": {"vi": "(và {n} lỗi khác)", "en": "(and {n} more problem(s))"},
+    "err_data_no_tables": {"vi": "{folder}: thư mục không có tệp .csv hay .xlsx nào",
+                           "en": "{folder}: the folder holds no .csv or .xlsx file"},
+    "err_data_nothing": {"vi": "không có số liệu: --no-embedded cần ít nhất một --data TỆP",
+                         "en": "no data: --no-embedded needs at least one --data FILE"},
     "err_invalid_data": {"vi": "dữ liệu không hợp lệ", "en": "invalid data"},
     # A data note (kept in the table's English "note" column, like the notes build.py writes).
     "note_scale_1000": {"vi": "công bố theo thang 1000 ({value}), đã đổi sang 0..1",
@@ -124,7 +130,19 @@ LABELS: dict[str, dict[str, str]] = {
     "bn_field_rank": {"en": "rank", "vi": "thứ hạng"},
     "bn_pages_1": {"en": "{value} (1 page: {urls})", "vi": "{value} (1 trang: {urls})"},
     "bn_pages_n": {"en": "{value} ({n} pages: {urls})", "vi": "{value} ({n} trang: {urls})"},
+    # merging the analyst's files with the embedded data (data/merge.py)
+    "mg_conflict_note": {"en": "another source gives the {field} as {other} ({sources})",
+                         "vi": "nguồn khác ghi {field} là {other} ({sources})"},
+    "mg_conflict_line": {
+        "en": "{province} {year} {metric}: the {field} is {kept} ({kept_sources}), another source gives {other} "
+              "({other_sources}); {kept} kept",
+        "vi": "{province} {year} {metric}: {field} là {kept} ({kept_sources}), nguồn khác ghi {other} "
+              "({other_sources}); giữ {kept}"},
     "bn_kept_official": {"en": "dti.gov.vn value kept", "vi": "giữ giá trị của dti.gov.vn"},
+    "bn_kept_press": {"en": "the value of the portals and the press kept over less trusted sources",
+                      "vi": "giữ giá trị của cổng thông tin và báo chí, tin cậy hơn các nguồn còn lại"},
+    "bn_kept_secondary": {"en": "the value of the compiled table kept over weak sources",
+                          "vi": "giữ giá trị của bảng tổng hợp, tin cậy hơn các nguồn yếu"},
     "bn_kept_majority": {"en": "value most pages give kept", "vi": "giữ giá trị được nhiều trang nêu nhất"},
     "bn_no_majority": {"en": "no majority, left empty", "vi": "không có đa số, để trống"},
     "bn_settled_rank_9": {

@@ -23,8 +23,10 @@ LABELS: dict[str, dict[str, str]] = {
     "sec_notes": {"vi": "Ghi chú về số liệu", "en": "Data notes"},
     "sec_former": {"vi": "Các tỉnh trước sắp xếp", "en": "Former provinces"},
     "sec_numbered": {"vi": "{n}. {title}", "en": "{n}. {title}"},
-    "doubtful_intro": {"vi": "Số liệu đáng ngờ, giữ nguyên như nguồn công bố:",
-                       "en": "Doubtful figure, kept as the source prints it:"},
+    "doubtful_intro": {"vi": "Số liệu cần thận trọng (đáng ngờ, hoặc chỉ có nguồn thứ cấp hay nguồn yếu), "
+                             "giữ nguyên như nguồn công bố:",
+                       "en": "Use with care (doubtful, or resting on a secondary or weak source only), "
+                             "kept as the source prints it:"},
     "rank_up": {"vi": "tăng {k} bậc", "en": "up {k} places"},
     "rank_down": {"vi": "giảm {k} bậc", "en": "down {k} places"},
     "rank_same": {"vi": "giữ nguyên thứ hạng", "en": "same rank"},
@@ -109,7 +111,8 @@ LABELS: dict[str, dict[str, str]] = {
     "hl_mean": {"vi": "Trung bình cả nước năm {year}: {mean}.", "en": "The national mean in {year} was {mean}."},
     "hl_mean_np": {"vi": "Trung bình cả nước năm {year}: chưa có số liệu công bố.",
                    "en": "The national mean for {year} is not published."},
-    "hl_doubtful": {"vi": "Lưu ý: số liệu này đáng ngờ ({note}).", "en": "Note: this figure is doubtful ({note})."},
+    "hl_doubtful": {"vi": "Lưu ý: cần thận trọng với số liệu này ({note}).",
+                    "en": "Note: use this figure with care ({note})."},
     "col_change": {"vi": "Thay đổi (năm so sánh)", "en": "Change (since)"},
     "col_region_median": {"vi": "Trung vị vùng", "en": "Region median"},
     "col_leader": {"vi": "Dẫn đầu", "en": "Leader"},
@@ -289,9 +292,14 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Strengths and weaknesses: a difference of at least {margin} places from the overall DTI rank."},
     "method_honesty": {
         "vi": "Số liệu chưa công bố được để trống và ghi rõ, không bao giờ được điền, ước tính hay nội suy; số "
-              "liệu đáng ngờ được giữ nguyên như nguồn và đánh dấu †.",
+              "liệu đáng ngờ, hoặc chỉ có nguồn thứ cấp (bảng tổng hợp của bên thứ ba) hay nguồn yếu (trang thử "
+              "nghiệm, trang đăng lại), được giữ nguyên như nguồn và đánh dấu †. Khi các nguồn khác nhau, thứ tự "
+              "ưu tiên là: tệp của người dùng, dti.gov.vn và Bộ, cổng thông tin và báo chí, bảng tổng hợp, nguồn yếu.",
         "en": "Figures not published stay missing and are said to be so; none is filled, estimated or "
-              "interpolated. Doubtful figures are kept as their source prints them and marked †."},
+              "interpolated. Doubtful figures, and figures resting on a secondary source (a third-party "
+              "compilation) or a weak one (a test host, a republisher) only, are kept as their source prints them "
+              "and marked †. Where sources disagree, the order is: the user's file, dti.gov.vn and the ministry, "
+              "portals and the press, compilations, weak sources."},
     "dn_params": {"vi": "Phiên bản số liệu và tham số", "en": "Data version and parameters"},
     "embedded_data": {"vi": "bộ số liệu đi kèm (data/dti.csv)", "en": "embedded data (data/dti.csv)"},
     "param_province": {"vi": "Tỉnh (province)", "en": "Province (province)"},

@@ -22,7 +22,9 @@ from dti_helpers.data.ingest.read_table import Table
 # Tidy layout: header -> field; the header is matched by ``header_key``.
 TIDY_HEADERS = {"year": "year", "Năm": "year", "unit_set": "unit_set", "province_code": "province_code",
                 "province": "province", "metric": "metric", "score": "score", "rank": "rank",
-                "doubtful": "doubtful", "sources": "sources", "note": "note", "note_vi": "note_vi",
+                "doubtful": "doubtful", "sources": "sources",
+                # written by dti-reports in its own tables; a row of the analyst's file is of kind "file"
+                "source_kind": "source_kind", "note": "note", "note_vi": "note_vi",
                 "scale": "scale", "Thang điểm": "scale"}
 TIDY_REQUIRED = ("year", "province", "metric", "score", "rank")
 OFFICIAL = tuple(LAYOUTS)

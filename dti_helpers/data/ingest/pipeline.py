@@ -28,6 +28,7 @@ import pandas as pd
 from dti_helpers.core.errors import DataFileError, DataProblem
 from dti_helpers.core.schema import TIDY_COLUMNS
 from dti_helpers.data.catalogue import Catalogue, load_catalogue
+from dti_helpers.data.origin import SOURCE_KINDS
 from dti_helpers.data.ingest.checks import (Value, check_2020_totals, check_duplicates, check_rank_order,
                                             check_record, year_ok)
 from dti_helpers.data.ingest.layout import OFFICIAL, has_year_column, match_header, records
@@ -105,12 +106,15 @@ def validate(path: str | Path, catalogue: Catalogue | None = None, year: int | N
     path = Path(path)
     source = str(path) if name is None else name
     out = Problems(source)
-    recs = _records(path, year, out, layouts)
+    recs, layout = _records(path, year, out, layouts)
     if recs is None:
         return out.sorted(), [], 0
     cat = catalogue or load_catalogue()
     recs = assign_unit_sets(recs, cat, out)
-    values = [v for v in (check_record(r, out, cat, scale, year, source) for r in recs) if v is not None]
+    # A tidy table holds many years: the caller's year dates one-year tables only (an official table
+    # whose own year column says otherwise is a problem).
+    year_arg = None if layout == "tidy" else year
+    values = [v for v in (check_record(r, out, cat, scale, year_arg, source) for r in recs) if v is not None]
     check_duplicates(values, out)
     check_rank_order(values, out)
     check_2020_totals(values, out)
@@ -125,13 +129,20 @@ def tidy_frame(values: list[Value], cat: Catalogue) -> pd.DataFrame:
     """
     df = pd.DataFrame([{"year": v.year, "unit_set": v.unit_set, "province_code": v.code, "province": v.province,
                         "metric": v.metric, "score": v.score, "rank": v.rank, "doubtful": v.doubtful,
-                        "sources": v.sources, "note": v.note, "note_vi": v.note_vi} for v in values],
+                        "sources": v.sources, "source_kind": _kind(v), "note": v.note, "note_vi": v.note_vi} for v in values],
                       columns=TIDY_COLUMNS)
     df = df.astype({"year": "int64", "score": "float64", "rank": "Int64", "doubtful": "bool"})
     order = cat.metrics["order"].to_dict()
     df = df.sort_values(["year", "unit_set", "province_code", "metric"], kind="stable",
                         key=lambda s: s.map(order) if s.name == "metric" else s)
     return df.reset_index(drop=True)
+
+
+def _kind(value: Value) -> str:
+    # A table dti-reports wrote keeps the kinds it gave; any other row is the analyst's file.
+    cell = value.cells.get("source_kind")
+    text = cell.text.strip() if cell is not None else ""
+    return text if text in SOURCE_KINDS else "file"
 
 
 def _read_checked(path, catalogue, year, scale, name, layouts) -> pd.DataFrame:
@@ -142,32 +153,39 @@ def _read_checked(path, catalogue, year, scale, name, layouts) -> pd.DataFrame:
     return tidy_frame(values, cat)
 
 
-def _records(path: Path, year: int | None, out: Problems, layouts) -> list[dict[str, Cell]] | None:
-    """Read the file and turn its rows into records; ``None`` when nothing can be checked
-    (a file, header or year problem)."""
+def _records(path: Path, year: int | None, out: Problems, layouts) -> tuple[list[dict[str, Cell]] | None, str]:
+    """Read the file and turn its rows into records, with the layout; ``None`` records when nothing
+    can be checked (a file, header or year problem)."""
     if year is not None and not year_ok(year):
         out.add("year_out_of_range", None, None, year)
-        return None
+        return None, ""
     table = read_table(path, out)
     if table is None:
-        return None
+        return None, ""
     matched = match_header(table, out, layouts)
     if matched is None:
-        return None
+        return None, ""
     layout, columns = matched
     year_cell = None
     if layout != "tidy" and not has_year_column(layout, columns):
         year_cell = _year_of_table(path, year, out)
         if year_cell is None:
-            return None
-    return records(layout, columns, table, year_cell, out)
+            return None, ""
+    return records(layout, columns, table, year_cell, out), layout
 
 
 def _year_of_table(path: Path, year: int | None, out: Problems) -> Cell | None:
-    """The year of an official table without a year column: the caller's, else the file name's."""
-    if year is not None:
-        return Cell(str(year), None, None)
+    """The year of an official table without a year column: the caller's, else the file name's.
+
+    A caller's year that the file name contradicts is a problem: a table named 2022 read as 2021
+    would put every figure in the wrong year.
+    """
     years = year_from_name(path)
+    if year is not None:
+        if years and year not in years:
+            out.add("name_year_conflict", None, None, path.name, year=year, years=", ".join(map(str, years)))
+            return None
+        return Cell(str(year), None, None)
     if len(years) > 1:
         out.add("name_years", None, None, path.name, years=", ".join(map(str, years)))
     elif not years:

@@ -18,7 +18,7 @@ from dti_helpers.core.schema import UNIT_SETS
 from dti_helpers.data.load import DTIData, load_dti
 from dti_helpers.sections import kit
 from dti_helpers.sections.parts import DoubtNotes, Span
-from dti_helpers.sections.province.params import ParameterError
+from dti_helpers.sections.province.params import ParameterError, data_paths
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Overview:
     data: DTIData
     year: int
     lang: str
-    data_path: str | None = None
+    data_path: tuple[str, ...] | None = None
     year_requested: int | None = None
 
     @property
@@ -37,12 +37,14 @@ class Overview:
         return self.data.n_units
 
 
-def setup(year=None, lang: str = "vi", data_path=None, data_cache=None, units: str = "63") -> Overview:
+def setup(year=None, lang: str = "vi", data_path=None, data_cache=None, units: str = "63",
+          embedded: bool = True) -> Overview:
     """Load the data and check the parameters: the first call of the overview notebook.
 
     ``year=None`` means the latest assessed year of the unit set ``units`` ("63" or "34").
-    ``data_cache`` is the batch's checked copy
-    of ``data_path`` (:func:`~dti_helpers.data.load.write_validated`), read instead of
+    ``data_path`` is the analyst's files (one path or a list), merged with the embedded data
+    unless ``embedded=False``. ``data_cache`` is the batch's checked copy
+    of that data (:func:`~dti_helpers.data.load.write_validated`), read instead of
     validating the file again. In IPython it also makes plain DataFrames and figures
     display (and export) in the overview's style and language.
 
@@ -59,14 +61,14 @@ def setup(year=None, lang: str = "vi", data_path=None, data_cache=None, units: s
         raise ParameterError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
     if str(units) not in UNIT_SETS:
         raise ParameterError(f"unknown unit set '{units}'; use 63 or 34")
-    data = load_dti(data_path, validated=data_cache).for_units(str(units))
+    data = load_dti(data_paths(data_path), validated=data_cache, embedded=embedded).for_units(str(units))
     years = data.years()
     requested = None if year in (None, "") else int(year)
     if requested is not None and requested not in years:
         raise ParameterError(f"no DTI data for {requested}; years with data: {', '.join(map(str, years))}")
     kit.install_display(lang)
     return Overview(data, requested if requested is not None else years[-1], lang,
-                    None if data_path in (None, "") else str(data_path), requested)
+                    data_paths(data_path), requested)
 
 
 def np_short(lang: str) -> Span:

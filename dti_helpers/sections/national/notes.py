@@ -1,8 +1,6 @@
 """The overview's data notes: method, the sources of every figure shown, data version and parameters."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from dti_helpers.analysis.national import MIN_REGION_N, cited_rows, source_urls
 from dti_helpers.core.labels import t
 from dti_helpers.sections import kit
@@ -20,7 +18,7 @@ def parameters(ov: Overview) -> list[tuple[str, str]]:
     import dti_helpers
 
     lang = ov.lang
-    data_name = Path(ov.data_path).name if ov.data_path else t("embedded_data", lang)
+    data_name = kit.data_label(ov.data, lang)
     year = str(ov.year) if ov.year_requested is not None else t("ov_param_year_latest", lang, year=ov.year)
     units = [(t("param_units", lang), t("param_units_34", lang))] if ov.n == 34 else []
     return [(t("param_year", lang), year), *units, (t("param_lang", lang), ov.lang), (t("param_data", lang), data_name),
@@ -36,7 +34,8 @@ def notes_section(ov: Overview) -> Section:
     True
     """
     lang = ov.lang
-    urls = source_urls(cited_rows(ov.data, ov.year))
+    # A file is one reference however many of its rows are cited.
+    urls = list(dict.fromkeys(kit.source_text(u, lang) for u in source_urls(cited_rows(ov.data, ov.year))))
     parts = [Heading(t("dn_method", lang))]
     parts += [kit.text(t(key, lang)) for key in ("ov_method_published", "ov_method_movers", "ov_method_stats")]
     if ov.n == 34:

@@ -7,14 +7,14 @@ True
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 import dti_helpers
 from dti_helpers.analysis import lineage, province as an
 from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import fmt_rank, t
+from dti_helpers.data.origin import parse_file_ref, split_sources
+from dti_helpers.sections import kit
 from dti_helpers.sections.kit import not_published
 from dti_helpers.sections.parts import Cite, Code, DoubtNotes, Group, Heading, Inline, References, Section, Span, \
     Text
@@ -62,10 +62,15 @@ class Citations:
         self.lang = lang
         self.refs: dict[str, int] = {}
 
-    def cite(self, sources):
-        links = [Cite(self.refs.setdefault(url, len(self.refs) + 1))
-                 for url in [s for s in str(sources or "").split(" | ") if s]]
-        return Inline(tuple(links), sep=" ") if links else t("no_source", self.lang)
+    def cite(self, sources, rows: bool = True):
+        pieces = []
+        for entry in split_sources(sources):
+            ref = parse_file_ref(entry)
+            # A file is one reference however many of its rows are cited; the cell names the row.
+            n = self.refs.setdefault(kit.source_text(entry, self.lang), len(self.refs) + 1)
+            pieces.append(Cite(n) if ref is None or ref.row is None or not rows
+                          else Inline((Cite(n), t("ref_row", self.lang, row=ref.row)), sep=" "))
+        return Inline(tuple(pieces), sep=" ") if pieces else t("no_source", self.lang)
 
     def references(self) -> References:
         return References(tuple((n, url) for url, n in self.refs.items()))
@@ -84,7 +89,8 @@ def _others_table(rep, others: pd.DataFrame, cites: Citations, notes: DoubtNotes
     orows = []
     for (yr, _, metric), entry in sorted(kinds.items()):
         urls = list(dict.fromkeys(u for s_ in entry["links"] for u in str(s_ or "").split(" | ") if u))
-        orows.append([f"{metric_label(rep, metric)} {yr}", str(len(entry["codes"])), cites.cite(" | ".join(urls))])
+        orows.append([f"{metric_label(rep, metric)} {yr}", str(len(entry["codes"])),
+                      cites.cite(" | ".join(urls), rows=False)])
     return grid([t("metric", lang), t("col_n_provinces", lang), t("col_sources", lang)], orows,
                 numeric=[1], caption=t("dn_others_caption", lang, year=rep.year))
 
@@ -126,7 +132,7 @@ def missing_part(rep) -> Group:
 
 def _params_table(rep):
     lang, p = rep.lang, rep.params
-    data_name = Path(p.data_path).name if p.data_path else t("embedded_data", lang)
+    data_name = kit.data_label(rep.data, lang)
     params = [
         (t("param_province", lang), t("param_province_value", lang, name=p.name, code=p.code) if p.province == p.name
          else t("param_province_asked", lang, name=p.name, code=p.code, asked=p.province)),

@@ -44,11 +44,17 @@ class ReportParams:
     year_requested: int | None
     lang: str
     peers: str
-    data_path: str | None
-    data_cache: str | None = None  # the checked copy of data_path (data.load.write_validated) a kernel reads
+    # The analyst's files (absolute paths, most trusted first) and whether the embedded data is merged in.
+    data_path: tuple[str, ...] | None
+    data_cache: str | None = None  # the checked copy of the data (data.load.write_validated) a kernel reads
     units: str = "63"  # the unit set: "63" (until 30 June 2025) or "34" (after the merger)
     # a batch building a former province's report and its successor's of the same year links them
     successor_report: str | None = None
+    embedded: bool = True
+
+    def __post_init__(self):
+        # A notebook parameter arrives as a list (JSON) or one path: the same request either way.
+        object.__setattr__(self, "data_path", data_paths(self.data_path))
 
     @property
     def latest(self) -> bool:
@@ -71,7 +77,8 @@ class ReportParams:
         'bac-giang'
         """
         return {"province": self.province, "year": self.year_requested, "lang": self.lang, "peers": self.peers,
-                "data_path": self.data_path, "units": self.units, "resolved": self.to_dict()}
+                "data_path": list(self.data_path or ()) or None, "embedded": self.embedded, "units": self.units,
+                "resolved": {**self.to_dict(), "data_path": list(self.data_path or ()) or None}}
 
     @property
     def stem(self) -> str:
@@ -81,6 +88,19 @@ class ReportParams:
         ('bac-giang-2020-vi', 'bac-ninh-34-2024-vi')
         """
         return f"{self.slug}-{self.year}-{self.lang}" if self.units == "63" else f"{self.slug}-34-{self.year}-{self.lang}"
+
+
+def data_paths(value) -> tuple[str, ...] | None:
+    """A ``data_path`` parameter as a tuple of paths, or None for the embedded data alone.
+
+    >>> data_paths("a.csv"), data_paths(["a.csv", "b.xlsx"]), data_paths(""), data_paths([])
+    (('a.csv',), ('a.csv', 'b.xlsx'), None, None)
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    paths = (value,) if isinstance(value, str) else tuple(value)
+    paths = tuple(str(p) for p in paths if str(p).strip())
+    return paths or None
 
 
 def coerce_year(year) -> int | None:
@@ -141,9 +161,10 @@ def unit_sets_for(catalogue, province, year=None, units=None) -> tuple[str, ...]
 
 
 def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers: str = "region",
-                   data_path=None, units=None) -> ReportParams:
+                   units=None) -> ReportParams:
     """Check and resolve the report parameters; raise a one-line :class:`DTIError` on a bad one.
 
+    The data request (files, embedded data) is read off ``data``, so a kernel loads the same data.
     ``year=None`` means the latest year with a published figure for the province. ``units`` is the
     unit set ("63" or "34"); ``None`` applies :func:`unit_sets_for` and, where a name is in both
     sets, takes the 63 (a batch builds both).
@@ -192,7 +213,7 @@ def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers: 
     else:
         chosen = requested
     return ReportParams(str(province), code, prov["name"], prov["slug"], int(chosen), requested, lang, peers,
-                        None if data_path in (None, "") else str(data_path), units=unit_set)
+                        tuple(i.path for i in data.inputs) or None, units=unit_set, embedded=data.embedded)
 
 
 @dataclass(frozen=True)
@@ -242,7 +263,7 @@ class Report:
 
 
 def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers: str = "region", data_path=None,
-          resolved: dict | None = None, units=None) -> Report:
+          resolved: dict | None = None, units=None, embedded: bool = True) -> Report:
     """Load the data and resolve the parameters: the first call of the report notebook.
 
     ``resolved`` is the request the caller already checked (:meth:`ReportParams.notebook_parameters`,
@@ -261,10 +282,10 @@ def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers: str = "re
         raise ParameterError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
     if resolved:
         params = ReportParams(**resolved)
-        data = load_dti(params.data_path, validated=params.data_cache)
+        data = load_dti(params.data_path, validated=params.data_cache, embedded=params.embedded)
     else:
-        data = load_dti(data_path)
-        params = resolve_params(data, province, year, lang, peers, data_path, units)
+        data = load_dti(data_paths(data_path), embedded=embedded)
+        params = resolve_params(data, province, year, lang, peers, units)
     rep = Report(data.for_units(params.units), params)
     install_display(lang)
     return rep

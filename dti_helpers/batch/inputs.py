@@ -1,0 +1,113 @@
+"""The data a command reads: ``--data`` files and folders (repeatable), ``--no-embedded``, ``--sheet``,
+and ``check-data``, which validates them and lists where they disagree with the other sources.
+
+One rule for the year of an official table, here as everywhere (:func:`dti_helpers.data.load.load_dti`):
+its ``year``/``Năm`` column, else ``--year`` when one file is given, else a year in its file name.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from dti_helpers.core.labels import t
+from dti_helpers.data.load import DEFAULT_PATH, data_files, load_dti
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def add_data_options(parser: argparse.ArgumentParser, *, several: bool = True) -> None:
+    """The data options every command that reads data takes.
+
+    >>> p = argparse.ArgumentParser(); add_data_options(p)
+    >>> p.parse_args(["--data", "a.csv", "--data", "tables/", "--no-embedded"]).data
+    ['a.csv', 'tables/']
+    """
+    if several:
+        parser.add_argument("--data", action="append", default=None, metavar="PATH",
+                            help="data file or folder (tidy CSV or official dti.gov.vn tables, .csv/.xlsx); "
+                                 "repeat for several, most trusted first; merged with the embedded data")
+    parser.add_argument("--no-embedded", dest="embedded", action="store_false",
+                        help="use the --data files alone, without the embedded data")
+    parser.add_argument("--sheet", default=None, metavar="NAME",
+                        help="the workbook sheet to read when several hold a table")
+
+
+def load_data(paths, year: int | None = None, *, embedded: bool = True, sheet: str | None = None, limits=None):
+    """Load the data of a command: the embedded data merged with ``paths`` (files or folders).
+
+    ``year`` is the year of an official table that names it nowhere; it applies when one file is given.
+
+    >>> load_data(None).path.name
+    'dti.csv'
+    >>> load_data(["tests/fixtures/official/dti_2021_tong_hop.csv"]).value("48", 2021)
+    (0.6419, 1)
+    """
+    files = data_files(paths)
+    return load_dti(files or None, year if len(files) == 1 else None, embedded=embedded, sheet=sheet,
+                    limits=limits)
+
+
+def display(path: Path) -> str:
+    """How messages name a file: relative to the project when inside it, else as given.
+
+    >>> display(ROOT / "data" / "dti.csv"), display(Path("/tmp/x.csv"))
+    ('data/dti.csv', '/tmp/x.csv')
+    """
+    try:
+        return str(Path(path).resolve().relative_to(ROOT))
+    except (ValueError, OSError, RuntimeError):
+        return str(path)
+
+
+def check_data(paths, year: int | None = None, lang: str = "en", *, embedded: bool = True,
+               sheet: str | None = None, limits=None) -> int:
+    """Validate each file; print one line per problem, then the disagreements; return the exit code.
+
+    Disagreements between the files and the embedded data (or between two files) are warnings:
+    the exit code stays 0, and the reports use the most trusted value and say so in their notes.
+
+    >>> check_data([str(ROOT / "data" / "dti.csv")])
+    data/dti.csv: OK (454 values)
+    0
+    """
+    from dti_helpers.data.ingest import check_file
+
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    files = data_files(paths, keep_default=True)
+    options = {k: v for k, v in (("sheet", sheet), ("limits", limits)) if v is not None}
+    failed = False
+    for path in files:
+        shown = display(path)
+        # The problems name the file as the summary line does (relative to the project when inside it).
+        problems, n_values = check_file(path, year=year if len(files) == 1 else None, name=shown, **options)
+        if problems:
+            failed = True
+            for line in problem_lines(problems, lang):
+                print(line, file=sys.stderr)
+            print(t("cli_check_problems", lang, path=shown, n=len(problems)), file=sys.stderr)
+        else:
+            print(t("cli_check_ok", lang, path=shown, n=n_values))
+    if failed:
+        return 1
+    others = [f for f in files if f.resolve() != DEFAULT_PATH]
+    if others and (embedded or len(others) > 1):
+        data = load_dti(others, year if len(others) == 1 else None, embedded=embedded, **options)
+        for conflict in data.conflicts:
+            print(t("cli_warning", lang, text=conflict.message(lang)))
+        if data.conflicts:
+            print(t("cli_check_conflicts", lang, n=len(data.conflicts)))
+    return 0
+
+
+def problem_lines(problems, lang: str, limit: int = 50) -> list[str]:
+    """The problems worded one per line, at most ``limit``, then how many more there are.
+
+    >>> from dti_helpers.core.errors import DataProblem
+    >>> problem_lines([DataProblem("empty_file", "x.csv")] * 3, "en", limit=2)
+    ['x.csv: file is empty', 'x.csv: file is empty', '… and 1 more problem(s)']
+    """
+    lines = [p.message(lang) for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(t("cli_more_problems", lang, n=len(problems) - limit))
+    return lines
