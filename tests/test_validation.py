@@ -399,6 +399,9 @@ WORDING = {  # code -> (fields, English, Vietnamese): the reason as the user rea
     'name_years': ({'years': '2021, 2022'},
         'the file name holds several years (2021, 2022); pass --year YEAR',
         'tên tệp có nhiều năm (2021, 2022); dùng --year NĂM'),
+    'unsafe_url': ({},
+        'a source must be an http or https address',
+        'nguồn phải là địa chỉ http hoặc https'),
     'name_year_conflict': ({'year': 2023, 'years': '2021'},
         'the file name says 2021 but --year is 2023; correct one of them',
         'tên tệp ghi năm 2021 nhưng --year là 2023; hãy sửa một trong hai'),
@@ -679,3 +682,12 @@ def test_property_any_bytes_give_problems_not_exceptions(data, name):
 def test_problem_fields_may_not_shadow_the_label_parameters():
     with pytest.raises(ValueError):
         DataProblem("empty_value", "x.csv", fields={"key": "x"})
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "vbscript:msgbox", "data:text/html;base64;PHA+", "file:///etc/passwd"])
+def test_a_source_that_is_not_a_web_address_is_refused(tmp_path, url):
+    path = tmp_path / "sources.csv"
+    path.write_text(f"year,province,metric,score,rank,sources\n2021,TP. Đà Nẵng,dti,0.6419,1,https://dti.gov.vn | {url}\n",
+                    encoding="utf-8")
+    found, _ = check_file(path)
+    assert [(p.code, p.row, p.column, p.value) for p in found] == [("unsafe_url", 2, "sources", url)]

@@ -195,3 +195,14 @@ def is_safe_href(href: str) -> bool:
     except ValueError:
         return False
     return is_web_link(href) or (not parts.scheme and not parts.netloc and ":" not in parts.path.split("/")[0])
+
+
+def unsafe_scheme(entry: str) -> bool:
+    """Whether a source names an address scheme other than http(s) (``javascript:``, ``data:``, ``file:``…).
+
+    >>> unsafe_scheme("javascript:alert(1)"), unsafe_scheme("https://dti.gov.vn"), unsafe_scheme("Sở TT&TT")
+    (True, False, False)
+    """
+    scheme, sep, _ = entry.strip().partition(":")
+    return bool(sep) and scheme.isascii() and scheme.replace("+", "").replace("-", "").replace(".", "").isalnum() \
+        and scheme[:1].isalpha() and scheme.lower() not in ("http", "https")

@@ -34,6 +34,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "no assessment year: pass --year YEAR, add a 'year' (Năm) column, or put the year in the file name"},
     "val_name_years": {"vi": "tên tệp có nhiều năm ({years}); dùng --year NĂM",
                        "en": "the file name holds several years ({years}); pass --year YEAR"},
+    "val_unsafe_url": {"vi": "nguồn phải là địa chỉ http hoặc https", "en": "a source must be an http or https address"},
     "val_name_year_conflict": {"vi": "tên tệp ghi năm {years} nhưng --year là {year}; hãy sửa một trong hai",
                                "en": "the file name says {years} but --year is {year}; correct one of them"},
     "val_year_out_of_range": {"vi": "năm phải từ 2020 đến năm hiện tại",

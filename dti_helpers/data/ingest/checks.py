@@ -50,6 +50,7 @@ from dti_helpers.core.labels import t
 from dti_helpers.core.names import normalize_name
 from dti_helpers.core.schema import FIRST_YEAR, MERGER_YEAR, N_UNITS, NATIONAL_NAMES, PILLARS, UNIT_SETS
 from dti_helpers.data.catalogue import Catalogue
+from dti_helpers.data.origin import split_sources, unsafe_scheme
 from dti_helpers.data.ingest.official import Cell, parse_decimal
 from dti_helpers.data.ingest.problems import Problems, first_invisible, visible
 from dti_helpers.data.ingest.unit_sets import other_set_code, year_unit_set
@@ -188,6 +189,12 @@ def check_record(rec: dict[str, Cell], out: Problems, cat: Catalogue, scale_arg:
             bad(rank_cell, "rank_out_of_range", n=N_UNITS[unit])
     if not score_cell.text.strip() and not rank_cell.text.strip():
         out.add("no_value", line)
+
+    sources_cell = get("sources", empty)
+    for entry in split_sources(sources_cell.text):
+        # A source becomes a link in reports that are e-mailed: only a web address may be one.
+        if unsafe_scheme(entry):
+            bad(Cell(entry, sources_cell.column, sources_cell.line), "unsafe_url")
 
     doubtful_cell = get("doubtful", empty)
     doubtful = doubtful_cell.text.strip().lower()
