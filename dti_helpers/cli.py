@@ -300,12 +300,13 @@ def render_one(args) -> int:
     """
     from dti_helpers.batch.select import check_notebook
     from dti_helpers.render.report import render_report
+    from dti_helpers.sections.province.params import coerce_year
 
     extra = {"notebook": check_notebook(args.notebook)} if args.notebook else {}
     formats = tuple(f for f in args.format.split(",") if f)
     files = inputs.data_files(args.data)
     written = render_report(args.province, args.year, args.lang, formats, args.out, files or None, args.peers,
-                            units=args.units, data_year=args.year if len(files) == 1 else None,
+                            units=args.units, data_year=coerce_year(args.year),
                             **data_options(args), **extra)
     for kind, path in written.items():
         print(f"{kind}: {path}")

@@ -194,7 +194,7 @@ def test_source_digest_sees_an_edit_made_in_the_same_process(tmp_path, monkeypat
     module = pkg / "labels.py"
     module.write_text("A = 1\n")
     monkeypatch.setattr(batch, "PACKAGE_DIR", pkg)
-    args = (batch.ROOT / "data" / "dti.csv", batch.ROOT / "data" / "dti.csv", {})
+    args = (batch.ROOT / "data" / "dti.csv", "41a4925e1157", {})
     first = batch.input_parts(*args)["source"]
     assert batch.input_parts(*args)["source"] == first
     module.write_text("A = 2\n")  # same size: only the modification time tells

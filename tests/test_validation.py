@@ -691,3 +691,15 @@ def test_a_source_that_is_not_a_web_address_is_refused(tmp_path, url):
                     encoding="utf-8")
     found, _ = check_file(path)
     assert [(p.code, p.row, p.column, p.value) for p in found] == [("unsafe_url", 2, "sources", url)]
+
+
+def test_a_scheme_hidden_by_a_tab_is_still_refused(tmp_path):
+    # browsers drop tabs and newlines inside an address: "java<TAB>script:" is javascript:
+    path = tmp_path / "sources.csv"
+    path.write_text('year,province,metric,score,rank,sources\n2021,TP. Đà Nẵng,dti,0.6419,1,"java\tscript:alert(1)"\n',
+                    encoding="utf-8")
+    found, _ = check_file(path)
+    assert [p.code for p in found] == ["control", "unsafe_url"]
+    from dti_helpers.sections.parts import Link
+
+    assert str(Link("java\tscript:alert(1)", "[1]")) == "[1]"  # and a report never makes it a link

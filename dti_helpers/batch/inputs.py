@@ -43,9 +43,7 @@ def load_data(paths, year: int | None = None, *, embedded: bool = True, sheet: s
     >>> load_data(["tests/fixtures/official/dti_2021_tong_hop.csv"]).value("48", 2021)
     (0.6419, 1)
     """
-    files = data_files(paths)
-    return load_dti(files or None, year if len(files) == 1 else None, embedded=embedded, sheet=sheet,
-                    limits=limits)
+    return load_dti(data_files(paths) or None, year, embedded=embedded, sheet=sheet, limits=limits)
 
 
 def display(path: Path) -> str:
@@ -76,11 +74,12 @@ def check_data(paths, year: int | None = None, lang: str = "en", *, embedded: bo
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     files = data_files(paths, keep_default=True)
     options = {k: v for k, v in (("sheet", sheet), ("limits", limits)) if v is not None}
+    table_year = year if len(files) == 1 else None  # the one year rule, for the checks and the merge alike
     failed = False
     for path in files:
         shown = display(path)
         # The problems name the file as the summary line does (relative to the project when inside it).
-        problems, n_values = check_file(path, year=year if len(files) == 1 else None, name=shown, **options)
+        problems, n_values = check_file(path, year=table_year, name=shown, **options)
         if problems:
             failed = True
             for line in problem_lines(problems, lang):
@@ -92,7 +91,7 @@ def check_data(paths, year: int | None = None, lang: str = "en", *, embedded: bo
         return 1
     others = [f for f in files if f.resolve() != DEFAULT_PATH]
     if others and (embedded or len(others) > 1):
-        data = load_dti(others, year if len(others) == 1 else None, embedded=embedded, **options)
+        data = load_dti(others, table_year, embedded=embedded, **options)
         for conflict in data.conflicts:
             print(t("cli_warning", lang, text=conflict.message(lang)))
         if data.conflicts:

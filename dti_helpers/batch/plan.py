@@ -134,20 +134,20 @@ def notebook_digest(notebook: Path) -> str:
     return inputs_digest({"sha256": digest, "path": str(notebook.resolve())})
 
 
-def input_parts(notebook: Path, data: "Path | str", parameters: dict) -> dict:
+def input_parts(notebook: Path, data_version: str, parameters: dict) -> dict:
     """The inputs a report depends on, as digests.
 
     The package source is digested on every call, so an edit made in a long-lived session
     (a notebook kernel, a test run) counts; each file is re-read only when its path, size or
-    modification time changed (:func:`~dti_helpers.core.fsio.file_digest`). ``data`` is the data's
-    version (:attr:`~dti_helpers.data.load.DTIData.version`: it covers every merged file) or a file.
+    modification time changed (:func:`~dti_helpers.core.fsio.file_digest`). ``data_version`` is
+    :attr:`~dti_helpers.data.load.DTIData.version` (it covers every merged file).
 
-    >>> parts = input_parts(PACKAGE_DIR / "__init__.py", PACKAGE_DIR / "__init__.py", {"lang": "vi"})
+    >>> parts = input_parts(PACKAGE_DIR / "__init__.py", "41a4925e1157", {"lang": "vi"})
     >>> sorted(parts)
     ['data', 'notebook', 'packages', 'parameters', 'source']
     """
     return {"notebook": notebook_digest(notebook), "source": tree_digest(PACKAGE_DIR),
-            "data": data if isinstance(data, str) else file_digest(data), "parameters": parameters, "packages": _packages_digest()}
+            "data": data_version, "parameters": parameters, "packages": _packages_digest()}
 
 
 def _why(manifest: Manifest, job: Job, fmt: str, force: bool) -> str:
@@ -186,15 +186,15 @@ def finalize(jobs: list[Job], manifest: Manifest, force: bool = False) -> tuple[
     return todo, unchanged
 
 
-def make_job(stem: str, label: str, notebook: Path, data: "Path | str", parameters: dict, formats: tuple[str, ...],
+def make_job(stem: str, label: str, notebook: Path, data_version: str, parameters: dict, formats: tuple[str, ...],
              meta: dict) -> Job:
     """A :class:`Job` with the digest of its inputs.
 
-    >>> j = make_job("x-2022-vi", "X", PACKAGE_DIR / "__init__.py", PACKAGE_DIR / "__init__.py", {"a": 1}, ("html",), {})
+    >>> j = make_job("x-2022-vi", "X", PACKAGE_DIR / "__init__.py", "41a4925e1157", {"a": 1}, ("html",), {})
     >>> len(j.digest)
     64
     """
-    parts = input_parts(notebook, data, parameters)
+    parts = input_parts(notebook, data_version, parameters)
     return Job(stem, label, notebook, parameters, tuple(formats), inputs_digest(parts), parts, meta)
 
 

@@ -27,7 +27,7 @@ import pandas as pd
 
 from dti_helpers.core.labels import t
 from dti_helpers.core.schema import TIDY_COLUMNS
-from dti_helpers.data.origin import SOURCE_KINDS, describe_sources, join_sources
+from dti_helpers.data.origin import describe_sources, join_sources, least_trusted
 
 KEY = ["year", "unit_set", "province_code", "metric"]
 # Scores are printed with four decimals: two tables agree when they print the same figure.
@@ -139,8 +139,7 @@ def merge_rows(rows: list[dict]) -> tuple[dict, list[Conflict]]:
     merged["sources"] = join_sources(*(r["sources"] for r in givers + agreeing))
     merged["doubtful"] = any(bool(r["doubtful"]) for r in givers)
     # The least trusted kind among the rows giving a kept figure: a rank from a weak page alone is said.
-    merged["source_kind"] = max((r["source_kind"] for r in givers),
-                                key=lambda k: SOURCE_KINDS.index(k) if k in SOURCE_KINDS else 0)
+    merged["source_kind"] = least_trusted(r["source_kind"] for r in givers)
     merged["note"] = "; ".join(dict.fromkeys(n for n in [*(r["note"] for r in givers), *notes["en"]] if n))
     merged["note_vi"] = "; ".join(dict.fromkeys(n for n in [*(r["note_vi"] for r in givers), *notes["vi"]] if n))
     return merged, conflicts

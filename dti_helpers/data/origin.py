@@ -94,13 +94,14 @@ def best_kind(kinds) -> str:
     return min(kinds, key=SOURCE_KINDS.index) if kinds else "press"
 
 
-def kind_of_sources(sources: str) -> str:
-    """The kind of a value from its ``sources`` cell (flags are not known here: hosts decide).
+def least_trusted(kinds) -> str:
+    """The least trusted of several kinds (``press`` when there are none, as :func:`best_kind`).
 
-    >>> kind_of_sources("https://a.vn/x | https://dti.gov.vn/y")
-    'official'
+    >>> least_trusted(["file", "weak", "press"]), least_trusted([])
+    ('weak', 'press')
     """
-    return best_kind(source_kind(s) for s in split_sources(sources))
+    kinds = [k for k in kinds if k in SOURCE_KINDS]
+    return max(kinds, key=SOURCE_KINDS.index) if kinds else "press"
 
 
 def split_sources(sources) -> list[str]:
@@ -184,25 +185,27 @@ def describe_sources(sources) -> str:
     return ", ".join(dict.fromkeys(describe_source(s) for s in split_sources(sources)))
 
 
+def unsafe_scheme(entry: str) -> bool:
+    """Whether a source or link names an address scheme other than http(s) (``javascript:``, ``data:``, ``file:``…).
+
+    The scheme is read as a browser reads it: tabs and newlines inside it do not hide it.
+
+    >>> unsafe_scheme("javascript:alert(1)"), unsafe_scheme("java\\tscript:alert(1)"), unsafe_scheme("https://dti.gov.vn")
+    (True, True, False)
+    >>> unsafe_scheme("Sở TT&TT"), unsafe_scheme("../html/da-nang-34-2024-vi.html")
+    (False, False)
+    """
+    try:
+        scheme = urlsplit(entry.strip()).scheme
+    except ValueError:
+        return True
+    return scheme.lower() not in ("", "http", "https")
+
+
 def is_safe_href(href: str) -> bool:
     """Whether a link target may be written: a web address, or a path relative to the page (no scheme).
 
     >>> is_safe_href("../html/da-nang-34-2024-vi.html"), is_safe_href("javascript:alert(1)")
     (True, False)
     """
-    try:
-        parts = urlsplit(href.strip())
-    except ValueError:
-        return False
-    return is_web_link(href) or (not parts.scheme and not parts.netloc and ":" not in parts.path.split("/")[0])
-
-
-def unsafe_scheme(entry: str) -> bool:
-    """Whether a source names an address scheme other than http(s) (``javascript:``, ``data:``, ``file:``…).
-
-    >>> unsafe_scheme("javascript:alert(1)"), unsafe_scheme("https://dti.gov.vn"), unsafe_scheme("Sở TT&TT")
-    (True, False, False)
-    """
-    scheme, sep, _ = entry.strip().partition(":")
-    return bool(sep) and scheme.isascii() and scheme.replace("+", "").replace("-", "").replace(".", "").isalnum() \
-        and scheme[:1].isalpha() and scheme.lower() not in ("http", "https")
+    return not unsafe_scheme(href)

@@ -27,7 +27,7 @@ from dti_helpers.core.errors import DataFileError, DataProblem, DTIError
 from dti_helpers.core.labels import t
 from dti_helpers.core.schema import NATIONAL_COLUMNS, NATIONAL_NAMES, TIDY_COLUMNS
 from dti_helpers.data.catalogue import load_catalogue
-from dti_helpers.data.origin import CAUTION_KINDS, SOURCE_KINDS, best_kind, source_kind
+from dti_helpers.data.origin import CAUTION_KINDS, best_kind, least_trusted, source_kind
 
 # Columns the later harvests add; older raw files lack them (read as empty).
 EXTRA_COLUMNS = ("scale", "flags", "note")
@@ -265,8 +265,7 @@ def build_dataset(raw_dir: Path, catalogue=None) -> tuple[pd.DataFrame, pd.DataF
 def _value_kind(support: dict[str, list]) -> str:
     """The kind of a value: of each of its figures (score, rank) the most trusted page giving it,
     and of those the less trusted, so that a rank resting on a weak page alone is said to."""
-    kinds = [best_kind(source_kind(u, f) for u, f in pages) for pages in support.values() if pages]
-    return max(kinds, key=SOURCE_KINDS.index) if kinds else "press"
+    return least_trusted(best_kind(source_kind(u, f) for u, f in pages) for pages in support.values() if pages)
 
 
 def _fmt_score(value: float | None) -> str:

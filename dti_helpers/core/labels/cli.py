@@ -12,7 +12,6 @@ LABELS: dict[str, dict[str, str]] = {
     "cli_bad_jobs": {"vi": "--jobs phải từ 1 trở lên, không phải {value}", "en": "--jobs must be 1 or more, not {value}"},
     "cli_bad_timeout": {"vi": "--timeout phải là số dương, không phải {value}",
                         "en": "--timeout must be positive, not {value}"},
-    "cli_data_not_found": {"vi": "{path}: không tìm thấy tệp dữ liệu", "en": "{path}: data file not found"},
     "cli_file_not_found": {"vi": "{path}: không tìm thấy tệp", "en": "{path}: file not found"},
     "cli_no_units_year": {"vi": "không có dữ liệu DTI của {units} tỉnh, thành phố cho --year {year}; các năm có "
                                 "dữ liệu của {units}: {years}",
