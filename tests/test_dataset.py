@@ -50,12 +50,29 @@ def test_every_value_traces_to_a_raw_row():
 
 def test_coverage_matches_shared_readme():
     s = load_dti().summary()
-    dti_rows = {y: tuple(s.loc[(y, "63", "dti")]) for y in (2020, 2021, 2022, 2023)}
+    dti_rows = {y: tuple(s.loc[(y, "63", "dti")].iloc[:2]) for y in (2020, 2021, 2022, 2023)}
     # The shared README's table (rounds 1-2) plus what its round 3 section adds: 2020 ranks for Long An,
     # Vĩnh Phúc, Yên Bái, Phú Yên, Cao Bằng and scores for six provinces; 2021 ranks for Hà Nội,
     # Hưng Yên, Quảng Ngãi, Phú Yên, Ninh Thuận (with a score); 2022 scores for ranks 6-10, Hà Nội,
     # Hà Giang, Ninh Thuận and Kiên Giang; Hà Giang's 2023 rank.
     assert dti_rows == {2020: (25 + 5, 9 + 6), 2021: (31 + 5, 23 + 1), 2022: (63, 12 + 9), 2023: (10 + 1, 4)}
+
+
+def test_readme_coverage_table_is_the_summary():
+    """The README's coverage table is what load_dti().summary() says of the total DTI."""
+    text = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    block = text.split("<!-- coverage:start -->")[1].split("<!-- coverage:end -->")[0]
+    rows = [line.strip("|").split("|") for line in block.strip().splitlines()[2:]]
+    readme = {(int(r[0]), r[1].strip()): [int(c) for c in r[2:]] for r in rows}
+    s = load_dti().summary().xs("dti", level="metric")
+    assert readme == {key: [int(v) for v in s.loc[key]] for key in s.index}
+
+
+def test_round3_rows_are_in():
+    """The round-3 decisions of the shared README: Kiên Giang 2022 scored, 2020 rank 9 (no tie rule)."""
+    dti = load_dti()
+    assert dti.value("91", 2022) == (0.5796, 32)
+    assert dti.value("91", 2020)[1] == 9
 
 
 def test_known_values():

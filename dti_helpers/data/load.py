@@ -17,7 +17,7 @@ import pandas as pd
 
 from dti_helpers.core.errors import DTIError, DataFileError
 from dti_helpers.data.catalogue import Catalogue, load_catalogue
-from dti_helpers.core.labels import t
+from dti_helpers.data.coverage import coverage
 from dti_helpers.core.schema import N_UNITS, NATIONAL_COLUMNS, UNIT_SETS
 from dti_helpers.data.merge import Conflict, merge_tables
 
@@ -136,22 +136,14 @@ class DTIData:
         return score, rank
 
     def summary(self, lang: str = "en") -> pd.DataFrame:
-        """Coverage per year, unit set and metric: provinces with a rank, with a score.
+        """Coverage per year, unit set and metric (:func:`~dti_helpers.data.coverage.coverage`):
+        units with a rank, with a score, of how many, doubtful figures, figures by source kind.
 
         >>> s = load_dti().summary()
-        >>> int(s.loc[(2022, "63", "dti"), "With rank"])
-        63
+        >>> int(s.loc[(2022, "63", "dti"), "With rank"]), int(s.loc[(2022, "63", "dti"), "Of units"])
+        (63, 63)
         """
-        cov = (self.table.assign(has_rank=self.table["rank"].notna(), has_score=self.table.score.notna())
-               .groupby(["year", "unit_set", "metric"], sort=False)
-               .agg(with_rank=("has_rank", "sum"), with_score=("has_score", "sum")))
-        order = self.metrics["order"]
-        cov = cov.reset_index()
-        cov["_o"] = cov.metric.map(order)
-        cov = cov.sort_values(["year", "unit_set", "_o"]).drop(columns="_o")
-        cov = cov.set_index(["year", "unit_set", "metric"])
-        cov.columns = [t("with_rank", lang), t("with_score", lang)]
-        return cov
+        return coverage(self.table, self.metrics["order"], lang)
 
 
 def _read_table(path: Path) -> pd.DataFrame:

@@ -25,9 +25,9 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from dti_helpers.core.labels import t
+from dti_helpers.core.labels import fmt_score, t
 from dti_helpers.core.schema import TIDY_COLUMNS
-from dti_helpers.data.origin import describe_sources, join_sources, least_trusted
+from dti_helpers.data.origin import describe_sources, join_sources, least_trusted, source_hosts
 
 KEY = ["year", "unit_set", "province_code", "metric"]
 # Scores are printed with four decimals: two tables agree when they print the same figure.
@@ -78,6 +78,15 @@ def shown(field: str, value) -> str:
     ('0.64', '7')
     """
     return format(float(value), ".10g") if field == "score" else str(int(value))
+
+
+def noted(field: str, value, lang: str) -> str:
+    """A value as a report's note quotes it, in the report's number format.
+
+    >>> noted("score", 0.4874, "vi"), noted("score", 0.4874, "en"), noted("rank", 7, "vi")
+    ('0,4874', '0.4874', '7')
+    """
+    return fmt_score(float(value), lang) if field == "score" else str(int(value))
 
 
 def merge_tables(frames: list[pd.DataFrame]) -> tuple[pd.DataFrame, list[Conflict]]:
@@ -134,7 +143,7 @@ def merge_rows(rows: list[dict]) -> tuple[dict, list[Conflict]]:
             conflicts.append(conflict)
             for lang, said in notes.items():
                 said.append(t("mg_conflict_note", lang, field=t("bn_field_" + field, lang),
-                              other=conflict.other, sources=describe_sources(other["sources"])))
+                              other=noted(field, other[field], lang), sources=source_hosts(other["sources"])))
     givers = list({id(r): r for r in givers}.values()) or [first]
     merged["sources"] = join_sources(*(r["sources"] for r in givers + agreeing))
     merged["doubtful"] = any(bool(r["doubtful"]) for r in givers)

@@ -185,6 +185,27 @@ def describe_sources(sources) -> str:
     return ", ".join(dict.fromkeys(describe_source(s) for s in split_sources(sources)))
 
 
+def source_hosts(sources, limit: int = 3) -> str:
+    """The entries of a ``sources`` cell named short, for a note: pages by their host, files by name,
+    at most ``limit`` of them and then how many more ("+2").
+
+    A note says where another figure was seen; the full addresses stay in ``check-data``'s warning.
+
+    >>> source_hosts("https://baomoi.com/a | https://www.baomoi.com/b | " + file_ref("a.csv", "d", 2))
+    'baomoi.com, a.csv'
+    >>> source_hosts("https://a.vn | https://b.vn | https://c.vn", limit=2)
+    'a.vn, b.vn +1'
+    """
+    names = []
+    for entry in split_sources(sources):
+        ref = parse_file_ref(entry)
+        host = (urlsplit(entry).hostname or entry) if ref is None else ref.name
+        names.append(host.removeprefix("www."))
+    names = list(dict.fromkeys(names))
+    more = f" +{len(names) - limit}" if len(names) > limit else ""
+    return ", ".join(names[:limit]) + more
+
+
 def unsafe_scheme(entry: str) -> bool:
     """Whether a source or link names an address scheme other than http(s) (``javascript:``, ``data:``, ``file:``…).
 
