@@ -167,7 +167,8 @@ def build_parser(lang: str = "en", run_prog: str = "python -m dti_helpers run") 
     check.add_argument("file", metavar="FILE", nargs="+", help="data files or folders")
     check.add_argument("--year", type=int, help="the year of an official table that does not name it (one file)")
     inputs.add_data_options(check, several=False)
-    build = sub.add_parser("build-data", lang=lang, help="rebuild data/*.csv from data/raw/ (developers)")
+    build = sub.add_parser("build-data", lang=lang,
+                           help="rebuild data/*.csv and data/datapackage.json from data/raw/ (developers)")
     build.add_argument("--data-dir", type=Path, default=ROOT / "data", help="data folder (default: data/)")
     listing = sub.add_parser("list", lang=lang, help="every province with its years of data")
     inputs.add_data_options(listing)
@@ -320,7 +321,8 @@ def render_one(args) -> int:
 
 
 def build_data(data_dir: Path, lang: str = "en") -> int:
-    """The ``build-data`` command: rebuild ``data/*.csv`` from ``data/raw/``; 1 when the raw files have problems.
+    """The ``build-data`` command: rebuild ``data/*.csv`` and ``data/datapackage.json`` from ``data/raw/``;
+    1 when the raw files have problems.
 
     >>> build_data(ROOT / "data")  # doctest: +SKIP
     """
