@@ -204,3 +204,22 @@ def test_a_batch_builds_links_and_keeps_the_downloads_up_to_date(tmp_path):
     (tmp_path / "csv" / f"{STEM}.csv").unlink()
     missing = batch("--format", "html,csv,xlsx", "--dry-run")
     assert "csv" in missing.stdout and "output missing or altered" in missing.stdout
+
+
+@pytest.mark.slow
+def test_the_national_overview_links_and_writes_its_figures(tmp_path):
+    import nbformat
+    import papermill
+
+    from dti_helpers.batch.plan import OVERVIEW_NOTEBOOK, overview_jobs
+    from dti_helpers.render.formats import output_formats
+
+    (job,) = overview_jobs(load_dti(), year=2022, langs=("en",), formats=("html", "csv"))
+    assert job.parameters["downloads"] == [["csv", "../csv/national-overview-2022-en.csv"]]
+    nb = papermill.execute_notebook(str(OVERVIEW_NOTEBOOK), str(tmp_path / "ov.ipynb"), parameters=job.parameters,
+                                    progress_bar=False, cwd=str(OVERVIEW_NOTEBOOK.parent))
+    made = output_formats.convert(nbformat.from_dict(nb), ("html", "csv"))
+    assert 'Download the figures: <a href="../csv/national-overview-2022-en.csv">CSV</a>' in made["html"]
+    rows = list(csv.DictReader(io.StringIO(made["csv"].decode("utf-8-sig"))))
+    thanh_hoa = [r for r in rows if r["province"] == "Thanh Hóa" and r["metric"] == "dti" and r["year"] == "2022"]
+    assert [(r["role"], r["rank"]) for r in thanh_hoa] == [("other", "15")]

@@ -291,7 +291,10 @@ def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tu
         stem, label, extra = "national-overview-34-{y}-{lang}", "national overview [34] {y} ({lang})", {"units": "34"}
     return [make_job(stem.format(y=y, lang=lang), label.format(y=y, lang=lang), notebook, data.version,
                      {"year": y, "lang": lang, "data_path": data_path, "data_cache": data_cache,
-                      **({} if data.embedded else {"embedded": False}), **extra}, formats,
+                      **({} if data.embedded else {"embedded": False}), **extra,
+                      # the page links the CSV and XLSX built with it
+                      "downloads": [list(link) for link in download_links(formats, stem.format(y=y, lang=lang))]},
+                     formats,
                      {"kind": "overview", "year": y, "lang": lang, "units": data.units})
             for y in reversed(years) for lang in langs]
 
