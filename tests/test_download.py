@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
@@ -73,8 +74,8 @@ def test_published_rows_are_the_data_as_it_is_and_nothing_is_filled(rows):
             assert hit is None and row["score"] == row["rank"] == row["sources"] == "", row
             continue
         assert hit is not None, row
-        assert row["score"] == ("" if hit.score != hit.score else repr(float(hit.score))), row
-        assert row["rank"] == ("" if hit.rank is None or hit.rank != hit.rank else str(int(hit.rank))), row
+        assert row["score"] == ("" if pd.isna(hit.score) else repr(float(hit.score))), row
+        assert row["rank"] == ("" if pd.isna(hit.rank) else str(int(hit.rank))), row
         assert row["doubtful"] == str(bool(hit.doubtful)).lower() and row["source_kind"] == hit.source_kind, row
         assert row["sources"].split(" | ")[0] == hit.sources.split(" | ")[0]
 
