@@ -20,6 +20,7 @@ from dti_helpers.batch.select import UsageError
 from dti_helpers.core.errors import DataFileError, DTIError, UnknownProvinceError
 from dti_helpers.core.labels import LANGS, t
 from dti_helpers.core.schema import UNIT_SETS
+from dti_helpers.render.formats import ALL_FORMATS
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = ("run", "render", "check-data", "build-data", "list")
@@ -38,7 +39,8 @@ which year each report covers:
   assessed year (one overview per year).
 
 outputs (under --out, default reports/):
-  html/<slug>-<year>-<lang>.html, pdf/<slug>-<year>-<lang>.pdf, the executed
+  html/<slug>-<year>-<lang>.html, pdf/<slug>-<year>-<lang>.pdf (csv/ and xlsx/ with
+  --format csv,xlsx: the figures each report shows, linked from its HTML), the executed
   notebooks/ and logs/ of each report, html|pdf/national-overview-<year>-<lang>.*,
   index.html (Vietnamese) and index-en.html, and manifest.json, which records
   the inputs of every output: unchanged reports are not rebuilt (--force does).
@@ -108,7 +110,9 @@ def _run_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", type=_csv, default=("vi",), metavar="vi,en",
                    help="report languages (default: vi); the first one is also the language of these messages "
                         "(English without --lang)")
-    p.add_argument("--format", type=_csv, default=FORMATS, metavar="html,pdf", help="output formats (default: html,pdf)")
+    p.add_argument("--format", type=_csv, default=FORMATS, metavar="html,pdf",
+                   help="output formats: html, pdf, csv, xlsx (default: html,pdf); csv and xlsx hold each report's "
+                        "figures, linked from its HTML")
     p.add_argument("--jobs", type=int, default=None, metavar="N", help="reports built in parallel (default: the CPU count)")
     p.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports)")
     p.add_argument("--peers", default="region", metavar="STRATEGY", help="peer strategy: region (default), rank or profile")
@@ -152,7 +156,9 @@ def build_parser(lang: str = "en", run_prog: str = "python -m dti_helpers run") 
     render.add_argument("--year", default=None, help="assessment year (default: the latest with data)")
     render.add_argument("--lang", default="vi", help="vi (default) or en")
     render.add_argument("--peers", default="region", help="region (default), rank or profile")
-    render.add_argument("--format", default="html,pdf", help="comma-separated: html,pdf (default both)")
+    render.add_argument("--format", default="html,pdf",
+                        help="comma-separated: html, pdf, csv, xlsx (default: html,pdf); csv and xlsx hold the "
+                             "report's figures, linked from its HTML")
     render.add_argument("--out", default="reports", help="output folder (default: reports)")
     inputs.add_data_options(render)
     render.add_argument("--notebook", default=None, help="an edited copy of notebooks/province_report.ipynb")
@@ -161,7 +167,8 @@ def build_parser(lang: str = "en", run_prog: str = "python -m dti_helpers run") 
     check.add_argument("file", metavar="FILE", nargs="+", help="data files or folders")
     check.add_argument("--year", type=int, help="the year of an official table that does not name it (one file)")
     inputs.add_data_options(check, several=False)
-    build = sub.add_parser("build-data", lang=lang, help="rebuild data/*.csv from data/raw/ (developers)")
+    build = sub.add_parser("build-data", lang=lang,
+                           help="rebuild data/*.csv and data/datapackage.json from data/raw/ (developers)")
     build.add_argument("--data-dir", type=Path, default=ROOT / "data", help="data folder (default: data/)")
     listing = sub.add_parser("list", lang=lang, help="every province with its years of data")
     inputs.add_data_options(listing)
@@ -237,7 +244,7 @@ def run_batch(args, lang: str = "en") -> int:
     for value in args.lang:
         select.choice(value, LANGS, "--lang", "language")
     for value in args.format:
-        select.choice(value, FORMATS, "--format", "format")
+        select.choice(value, ALL_FORMATS, "--format", "format")
     if not args.lang or not args.format:
         raise UsageError("cli_need_value")
     if args.jobs is not None and args.jobs < 1:
@@ -314,7 +321,8 @@ def render_one(args) -> int:
 
 
 def build_data(data_dir: Path, lang: str = "en") -> int:
-    """The ``build-data`` command: rebuild ``data/*.csv`` from ``data/raw/``; 1 when the raw files have problems.
+    """The ``build-data`` command: rebuild ``data/*.csv`` and ``data/datapackage.json`` from ``data/raw/``;
+    1 when the raw files have problems.
 
     >>> build_data(ROOT / "data")  # doctest: +SKIP
     """

@@ -219,9 +219,11 @@ def test_notebook_node_is_not_modified_by_the_export():
 # ---------------------------------------------------------------- formats and --notebook
 
 def test_format_registry():
-    assert formats.FORMATS == formats.output_formats.names() == ("html", "pdf")
+    assert formats.FORMATS == ("html", "pdf")  # the default
+    assert formats.ALL_FORMATS == formats.output_formats.names() == ("html", "pdf", "csv", "xlsx")
     assert formats.get("pdf").source == "html" and formats.get("html").source == "notebook"
-    with pytest.raises(DTIError, match="unknown format 'docx'; use one of: html, pdf"):
+    assert formats.get("csv").source == formats.get("xlsx").source == "notebook"
+    with pytest.raises(DTIError, match="unknown format 'docx'; use one of: html, pdf, csv, xlsx"):
         formats.get("docx")
     with pytest.raises(DTIError, match="unknown format 'docx'"):
         report.render_report("24", 2020, formats=("html", "docx"))

@@ -33,7 +33,7 @@ ORCHESTRATION = frozenset({"__main__.py", "cli.py", "core/labels/cli.py", "batch
 # Libraries whose version can change a report's bytes.
 PACKAGES = ("pandas", "numpy", "matplotlib", "seaborn", "papermill", "nbconvert", "nbformat", "nbclient",
             "ipykernel", "jupytext", "weasyprint", "pydyf", "fonttools", "babel", "jinja2", "mistune",
-            "vietnamadminunits", "Unidecode")
+            "vietnamadminunits", "Unidecode", "openpyxl")
 
 def tree_digest(root: str | Path, exclude: frozenset[str] = ORCHESTRATION) -> str:
     """One digest over every file below ``root`` (names and bytes), skipping caches and ``exclude``.
@@ -78,7 +78,7 @@ def inputs_digest(parts: dict) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-OUTPUT_DIRS = ("html", "pdf", "notebooks", "logs")
+OUTPUT_DIRS = ("html", "pdf", "csv", "xlsx", "notebooks", "logs")
 
 
 def remove_stale_temps(root: str | Path) -> list[Path]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from dti_helpers.batch.manifest import Manifest, inputs_digest, package_versions, tree_digest
 from dti_helpers.core.fsio import file_digest
 from dti_helpers.core.labels import t
-from dti_helpers.render.formats import FORMATS
+from dti_helpers.render.formats import FORMATS, download_links
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -28,7 +28,7 @@ class Job:
     """One notebook execution and the outputs made from it.
 
     ``stem`` names every file of the job (``ha-noi-2022-vi`` →
-    ``html/ha-noi-2022-vi.html``, ``pdf/…``, ``notebooks/….ipynb``,
+    ``html/ha-noi-2022-vi.html``, ``pdf/…``, ``csv/…``, ``xlsx/…``, ``notebooks/….ipynb``,
     ``logs/….log``); ``todo`` lists the formats to (re)build and ``why`` says why.
     """
 
@@ -238,6 +238,8 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
                 successor = (successors or {}).get((row.get("successor_code"), params.year, lang))
                 if successor:  # both files sit in html/ (and pdf/): one relative address serves both
                     params = replace(params, successor_report=f"../html/{successor}.html")
+                # the page links the CSV and XLSX the batch builds with it (the parameters, so the digest, say so)
+                params = replace(params, downloads=download_links(formats, params.stem))
             except ParameterError:
                 have = ", ".join(map(str, years_with_data(data, code)))
                 fields = {"name": row["name"] + marker, "year": opts["year"], "years": have or "none"}
@@ -289,7 +291,10 @@ def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tu
         stem, label, extra = "national-overview-34-{y}-{lang}", "national overview [34] {y} ({lang})", {"units": "34"}
     return [make_job(stem.format(y=y, lang=lang), label.format(y=y, lang=lang), notebook, data.version,
                      {"year": y, "lang": lang, "data_path": data_path, "data_cache": data_cache,
-                      **({} if data.embedded else {"embedded": False}), **extra}, formats,
+                      **({} if data.embedded else {"embedded": False}), **extra,
+                      # the page links the CSV and XLSX built with it
+                      "downloads": [list(link) for link in download_links(formats, stem.format(y=y, lang=lang))]},
+                     formats,
                      {"kind": "overview", "year": y, "lang": lang, "units": data.units})
             for y in reversed(years) for lang in langs]
 

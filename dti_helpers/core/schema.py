@@ -15,6 +15,15 @@ MERGER_YEAR = 2025  # first assessment year of the 34 units only
 TIDY_COLUMNS = ["year", "unit_set", "province_code", "province", "metric", "score", "rank",
                 "doubtful", "sources", "source_kind", "note", "note_vi"]
 NATIONAL_COLUMNS = ["year", "unit_set", "metric", "score", "sources", "note", "note_vi"]
+# The figures a report shows, as its CSV and XLSX downloads list them (one row per figure, in this order).
+FIGURE_COLUMNS = ["role", "year", "unit_set", "province_code", "province", "metric", "metric_name", "score", "rank",
+                  "published", "doubtful", "source_kind", "sources", "note"]
+# Whose figure a row is: the report's own unit, its successor after the 2025 merger (a report of the 63),
+# its former provinces (a report of the 34), another unit (peers, leaders, the country chart; every unit
+# in the national overview), the national mean.
+FIGURE_ROLES = ("own", "successor", "former", "other", "national")
+# The output metadata key under which a section records the figures it shows (render/download.py reads it).
+FIGURES_KEY = "dti_figures"
 # Who published each assessment year's results (the raw README, round 3): the Ministry of Information
 # and Communications until the 2023 results; the Ministry of Science and Technology, which took over the
 # portfolio, published the 2024 results (21 Oct 2025).

@@ -8,7 +8,9 @@
   are typed here);
 * ``data/dti.csv``: the tidy table, one value per year, unit set, province and
   metric, with every source URL;
-* ``data/national.csv``: the published national means, kept apart.
+* ``data/national.csv``: the published national means, kept apart;
+* ``data/datapackage.json``: the Frictionless Data Package describing every ``data/*.csv``
+  (:mod:`dti_helpers.data.package`).
 
 Running it twice gives byte-identical files. Nothing is filled, interpolated
 or derived: a value is in the output only if a published row states it
@@ -27,6 +29,7 @@ import pandas as pd
 from dti_helpers.core.errors import DataFileError
 from dti_helpers.core.names import slugify
 from dti_helpers.data.catalogue import load_catalogue
+from dti_helpers.data.package import write_package
 # The published rows -> tidy table step lives in its own module; its names stay importable from here.
 from dti_helpers.data.published import build_dataset, note_text, read_raw_rows  # noqa: F401
 
@@ -140,11 +143,13 @@ def build_all(data_dir: Path) -> list[Path]:
     tidy, national = build_dataset(raw, load_catalogue(data_dir))
     write_csv(tidy, data_dir / "dti.csv")
     write_csv(national, data_dir / "national.csv")
-    return [data_dir / n for n in ("provinces.csv", "units_2025.csv", "dti.csv", "national.csv")]
+    return [*(data_dir / n for n in ("provinces.csv", "units_2025.csv", "dti.csv", "national.csv")),
+            write_package(data_dir)]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Rebuild data/*.csv from data/raw/ (reproducible).")
+    parser = argparse.ArgumentParser(description="Rebuild data/*.csv and data/datapackage.json from data/raw/ "
+                                                 "(reproducible).")
     parser.add_argument("--data-dir", type=Path, default=Path(__file__).resolve().parents[2] / "data")
     args = parser.parse_args(argv)
     try:

@@ -1,6 +1,7 @@
 """``python -m dti_helpers.render``: one report, HTML and PDF, from the shipped notebook or an edited copy.
 
     python -m dti_helpers.render "Bắc Giang" --year 2020 --lang en --format html,pdf --out reports
+    python -m dti_helpers.render "Bắc Giang" --year 2020 --format html,csv,xlsx   # with its figures as data
     python -m dti_helpers.render "Bắc Giang" --year 2020 --notebook my_copy.ipynb
 """
 from __future__ import annotations
@@ -10,7 +11,7 @@ import sys
 
 from dti_helpers.core.errors import DTIError
 from dti_helpers.core.fsio import os_error_line
-from dti_helpers.render.formats import FORMATS
+from dti_helpers.render.formats import ALL_FORMATS, FORMATS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", default="vi", help="vi (default) or en")
     parser.add_argument("--peers", default="region", help="region (default), rank or profile")
     parser.add_argument("--format", default=",".join(FORMATS),
-                        help=f"comma-separated: {','.join(FORMATS)} (default all)")
+                        help=f"comma-separated: {','.join(ALL_FORMATS)} (default: {','.join(FORMATS)}); csv and xlsx "
+                             "hold the report's figures and are linked from its HTML")
     parser.add_argument("--out", default="reports", help="output folder (default: reports)")
     parser.add_argument("--data", default=None, help="data file (default: the embedded data)")
     parser.add_argument("--notebook", default=None,

@@ -10,6 +10,7 @@ of this module; a caller looks one up by name::
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -62,18 +63,18 @@ class OutputFormats:
         >>> output_formats.get("docx")
         Traceback (most recent call last):
         ...
-        dti_helpers.core.errors.DTIError: unknown format 'docx'; use one of: html, pdf
+        dti_helpers.core.errors.DTIError: unknown format 'docx'; use one of: html, pdf, csv, xlsx
         """
         try:
             return self._formats[name]
         except KeyError:
-            raise DTIError(f"unknown format '{name}'; use one of: {', '.join(self._formats)}") from None
+            raise DTIError(code="unknown_format", value=name, choices=", ".join(self._formats)) from None
 
     def names(self) -> tuple[str, ...]:
         """The registered names, in registration order.
 
         >>> output_formats.names()
-        ('html', 'pdf')
+        ('html', 'pdf', 'csv', 'xlsx')
         """
         return tuple(self._formats)
 
@@ -123,6 +124,26 @@ def to_html(nb) -> str:
     return html.notebook_to_html(nb)
 
 
+def to_csv(nb) -> bytes:
+    """The CSV of the figures the executed report notebook shows (see :mod:`dti_helpers.render.download`).
+
+    >>> to_csv(execute_notebook({"province": "24"}))  # doctest: +SKIP
+    """
+    from dti_helpers.render import download
+
+    return download.to_csv(nb)
+
+
+def to_xlsx(nb) -> bytes:
+    """The XLSX of the figures the executed report notebook shows (openpyxl is imported here, when used).
+
+    >>> to_xlsx(execute_notebook({"province": "24"}))  # doctest: +SKIP
+    """
+    from dti_helpers.render import download
+
+    return download.to_xlsx(nb)
+
+
 output_formats = OutputFormats()
 
 
@@ -145,4 +166,23 @@ def get(name: str) -> OutputFormat:
 
 register("html", OutputFormat("html", ".html", "html", "notebook", to_html))
 register("pdf", OutputFormat("pdf", ".pdf", "pdf", "html", to_pdf))
-FORMATS = output_formats.names()
+register("csv", OutputFormat("csv", ".csv", "csv", "notebook", to_csv))
+register("xlsx", OutputFormat("xlsx", ".xlsx", "xlsx", "notebook", to_xlsx))
+ALL_FORMATS = output_formats.names()
+FORMATS = ("html", "pdf")  # what is built when no format is asked for
+DOWNLOADS = ("csv", "xlsx")  # the report's figures as data, linked from its HTML when built with it
+
+
+def download_links(formats, stem: str) -> tuple[tuple[str, str], ...]:
+    """(format, address relative to the report's HTML page) of each download among ``formats``.
+
+    Every format has its own folder beside ``html/``, so one relative address serves every report.
+
+    >>> download_links(("html", "pdf", "xlsx", "csv"), "bac-giang-2020-vi")
+    (('csv', '../csv/bac-giang-2020-vi.csv'), ('xlsx', '../xlsx/bac-giang-2020-vi.xlsx'))
+    >>> download_links(("html",), "x")
+    ()
+    """
+    page = get("html").path("", stem).parent
+    return tuple((name, Path(os.path.relpath(get(name).path("", stem), page)).as_posix())
+                 for name in DOWNLOADS if name in formats)

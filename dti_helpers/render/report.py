@@ -22,7 +22,7 @@ from pathlib import Path
 from dti_helpers.core.fsio import atomic_write
 from dti_helpers.data.load import CACHE_DIR
 from dti_helpers.render.execute import NOTEBOOK, NotebookError, RenderError, execute_notebook, read_notebook
-from dti_helpers.render.formats import FORMATS, output_formats
+from dti_helpers.render.formats import FORMATS, download_links, output_formats
 
 
 # Re-exported for callers of the former one-module render (batch, benchmarks); new code imports the step modules.
@@ -103,7 +103,8 @@ def output_paths(out_dir: str | Path, stem: str) -> dict[str, Path]:
 
     >>> {k: str(v) for k, v in output_paths("reports", "bac-giang-2020-vi").items()}  # doctest: +NORMALIZE_WHITESPACE
     {'notebook': 'reports/notebooks/bac-giang-2020-vi.ipynb', 'html': 'reports/html/bac-giang-2020-vi.html',
-     'pdf': 'reports/pdf/bac-giang-2020-vi.pdf'}
+     'pdf': 'reports/pdf/bac-giang-2020-vi.pdf', 'csv': 'reports/csv/bac-giang-2020-vi.csv',
+     'xlsx': 'reports/xlsx/bac-giang-2020-vi.xlsx'}
     """
     paths = {"notebook": Path(out_dir) / "notebooks" / f"{stem}.ipynb"}
     paths.update({name: output_formats.get(name).path(out_dir, stem) for name in output_formats.names()})
@@ -121,8 +122,9 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
     first, in this process: a bad one raises a one-line :class:`~dti_helpers.core.errors.DTIError`
     before any kernel starts and nothing is written. The data options are those of
     :func:`check_params`. Files are
-    ``<out_dir>/notebooks|html|pdf/<slug>-<year>-<lang>.*``, each written atomically.
-    Returns ``{"notebook": path, "html": path, "pdf": path}`` for the files written.
+    ``<out_dir>/notebooks|html|pdf|csv|xlsx/<slug>-<year>-<lang>.*``, each written atomically; the HTML
+    links the CSV and XLSX built with it. Returns ``{"notebook": path, "html": path, "pdf": path}``
+    (and ``"csv"``, ``"xlsx"`` when asked for) for the files written.
 
     >>> render_report("Bắc Giang", 2020, "en", out_dir="/tmp/reports")  # doctest: +SKIP
     {'notebook': PosixPath('/tmp/reports/notebooks/bac-giang-2020-en.ipynb'), ...}
@@ -137,6 +139,7 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
     read_notebook(notebook)
     params = check_params(province, year, lang, peers, data_path, cache_dir=Path(out_dir) / CACHE_DIR, units=units,
                           embedded=embedded, data_year=data_year, sheet=sheet, limits=limits)
+    params = replace(params, downloads=download_links(formats, params.stem))
     paths = output_paths(out_dir, params.stem)
     parameters = params.notebook_parameters()
     nb = execute_notebook(parameters, paths["notebook"], notebook=notebook, kernel_name=kernel_name,

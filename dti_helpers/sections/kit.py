@@ -290,6 +290,18 @@ def section(title: str, *parts, id: str | None = None, level: int = 2, meta: dic
                    dict(meta or {}))
 
 
+def downloads(links, lang: str | None = None) -> Text:
+    """The line linking a report's figures as data: ``links`` are (format, address relative to the page).
+
+    The PDF hides it (``p.downloads`` in ``paged.css``): a PDF travels alone, and the files stay beside the page.
+
+    >>> str(downloads((("csv", "../csv/a.csv"), ("xlsx", "../xlsx/a.xlsx")), "vi"))
+    '<p class="downloads">Tải số liệu: <a href="../csv/a.csv">CSV</a> · <a href="../xlsx/a.xlsx">XLSX</a></p>'
+    """
+    files = Inline(tuple(Link(href, name.upper()) for name, href in links), sep=" · ")
+    return Text(Inline((f"{t('download_figures', _lang(lang))}:", files), sep=" "), "downloads")
+
+
 def _html_only(part: Part):
     data, meta = part._repr_mimebundle_()
     return {"text/html": data["text/html"]}, meta

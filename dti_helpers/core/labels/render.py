@@ -14,4 +14,14 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Notebook cell {cell} has content that would run code ({what}); it was left out of this report, "
               "the rest is kept.",
     },
+    # the report's link to its own figures, written beside it as CSV and XLSX
+    "download_figures": {"vi": "Tải số liệu", "en": "Download the figures"},
+    "download_sheet": {"vi": "số liệu", "en": "figures"},
+    "err_unknown_format": {"vi": "không rõ định dạng '{value}'; hãy dùng một trong: {choices}",
+                           "en": "unknown format '{value}'; use one of: {choices}"},
+    "err_no_figures": {
+        "vi": "notebook không ghi lại số liệu nào cho tệp {format}: phần ghi chú số liệu đã bị bỏ hoặc không chạy",
+        "en": "the notebook records no figures for the {format} file: its data notes section was removed "
+              "or did not run",
+    },
 }

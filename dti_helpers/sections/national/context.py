@@ -30,6 +30,8 @@ class Overview:
     lang: str
     data_path: tuple[str, ...] | None = None
     year_requested: int | None = None
+    # (format, address relative to the HTML page) of the figures' CSV and XLSX built with the page
+    downloads: tuple[tuple[str, str], ...] = ()
 
     @property
     def n(self) -> int:
@@ -38,15 +40,16 @@ class Overview:
 
 
 def setup(year=None, lang: str = "vi", data_path=None, data_cache=None, units: str = "63",
-          embedded: bool = True) -> Overview:
+          embedded: bool = True, downloads=None) -> Overview:
     """Load the data and check the parameters: the first call of the overview notebook.
 
     ``year=None`` means the latest assessed year of the unit set ``units`` ("63" or "34").
     ``data_path`` is the analyst's files (one path or a list), merged with the embedded data
     unless ``embedded=False``. ``data_cache`` is the batch's checked copy
     of that data (:func:`~dti_helpers.data.load.write_validated`), read instead of
-    validating the file again. In IPython it also makes plain DataFrames and figures
-    display (and export) in the overview's style and language.
+    validating the file again. ``downloads`` are the (format, relative address) pairs of the
+    figures' CSV and XLSX a batch builds with the page, which its cover links. In IPython it also
+    makes plain DataFrames and figures display (and export) in the overview's style and language.
 
     >>> ov = setup(2022, "en")
     >>> ov.year, ov.lang
@@ -68,7 +71,7 @@ def setup(year=None, lang: str = "vi", data_path=None, data_cache=None, units: s
         raise ParameterError(f"no DTI data for {requested}; years with data: {', '.join(map(str, years))}")
     kit.install_display(lang)
     return Overview(data, requested if requested is not None else years[-1], lang,
-                    data_paths(data_path), requested)
+                    data_paths(data_path), requested, tuple((str(f), str(href)) for f, href in downloads or ()))
 
 
 def np_short(lang: str) -> Span:

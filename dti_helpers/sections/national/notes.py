@@ -1,12 +1,14 @@
 """The overview's data notes: method, the sources of every figure shown, data version and parameters."""
 from __future__ import annotations
 
-from dti_helpers.analysis.national import MIN_REGION_N, cited_rows, source_urls
+from dti_helpers.analysis.national import MIN_REGION_N, PILLARS, cited_rows, source_urls
 from dti_helpers.core.labels import t
+from dti_helpers.core.schema import FIGURES_KEY
 from dti_helpers.sections import kit
 from dti_helpers.sections.national.context import Overview, setup
 from dti_helpers.sections.national.year import grid
 from dti_helpers.sections.parts import Code, Heading, References, Section
+from dti_helpers.sections.records import figure_records
 
 
 def parameters(ov: Overview) -> list[tuple[str, str]]:
@@ -24,6 +26,23 @@ def parameters(ov: Overview) -> list[tuple[str, str]]:
     return [(t("param_year", lang), year), *units, (t("param_lang", lang), ov.lang), (t("param_data", lang), data_name),
             (t("param_version", lang), ov.data.version),
             (t("param_software", lang), f"dti-reports {dti_helpers.__version__}")]
+
+
+def shown_figures(ov: Overview) -> list[dict]:
+    """The figures the overview shows, one record each (:mod:`dti_helpers.sections.records`), role ``other``:
+    every figure whose source the notes cite, and the DTI and pillar cells of the year's ranking that
+    read "not published" (a unit with no figure that year is named, not tabled).
+
+    >>> rows = shown_figures(setup(2022, "en"))
+    >>> [(r["province"], r["score"], r["rank"]) for r in rows if r["metric"] == "dti" and r["year"] == 2022][:1]
+    [('TP. Hà Nội', 0.6098, 24)]
+    """
+    cited = cited_rows(ov.data, ov.year)
+    year = cited[cited.year == ov.year]
+    keys = set(zip(cited.unit_set, cited.year, cited.province_code, cited.metric))
+    keys |= {(ov.data.units, ov.year, code, m) for code in set(year.province_code) for m in ("dti", *PILLARS)}
+    order = ov.data.metrics["order"]
+    return figure_records(ov.data, sorted(keys, key=lambda k: (k[1], order[k[3]], k[2])), "other", ov.lang)
 
 
 def notes_section(ov: Overview) -> Section:
@@ -45,4 +64,5 @@ def notes_section(ov: Overview) -> Section:
               References(tuple(enumerate(urls, 1))), Heading(t("dn_params", lang)),
               grid([t("col_parameter", lang), t("col_value", lang)], [[k, Code(v)] for k, v in parameters(ov)], (),
                    cls="data params")]
-    return Section("notes", t("ov_sec_notes", lang), tuple(parts))
+    # the figures cited here, recorded for the overview's downloads (render/download.py)
+    return Section("notes", t("ov_sec_notes", lang), tuple(parts), meta={FIGURES_KEY: shown_figures(ov)})

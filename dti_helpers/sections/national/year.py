@@ -35,7 +35,8 @@ def cover(ov: Overview) -> Section:
                            "header": t("ov_header", ov.lang, year=ov.year)}}
     subtitle = t("ov_subtitle" if ov.n == 63 else "ov_subtitle_34", ov.lang, year=ov.year)
     lede = t("ov_lede", ov.lang, publisher=t(publisher(ov.year), ov.lang))
-    return Section("top", title, (Text(subtitle, "subtitle"), Text(lede, "lede")), level=1, meta=meta)
+    links = (kit.downloads(ov.downloads, ov.lang),) if ov.downloads else ()
+    return Section("top", title, (Text(subtitle, "subtitle"), Text(lede, "lede"), *links), level=1, meta=meta)
 
 
 def ranking_section(ov: Overview) -> Section:

@@ -11,6 +11,7 @@ from dti_helpers.analysis import lineage, province as an
 from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import fmt_rank, fmt_score, t
 from dti_helpers.core.schema import publisher
+from dti_helpers.sections.kit import downloads
 from dti_helpers.sections.parts import DoubtNotes, Inline, Kpi, Kpis, Link, Section, Span, Text
 from dti_helpers.sections.province.common import change_doubt, rank_cell, rank_move, region_name, \
     score_cell, signed
@@ -22,12 +23,22 @@ def cover(rep) -> Section:
     >>> from dti_helpers.sections.province import setup
     >>> cover(setup("24", 2020, "en")).title
     'Digital Transformation Index 2020: Bắc Giang'
+
+    A report built with its figures as CSV or XLSX (``params.downloads``) links them under the lede:
+
+    >>> from dataclasses import replace
+    >>> rep = setup("24", 2020, "en")
+    >>> rep = replace(rep, params=replace(rep.params, downloads=(("csv", "../csv/bac-giang-2020-en.csv"),)))
+    >>> cover(rep).html().endswith('Download the figures: <a href="../csv/bac-giang-2020-en.csv">CSV</a></p></section>')
+    True
     """
     p, lang = rep.params, rep.lang
     title = t("report_title", lang, name=p.name, year=p.year)
     subtitle = "report_subtitle" if p.units == "63" else "report_subtitle_34"
     parts = (Text(t(subtitle, lang, region=region_name(rep), year=p.year), "subtitle"),
              Text(t("report_lede", lang, publisher=t(publisher(p.year), lang)), "lede"))
+    if p.downloads:
+        parts += (downloads(p.downloads, lang),)
     meta = {"dti_report": {"lang": lang, "title": title, "province": p.name, "code": p.code, "year": p.year,
                            "slug": p.slug, "header": t("running_header", lang, name=p.name, year=p.year)}}
     return Section("top", title, parts, level=1, meta=meta)

@@ -13,39 +13,14 @@ import dti_helpers
 from dti_helpers.analysis import lineage, province as an
 from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import fmt_rank, t
+from dti_helpers.core.schema import FIGURES_KEY
 from dti_helpers.data.origin import parse_file_ref, split_sources
 from dti_helpers.sections import kit
 from dti_helpers.sections.kit import not_published
 from dti_helpers.sections.parts import Cite, Code, DoubtNotes, Group, Heading, Inline, References, Section, Span, \
     Text
-from dti_helpers.sections.province.common import PILLARS, STRENGTH_MARGIN, grid, metric_label, rank_cell, \
-    score_cell
-
-
-def figure_rows(rep) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The rows behind every figure the report shows: (this province's, other provinces').
-
-    >>> from dti_helpers.sections.province import setup
-    >>> own, others = figure_rows(setup("24", 2020))
-    >>> set(own.province_code) == {"24"} and "24" not in set(others.province_code)
-    True
-    """
-    data, code, year = rep.data, rep.code, rep.year
-    own = an.sources(data, code)
-    pe = an.peers(data, code, year, rep.params.peers)
-    sc = an.scorecard(data, code, year)
-    others = [c for c in pe.code if c != code]
-    tb = data.table
-    region_codes = data.provinces.index[data.provinces.region == data.provinces.at[code, "region"]]
-    shown = tb[(tb.unit_set == rep.data.units) & (tb.year == year) & (tb.province_code != code) & (
-        (tb.province_code.isin(others) & tb.metric.isin(("dti", *PILLARS)))
-        | (tb.metric == "dti")  # the country chart and map
-        | (tb.metric.isin(sc.metric) & (tb["rank"] == 1))  # leaders
-        # the scores behind the region medians and the "too few published (n=…)" counts
-        | (tb.metric.isin(sc.metric[sc.region_n > 0]) & tb.province_code.isin(region_codes)
-           & tb.score.notna() & ~tb.doubtful)
-    )]
-    return own, shown
+from dti_helpers.sections.province.common import STRENGTH_MARGIN, grid, metric_label, rank_cell, score_cell
+from dti_helpers.sections.province.shown import figure_rows, shown_figures
 
 
 class Citations:
@@ -156,7 +131,8 @@ def data_notes(rep) -> Section:
     'notes'
     """
     lang = rep.lang
-    own, others = figure_rows(rep)
+    rows_shown = figure_rows(rep)
+    own, others = rows_shown
     nat = an.national_sources(rep.data, rep.year)
     cites = Citations(lang)
     notes = DoubtNotes(lang)
@@ -193,7 +169,9 @@ def data_notes(rep) -> Section:
     for key in keys:
         parts.append(Text(t(key, lang, margin=STRENGTH_MARGIN, n=rep.data.n_units)))
     parts.extend((Heading(t("dn_params", lang)), _params_table(rep)))
-    return Section("notes", rep.title("notes"), tuple(parts))
+    # the figures cited here, recorded for the report's downloads (render/download.py)
+    return Section("notes", rep.title("notes"), tuple(parts), 
+                   meta={FIGURES_KEY: shown_figures(rep, rows_shown)})
 
 
 def _successor_tables(rep, cites, notes) -> list:

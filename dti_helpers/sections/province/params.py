@@ -51,10 +51,13 @@ class ReportParams:
     # a batch building a former province's report and its successor's of the same year links them
     successor_report: str | None = None
     embedded: bool = True
+    # (format, address relative to the HTML page) of the figures' CSV and XLSX built with the report
+    downloads: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self):
         # A notebook parameter arrives as a list (JSON) or one path: the same request either way.
         object.__setattr__(self, "data_path", data_paths(self.data_path))
+        object.__setattr__(self, "downloads", tuple((str(f), str(href)) for f, href in self.downloads or ()))
 
     @property
     def latest(self) -> bool:
@@ -78,7 +81,8 @@ class ReportParams:
         """
         return {"province": self.province, "year": self.year_requested, "lang": self.lang, "peers": self.peers,
                 "data_path": list(self.data_path or ()) or None, "embedded": self.embedded, "units": self.units,
-                "resolved": {**self.to_dict(), "data_path": list(self.data_path or ()) or None}}
+                "resolved": {**self.to_dict(), "data_path": list(self.data_path or ()) or None,
+                             "downloads": [list(link) for link in self.downloads]}}
 
     @property
     def stem(self) -> str:
