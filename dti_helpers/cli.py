@@ -117,7 +117,7 @@ def _run_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports)")
     p.add_argument("--peers", default="region", metavar="STRATEGY", help="peer strategy: region (default), rank or profile")
     p.add_argument("--params", metavar="FILE",
-                   help="TOML file of per-province parameters: a [province] table with year and/or peers")
+                   help="TOML file of per-province parameters: a [province] table with year, peers and/or targets")
     p.add_argument("--notebook", metavar="PATH",
                    help="build the provinces from this edited copy of notebooks/province_report.ipynb")
     p.add_argument("--overview", action=argparse.BooleanOptionalAction, default=None,
@@ -130,6 +130,7 @@ def _run_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--list", action="store_true", help="list the provinces with their years of data and exit")
     p.add_argument("--check-data", action="append", metavar="PATH", help="validate a data file or folder and exit")
     inputs.add_data_options(p)
+    inputs.add_targets_option(p)
 
 
 def build_parser(lang: str = "en", run_prog: str = "python -m dti_helpers run") -> argparse.ArgumentParser:
@@ -163,6 +164,7 @@ def build_parser(lang: str = "en", run_prog: str = "python -m dti_helpers run") 
     inputs.add_data_options(render)
     render.add_argument("--notebook", default=None, help="an edited copy of notebooks/province_report.ipynb")
     render.add_argument("--units", choices=UNIT_SETS, default=None, help="unit set: 63 or 34 (default: by year and name)")
+    inputs.add_targets_option(render)
     check = sub.add_parser("check-data", lang=lang, help="validate a data file (tidy or official layout)")
     check.add_argument("file", metavar="FILE", nargs="+", help="data files or folders")
     check.add_argument("--year", type=int, help="the year of an official table that does not name it (one file)")
@@ -274,13 +276,14 @@ def run_batch(args, lang: str = "en") -> int:
     codes = ({k: list(dict.fromkeys(v)) for k, v in codes.items() if v} if selected
              else {unit_set: list(data.for_units(unit_set).provinces.index) for unit_set in scope})
     overrides = select.read_params(args.params, cat, PEER_STRATEGIES) if args.params else {}
+    targets = inputs.user_targets(args.targets, overrides)
     overview = args.overview if args.overview is not None else not selected
     if not notebook.exists():
         raise UsageError("cli_shipped_missing", path=notebook)
     if overview and not planning.OVERVIEW_NOTEBOOK.exists():
         raise UsageError("cli_overview_missing", path=planning.OVERVIEW_NOTEBOOK)
     selection = dict(year=args.year, langs=args.lang, formats=args.format, peers=args.peers, overrides=overrides,
-                     overview=overview, force=args.force, province_notebook=notebook, asked=asked)
+                     overview=overview, force=args.force, province_notebook=notebook, asked=asked, targets=targets)
     out = Path(args.out)
     if args.dry_run:
         manifest = Manifest(out)
@@ -314,7 +317,7 @@ def render_one(args) -> int:
     files = inputs.data_files(args.data)
     written = render_report(args.province, args.year, args.lang, formats, args.out, files or None, args.peers,
                             units=args.units, data_year=coerce_year(args.year),
-                            **data_options(args), **extra)
+                            targets=inputs.user_targets(args.targets), **data_options(args), **extra)
     for kind, path in written.items():
         print(f"{kind}: {path}")
     return 0

@@ -34,13 +34,14 @@ peers: str = "region"  # peer strategy: "region" (same region), "rank" (within 5
 data_path: "Optional[list]" = None  # your data files/folders (official tables, tidy CSV), most trusted first; None: none
 embedded: bool = True  # False: use the data_path files alone, without the embedded data
 units: "Optional[str]" = None  # unit set: "63" (provinces until 2025) or "34" (after the merger); None: by year and name
+targets: "Optional[list]" = None  # your DTI targets: dicts with the columns of data/targets.csv, or a file; None: the shipped ones
 resolved: "Optional[dict]" = None  # set by run_reports.py / render: the request already checked (leave None)
 
 # %%
 # Heavy imports once, at the top: a warm kernel reuses them for the next report.
 from dti_helpers import report
 
-rep = report.setup(province, year, lang, peers, data_path, resolved, units, embedded)
+rep = report.setup(province, year, lang, peers, data_path, resolved, units, embedded, targets)
 report.cover(rep)
 
 # %% [markdown] tags=["remove-cell"]
@@ -93,6 +94,15 @@ report.former_provinces(rep)
 
 # %%
 report.strengths(rep)
+
+# %% [markdown] tags=["remove-cell"]
+# ## Targets (when the province has one)
+# Each DTI target of the province's plans (`data/targets.csv`, `--targets FILE` or the `targets` parameter)
+# with its status from published figures: met, not met or not yet assessed, what it rests on and what it
+# takes; shows nothing for a province without a target.
+
+# %%
+report.targets(rep)
 
 # %% [markdown] tags=["remove-cell"]
 # ## Adding your own section: the section kit

@@ -61,7 +61,7 @@ def test_wrong_parameter_from_the_front_door_has_no_traceback(tmp_path):
 @pytest.mark.parametrize("content, message", [
     ('["Atlantis"]\npeers = "rank"\n', "unknown province 'Atlantis'"),
     ('["Hà Nội"]\npeers = "nearest"\n', "[Hà Nội] peers: value 'nearest'; use one of: region, rank, profile"),
-    ('["Hà Nội"]\ncolour = "red"\n', "[Hà Nội] unknown parameter 'colour'; use year or peers"),
+    ('["Hà Nội"]\ncolour = "red"\n', "[Hà Nội] unknown parameter 'colour'; use year, peers or targets"),
     ('["Hà Nội"]\nyear = "latest"\n', "[Hà Nội] year: value 'latest' is not a year"),
     ('peers = "rank"\n', "'peers' must be a table such as [peers]"),
     ("[broken\n", "not a valid TOML file"),

@@ -1,5 +1,6 @@
 """The data a command reads: ``--data`` files and folders (repeatable), ``--no-embedded``, ``--sheet``,
-and ``check-data``, which validates them and lists where they disagree with the other sources.
+``--targets`` (the analyst's DTI targets), and ``check-data``, which validates the data files and lists
+where they disagree with the other sources.
 
 One rule for the year of an official table, here as everywhere (:func:`dti_helpers.data.load.load_dti`):
 its ``year``/``Năm`` column, else ``--year`` when one file is given, else a year in its file name.
@@ -110,3 +111,31 @@ def problem_lines(problems, lang: str, limit: int = 50) -> list[str]:
     if len(problems) > limit:
         lines.append(t("cli_more_problems", lang, n=len(problems) - limit))
     return lines
+
+
+def add_targets_option(parser: argparse.ArgumentParser) -> None:
+    """The ``--targets FILE`` option of the commands that build reports.
+
+    >>> p = argparse.ArgumentParser(); add_targets_option(p); p.parse_args(["--targets", "t.csv"]).targets
+    't.csv'
+    """
+    parser.add_argument("--targets", default=None, metavar="FILE",
+                        help="your DTI targets (CSV or XLSX, the columns of data/targets.csv), shown with their "
+                             "status in the reports of their provinces, beside the shipped ones")
+
+
+def user_targets(path: str | None, overrides: dict | None = None) -> tuple:
+    """The analyst's targets: those of ``--targets FILE``, then those of the ``--params`` tables, each once.
+
+    Every problem of the file is one line (a :class:`~dti_helpers.core.errors.DataFileError`), before
+    any kernel starts.
+
+    >>> user_targets(None), len(user_targets(None, {"24": {"targets": user_targets("data/targets.csv")[:1]}}))
+    ((), 1)
+    """
+    from dti_helpers.data.targets import combine, read_targets
+
+    found = read_targets(path) if path else ()
+    for values in (overrides or {}).values():
+        found = combine(found, values.get("targets", ()))
+    return found

@@ -201,7 +201,8 @@ def make_job(stem: str, label: str, notebook: Path, data_version: str, parameter
 def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str, ...], formats: tuple[str, ...],
                   peers: str = "region", overrides: dict | None = None,
                   notebook: Path = PROVINCE_NOTEBOOK, data_cache: str | None = None,
-                  asked: dict | None = None, successors: dict | None = None) -> tuple[list[Job], list[Skipped]]:
+                  asked: dict | None = None, successors: dict | None = None,
+                  targets: tuple = ()) -> tuple[list[Job], list[Skipped]]:
     """One job per province and language; the year each report covers is decided here.
 
     Without ``year``, each province gets its own latest year with any published
@@ -212,7 +213,8 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
     (:func:`~dti_helpers.data.load.write_validated`, written by the runner). ``asked`` maps a
     code to the name the user typed, which the report's data notes repeat. ``successors`` maps
     (code, year, lang) of a 34-unit report in the same batch to its stem: a former province's report
-    of that year links to its successor's.
+    of that year links to its successor's. ``targets`` are the analyst's (``--targets``, ``--params``):
+    each report gets those it shows as its ``targets`` parameter, so they are part of its inputs' digest.
 
     >>> from dti_helpers import load_dti
     >>> jobs, skipped = province_jobs(load_dti(), ["10", "24"], year=2020, langs=("vi",), formats=("html",))
@@ -220,6 +222,7 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
     (['bac-giang-2020-vi'], ['no published DTI figure for Lào Cai in 2020 (years with data: 2022)'])
     """
     from dti_helpers.analysis.province import years_with_data
+    from dti_helpers.data.targets import report_rows
     from dti_helpers.sections.province import ParameterError, resolve_params
 
     jobs, skipped = [], []
@@ -228,13 +231,15 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
     for code in codes:
         row = data.provinces.loc[code]
         # per-province parameters name provinces of the 63 (read_params)
-        opts = {"year": year, "peers": peers, **((overrides or {}).get(code, {}) if data.units == "63" else {})}
+        own = (overrides or {}).get(code, {}) if data.units == "63" else {}
+        opts = {"year": own.get("year", year), "peers": own.get("peers", peers)}
+        mine = report_rows(targets, data.catalogue, data.units, code)
         for lang in langs:
             # resolve_params holds the one "latest year with data" rule; the kernel gets its result as it is
             try:
                 typed = (asked or {}).get(code, row["name"])
                 params = replace(resolve_params(data, typed, opts["year"], lang, opts["peers"], data.units),
-                             data_cache=data_cache)
+                                 data_cache=data_cache, targets=mine)
                 successor = (successors or {}).get((row.get("successor_code"), params.year, lang))
                 if successor:  # both files sit in html/ (and pdf/): one relative address serves both
                     params = replace(params, successor_report=f"../html/{successor}.html")
@@ -302,13 +307,14 @@ def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tu
 def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None, langs=("vi",), formats=FORMATS,
          peers: str = "region", overrides: dict | None = None, overview: bool = False, force: bool = False,
          province_notebook: Path = PROVINCE_NOTEBOOK, overview_notebook: Path = OVERVIEW_NOTEBOOK,
-         asked: dict | None = None) -> Plan:
+         asked: dict | None = None, targets: tuple = ()) -> Plan:
     """Everything a run would do, without doing it (``--dry-run`` prints this).
 
     ``codes`` are units of the 63, or ``{unit_set: codes}`` (``asked`` likewise: the names as typed).
     ``overview`` adds the national overviews of the unit sets in ``codes``.
     ``province_notebook`` builds the provinces from another notebook (an edited copy of
-    the shipped one); its digest is part of every province job's inputs.
+    the shipped one); its digest is part of every province job's inputs. ``targets`` are the analyst's
+    targets (:func:`~dti_helpers.batch.inputs.user_targets`).
 
     >>> from dti_helpers import load_dti
     >>> p = plan(load_dti(), ["24"], Manifest("/nonexistent"), year=2020, formats=("html",))
@@ -329,7 +335,8 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
         planned[unit_set] = province_jobs(
             data.for_units(unit_set), codes[unit_set], year=year, langs=tuple(langs), formats=tuple(formats),
             peers=peers, overrides=overrides, notebook=Path(province_notebook),
-            data_cache=data_cache, asked=asked.get(unit_set), successors=successors if unit_set == "63" else None)
+            data_cache=data_cache, asked=asked.get(unit_set), successors=successors if unit_set == "63" else None,
+            targets=targets)
         if unit_set == "34":
             successors = {(j.meta["code"], j.meta["year"], j.meta["lang"]): j.stem for j in planned["34"][0]}
     jobs = [job for unit_set in codes for job in planned[unit_set][0]]

@@ -105,7 +105,11 @@ def resolve_regions(cat, names) -> list[str]:
 
 
 def read_params(path: str, cat, peers_allowed) -> dict:
-    """Per-province parameters from a TOML file: ``{code: {"year": int, "peers": str}}``.
+    """Per-province parameters from a TOML file: ``{code: {"year": int, "peers": str, "targets": (...)}}``.
+
+    ``targets`` is an array of tables (or one table) with the columns of ``data/targets.csv``; a row
+    that names no province is the table's. Every problem of the targets is one line
+    (:class:`~dti_helpers.core.errors.DataFileError`).
 
     >>> from dti_helpers import load_catalogue
     >>> read_params("/nonexistent/params.toml", load_catalogue(), ("region",))
@@ -134,10 +138,24 @@ def read_params(path: str, cat, peers_allowed) -> dict:
             if key == "peers" and value not in peers_allowed:
                 raise UsageError("cli_params_peers", path=path, name=name, value=value,
                                  choices=", ".join(peers_allowed))
-            if key not in ("year", "peers"):
+            if key not in ("year", "peers", "targets"):
                 raise UsageError("cli_params_key", path=path, name=name, param=key)
         overrides[code] = dict(values)
+        if "targets" in values:
+            overrides[code]["targets"] = _params_targets(path, name, values["targets"], cat)
     return overrides
+
+
+def _params_targets(path: str, name: str, value, cat) -> tuple:
+    """The targets of one ``--params`` table, each citing the file (never its folder)."""
+    from dti_helpers.data.load import file_version
+    from dti_helpers.data.origin import file_ref
+    from dti_helpers.data.targets import targets_from_records
+
+    if isinstance(value, str):  # a targets file, beside the params file
+        value = str(Path(path).parent / value)
+    origin = file_ref(Path(path).name, file_version(Path(path)))
+    return targets_from_records(value, cat, label=f"{path} [{name}] targets", province=name, origin=origin)
 
 
 def check_notebook(path: str | Path) -> Path:

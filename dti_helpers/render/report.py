@@ -45,7 +45,7 @@ def __getattr__(name: str):
 
 def check_params(province, year=None, lang: str = "vi", peers: str = "region", data_path=None, cache_dir=None,
                  units=None, *, embedded: bool = True, data_year: int | None = None, sheet: str | None = None,
-                 limits=None):
+                 limits=None, targets=()):
     """Validate report parameters without starting a kernel; return the resolved ``ReportParams``.
 
     Raises a one-line :class:`~dti_helpers.core.errors.DTIError` for an unknown
@@ -54,6 +54,8 @@ def check_params(province, year=None, lang: str = "vi", peers: str = "region", d
     data unless ``embedded=False``; ``data_year`` is the year of a single official table that
     names it nowhere (:func:`~dti_helpers.data.load.load_dti`). With ``cache_dir``, the checked
     table is written there (:func:`~dti_helpers.data.load.write_validated`) for the kernel to read.
+    ``targets`` are the analyst's checked targets (:mod:`dti_helpers.data.targets`): the report's own
+    become its ``targets`` parameter.
 
     >>> check_params("Bắc Giang", 2020).stem
     'bac-giang-2020-vi'
@@ -64,6 +66,7 @@ def check_params(province, year=None, lang: str = "vi", peers: str = "region", d
     """
     from dti_helpers.core.labels import check_lang
     from dti_helpers.data.load import load_dti, write_validated
+    from dti_helpers.data.targets import report_rows
     from dti_helpers.sections.province import ParameterError, resolve_params
     from dti_helpers.sections.province.params import data_paths
 
@@ -73,6 +76,7 @@ def check_params(province, year=None, lang: str = "vi", peers: str = "region", d
         raise ParameterError(str(exc)) from None
     data = load_dti(data_paths(data_path), data_year, embedded=embedded, sheet=sheet, limits=limits)
     params = resolve_params(data, province, year, lang, peers, units)
+    params = replace(params, targets=report_rows(targets, data.catalogue, params.units, params.code))
     copy = write_validated(data, cache_dir) if cache_dir is not None else None
     return replace(params, data_cache=str(copy)) if copy else params
 
@@ -114,14 +118,14 @@ def output_paths(out_dir: str | Path, stem: str) -> dict[str, Path]:
 def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_dir: str | Path = "reports",
                   data_path=None, peers: str = "region", *, units=None, notebook: str | Path = NOTEBOOK,
                   embedded: bool = True, data_year: int | None = None, sheet: str | None = None, limits=None,
-                  kernel_name: str | None = None, engine_name: str | None = None, timeout: int | None = 600,
+                  targets=(), kernel_name: str | None = None, engine_name: str | None = None, timeout: int | None = 600,
                   **engine_kwargs) -> dict[str, Path]:
     """Execute the report notebook for one province and write its notebook and the requested formats.
 
     Parameters and ``notebook`` (the shipped one, or an analyst's edited copy) are checked
     first, in this process: a bad one raises a one-line :class:`~dti_helpers.core.errors.DTIError`
     before any kernel starts and nothing is written. The data options are those of
-    :func:`check_params`. Files are
+    :func:`check_params`, and ``targets`` (the analyst's checked targets). Files are
     ``<out_dir>/notebooks|html|pdf|csv|xlsx/<slug>-<year>-<lang>.*``, each written atomically; the HTML
     links the CSV and XLSX built with it. Returns ``{"notebook": path, "html": path, "pdf": path}``
     (and ``"csv"``, ``"xlsx"`` when asked for) for the files written.
@@ -138,7 +142,7 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
         output_formats.get(name)  # an unknown format fails before any work
     read_notebook(notebook)
     params = check_params(province, year, lang, peers, data_path, cache_dir=Path(out_dir) / CACHE_DIR, units=units,
-                          embedded=embedded, data_year=data_year, sheet=sheet, limits=limits)
+                          embedded=embedded, data_year=data_year, sheet=sheet, limits=limits, targets=targets)
     params = replace(params, downloads=download_links(formats, params.stem))
     paths = output_paths(out_dir, params.stem)
     parameters = params.notebook_parameters()

@@ -194,4 +194,31 @@ LABELS: dict[str, dict[str, str]] = {
     "bn_two_decimals": {"en": "published with two decimals only", "vi": "chỉ công bố với hai chữ số thập phân"},
     "bn_score_1000_only": {"en": "the source gives the score on the 1000-point scale (541,46) only; score left empty",
                            "vi": "nguồn chỉ ghi điểm theo thang 1000 điểm (541,46); để trống điểm"},
+    # provincial targets (data/targets.py): data/targets.csv, --targets FILE, the notebook parameter targets
+    "val_target_unit_set": {
+        "vi": "bộ {unit_set} đơn vị không khớp với năm mục tiêu {year}: đến năm 2024 xếp hạng 63 tỉnh, thành phố, "
+              "từ năm 2025 xếp hạng 34 đơn vị sau sắp xếp (năm 2024 có cả hai)",
+        "en": "the {unit_set}-unit set does not fit the target year {year}: up to 2024 the 63 provinces are ranked, "
+              "from 2025 the 34 units after the merger (2024 both)"},
+    "val_target_merged": {
+        "vi": "đã sáp nhập vào {successor} ngày 1/7/2025: mục tiêu năm {year} tính theo xếp hạng của 34 đơn vị; "
+              "hãy ghi province là '{successor}' và set_by là '{name}'",
+        "en": "merged into {successor} on 1 July 2025: a {year} target counts ranks of the 34 units; "
+              "write province '{successor}' and set_by '{name}'"},
+    "val_target_set_by": {"vi": "không phải tỉnh trước sắp xếp của {name} (gồm: {members})",
+                          "en": "not a former province of {name} (its former provinces: {members})"},
+    "val_target_score": {"vi": "điểm mục tiêu phải trong khoảng 0..1, hoặc theo thang 1.000 điểm (ví dụ 800)",
+                         "en": "a score target must be in 0..1, or points of the 1,000-point scale (e.g. 800)"},
+    "val_target_value_range": {"vi": "phải là số nguyên từ 1 đến {n}", "en": "must be a whole number from 1 to {n}"},
+    "val_target_year_range": {"vi": "năm phải từ {first} đến {last}", "en": "year must be between {first} and {last}"},
+    "val_target_kind": {"vi": "loại mục tiêu không rõ; các loại hợp lệ: {known}",
+                        "en": "unknown kind of target; expected one of: {known}"},
+    "val_target_only_for": {"vi": "chỉ dùng cho mục tiêu loại {kind}; để trống",
+                            "en": "only for targets of the kind {kind}; leave it empty"},
+    "val_target_from_year": {
+        "vi": "năm bắt đầu phải từ {first} đến năm mục tiêu {year} (mỗi năm so với năm trước, cùng bộ đơn vị)",
+        "en": "the first year must be between {first} and the target year {year} (each year against the one "
+              "before, in the same unit set)"},
+    "val_target_duplicate": {"vi": "trùng mục tiêu ở dòng {line}", "en": "the same target as line {line}"},
+    "val_target_not_table": {"vi": "mỗi mục tiêu phải là một bảng (dict) các cột", "en": "each target must be a table (dict) of columns"},
 }

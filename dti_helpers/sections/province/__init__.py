@@ -29,18 +29,20 @@ from dti_helpers.sections.province.params import PEER_STRATEGIES, ParameterError
 from dti_helpers.sections.province.peers import peers
 from dti_helpers.sections.province.scorecard import scorecard
 from dti_helpers.sections.province.strengths import strengths
+from dti_helpers.sections.province.targets import targets
 from dti_helpers.sections.province.trend import trend
 
 DOUBT_MARK = "†"
-SECTIONS = (cover, headline, scorecard, peers, country, trend, former_provinces, strengths, data_notes)
+SECTIONS = (cover, headline, scorecard, peers, country, trend, former_provinces, strengths, targets, data_notes)
 
 
 def build(rep: Report) -> list[parts.Section]:
     """All sections in report order (the notebook calls them one by one; this is for scripts); a section
-    that does not apply to the report (former provinces, in a report of the 63) is left out.
+    that does not apply to the report (former provinces, in a report of the 63; targets, where the province
+    has none) is left out.
 
     >>> [s.id for s in build(setup("24", 2020))]
-    ['top', 'headline', 'scorecard', 'peers', 'country', 'trend', 'strengths', 'notes']
+    ['top', 'headline', 'scorecard', 'peers', 'country', 'trend', 'strengths', 'targets', 'notes']
     >>> [s.id for s in build(setup("24", 2024, units="34"))][5:7]
     ['trend', 'former']
     """
@@ -50,4 +52,4 @@ def build(rep: Report) -> list[parts.Section]:
 __all__ = ["DOUBT_MARK", "N_UNITS", "PEER_STRATEGIES", "PILLARS", "ParameterError", "Report", "ReportParams",
            "SECTIONS", "STRENGTH_MARGIN", "build", "check_lang", "country", "cover", "data_notes",
            "figure_columns", "figures", "former_provinces", "headline", "peers", "resolve_params", "scorecard", "setup", "strengths",
-           "trend"]
+           "targets", "trend"]

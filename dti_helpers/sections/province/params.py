@@ -7,13 +7,15 @@
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
+from collections.abc import Mapping
 
 from dti_helpers.analysis import province as an
 from dti_helpers.core.errors import DTIError, UnknownProvinceError
 from dti_helpers.core.schema import UNIT_SETS, unit_sets_of_year
 from dti_helpers.core.labels import LANGS, t
 from dti_helpers.data.load import DTIData, load_dti
+from dti_helpers.data.targets import Target, for_unit, kept_whole, report_targets
 from dti_helpers.sections.kit import install_display
 from dti_helpers.sections.province.headline import cover
 
@@ -53,11 +55,14 @@ class ReportParams:
     embedded: bool = True
     # (format, address relative to the HTML page) of the figures' CSV and XLSX built with the report
     downloads: tuple[tuple[str, str], ...] = ()
+    # The analyst's targets: rows as dicts (a notebook parameter, or --targets read by the caller) or a file path.
+    targets: tuple | str | None = None
 
     def __post_init__(self):
         # A notebook parameter arrives as a list (JSON) or one path: the same request either way.
         object.__setattr__(self, "data_path", data_paths(self.data_path))
         object.__setattr__(self, "downloads", tuple((str(f), str(href)) for f, href in self.downloads or ()))
+        object.__setattr__(self, "targets", target_rows(self.targets))
 
     @property
     def latest(self) -> bool:
@@ -79,10 +84,12 @@ class ReportParams:
         >>> resolve_params(load_dti(), "bac-giang", 2020).notebook_parameters()["province"]
         'bac-giang'
         """
+        targets = list(self.targets) if isinstance(self.targets, tuple) else self.targets
         return {"province": self.province, "year": self.year_requested, "lang": self.lang, "peers": self.peers,
                 "data_path": list(self.data_path or ()) or None, "embedded": self.embedded, "units": self.units,
+                "targets": targets,
                 "resolved": {**self.to_dict(), "data_path": list(self.data_path or ()) or None,
-                             "downloads": [list(link) for link in self.downloads]}}
+                             "downloads": [list(link) for link in self.downloads], "targets": targets}}
 
     @property
     def stem(self) -> str:
@@ -105,6 +112,20 @@ def data_paths(value) -> tuple[str, ...] | None:
     paths = (value,) if isinstance(value, str) else tuple(value)
     paths = tuple(str(p) for p in paths if str(p).strip())
     return paths or None
+
+
+def target_rows(value) -> tuple[dict, ...] | str | None:
+    """A ``targets`` parameter as rows (dicts), a file path, or None: one dict is one target.
+
+    >>> target_rows({"province": "Kiên Giang"}), target_rows([]), target_rows("my_targets.csv")
+    (({'province': 'Kiên Giang'},), None, 'my_targets.csv')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)) or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str):
+        return value
+    rows = (value,) if isinstance(value, Mapping) else tuple(value)
+    return tuple(dict(r) if isinstance(r, Mapping) else r for r in rows) or None
 
 
 def coerce_year(year) -> int | None:
@@ -222,10 +243,26 @@ def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers: 
 
 @dataclass(frozen=True)
 class Report:
-    """The data and resolved parameters every section builder takes."""
+    """The data and resolved parameters every section builder takes, and the targets (the analyst's,
+    then the shipped ones), checked when the report is set up."""
 
     data: DTIData
     params: ReportParams
+    targets: tuple[Target, ...] | None = field(default=None, compare=False)
+
+    def __post_init__(self):
+        if self.targets is None:  # a bad target of the analyst's stops the report here, one line per problem
+            object.__setattr__(self, "targets", report_targets(self.params.targets, self.data.catalogue))
+
+    @property
+    def shown_targets(self) -> tuple[Target, ...]:
+        """The targets this report shows (its unit's, and those its province set before the merger).
+
+        >>> [t.target_year for t in setup("Bắc Giang", 2022).shown_targets]
+        [2025, 2030]
+        """
+        kept = kept_whole(self.data.catalogue, self.code) if self.params.units == "63" else None
+        return for_unit(self.targets, self.params.units, self.code, kept)
 
     @property
     def code(self) -> str:
@@ -249,15 +286,21 @@ class Report:
 
         >>> setup("24", 2024, units="34").section_ids[4:6]
         ('trend', 'former')
+        >>> setup("24", 2022).section_ids[-2:], setup("Lào Cai", 2022).section_ids[-2:]
+        (('targets', 'notes'), ('strengths', 'notes'))
         """
-        order = ("headline", "scorecard", "peers", "country", "trend", "strengths", "notes")
+        order = ("headline", "scorecard", "peers", "country", "trend", "strengths",
+                 *(("targets",) if self.shown_targets else ()), "notes")
         return order if self.params.units == "63" else (*order[:5], "former", *order[5:])
 
     def title(self, section_id: str) -> str:
         """A section's numbered heading in the report's language.
 
-        >>> setup("24", 2020, "en").title("trend"), setup("24", 2024, "en", units="34").title("notes")
+        >>> setup("24", 2020, "en").title("trend"), setup("01", 2024, "en", units="34").title("notes")
         ('5. Trend', '8. Data notes')
+        >>> setup("24", 2024, "en", units="34").title("targets")
+        '8. Targets'
+
         """
         n = self.section_ids.index(section_id) + 1
         return t("sec_numbered", self.lang, n=n, title=t(f"sec_{section_id}", self.lang))
@@ -267,13 +310,16 @@ class Report:
 
 
 def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers: str = "region", data_path=None,
-          resolved: dict | None = None, units=None, embedded: bool = True) -> Report:
+          resolved: dict | None = None, units=None, embedded: bool = True, targets=None) -> Report:
     """Load the data and resolve the parameters: the first call of the report notebook.
 
     ``resolved`` is the request the caller already checked (:meth:`ReportParams.notebook_parameters`,
     passed by ``run_reports.py`` and ``render_report``): it is used as it is, so a kernel never
     resolves the province or the year a second time, and it reads the caller's checked copy of
     a data file (``data_cache``) instead of validating the file again.
+
+    ``targets`` adds the analyst's targets (a list of dicts with the columns of ``data/targets.csv``,
+    one dict, or a targets file) to the shipped ones (:mod:`dti_helpers.data.targets`).
 
     It also sets the section kit's language and, under IPython, shows plain
     DataFrames and figures the way the report does (:func:`~dti_helpers.sections.kit.install_display`).
@@ -289,7 +335,7 @@ def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers: str = "re
         data = load_dti(params.data_path, validated=params.data_cache, embedded=params.embedded)
     else:
         data = load_dti(data_paths(data_path), embedded=embedded)
-        params = resolve_params(data, province, year, lang, peers, units)
+        params = replace(resolve_params(data, province, year, lang, peers, units), targets=targets)
     rep = Report(data.for_units(params.units), params)
     install_display(lang)
     return rep
