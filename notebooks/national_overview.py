@@ -47,7 +47,8 @@ overview.ranking_section(ov)
 
 # %% [markdown] tags=["remove-cell"]
 # ## 2. Pillar score distributions
-# Every published pillar score, per year, with the count behind each group.
+# Every published pillar score of the overview's year; a median, lowest or highest only where at least
+# half of the units are published (the group rule), with its count. Every chart shows the overview's year.
 
 # %%
 overview.pillars_section(ov)

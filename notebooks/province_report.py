@@ -46,9 +46,10 @@ report.cover(rep)
 
 # %% [markdown] tags=["remove-cell"]
 # ## 1. Headline
-# DTI score and rank "x/63" (a report of the 34 units: "x/34"), change against the previous year with
-# data, national mean; a former province's successor after the July 2025 merger with its 34-unit
-# figures, or a new unit's former provinces.
+# DTI score and rank "x/63" (a report of the 34 units: "x/34"), rank change against the previous year
+# with data (a score change only between years of the same method, and never in the cards), national
+# mean; a former province's successor after the July 2025 merger with its 34-unit figures, or a new
+# unit's former provinces.
 
 # %%
 report.headline(rep)
@@ -91,6 +92,7 @@ report.former_provinces(rep)
 
 # %% [markdown] tags=["remove-cell"]
 # ## Strengths and weaknesses
+# A pillar or index in the top (bottom) tenth of the units, or 10 places better (worse) than the DTI rank.
 
 # %%
 report.strengths(rep)

@@ -4,7 +4,7 @@ import math
 import pandas as pd
 import pytest
 
-from dti_helpers.analysis import lineage, province as A
+from dti_helpers.analysis import lineage, province as A, strengths as SW
 from dti_helpers import load_dti
 
 DTI = load_dti()
@@ -61,9 +61,9 @@ def test_trend_keeps_gaps():
 
 
 def test_strengths_rule_uses_published_ranks_only():
-    s = A.strengths(DTI, "24", 2020)
+    s = SW.strengths(DTI, "24", 2020)
     assert set(s.verdict) <= {"strength", "weakness", "in_line"}
-    assert A.strengths(DTI, "10", 2022).empty
+    assert SW.strengths(DTI, "10", 2022).empty
 
 
 @pytest.mark.parametrize("code", list(DTI.provinces.index))
@@ -77,7 +77,7 @@ def test_every_province_every_year_never_invents(code):
             p = A.peers(DTI, code, year, strategy)
             assert p.is_focus.sum() == 1
             assert set(p.dti_score.dropna()) <= PUBLISHED_SCORES
-        A.strengths(DTI, code, year)
+        SW.strengths(DTI, code, year)
         A.headline(DTI, code, year)
     assert A.latest_year(DTI, code) is not None
 

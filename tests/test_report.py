@@ -223,15 +223,22 @@ def test_country_focus_sentence_and_charts_mark_a_doubtful_rank(data):
     assert len(alts) == 2 and all("Doubtful figures (†): " in a and "Điện Biên 24" in a.split("Doubtful figures (†): ")[1] for a in alts)
 
 
-def test_change_built_on_a_doubtful_earlier_score_is_marked(data):
+def test_change_built_on_a_doubtful_earlier_figure_is_marked(data):
+    # Đắk Nông 2021 builds on its doubtful 2020 rank and score: across the 2021 method change the
+    # change is the rank's only (KPI cell and sentence marked), the score change of +0.0483 is never shown
     rep = _rep(data, "Đắk Nông", 2021)
     html = report.headline(rep).html()
     marked = _marked(html)
-    assert any("+0.0483" in m for m in marked)  # the KPI cell and the sentence
-    assert any("changed by +0.0483 since 2020 (0.3026)" in m for m in marked)
+    assert sum("up 13 places" in m for m in marked) == 2
+    assert "+0.0483" not in html and "the method changed in 2021" in html
     assert "0.3026 equals the 2020 national mean" in html
     sc = report.scorecard(rep).html()
-    assert any("+0.0483" in m for m in _marked(sc))
+    assert any("up 13 places" in m for m in _marked(sc)) and "+0.0483" not in sc
+    # Kon Tum 2022 builds on a doubtful 2021 score under the same method: the score change is in the
+    # sentence, marked, and never in the headline cards
+    html = report.headline(_rep(data, "Kon Tum", 2022)).html()
+    assert any("changed by +0.2100 since 2021" in m for m in _marked(html))
+    assert "+0.2100" not in html.split("</dl>")[0]
 
 
 def test_change_built_on_a_doubtful_current_rank_is_marked(data):

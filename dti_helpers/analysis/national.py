@@ -2,8 +2,9 @@
 
 Every function takes the loaded data (:class:`~dti_helpers.data.load.DTIData`)
 and returns a tidy DataFrame (or a plain value). Nothing is derived: a rank
-change exists only where both years' ranks are published, statistics rest on
-the published values only and say how many.
+change exists only where both years' ranks are published; a statistic over
+provinces follows the one group rule (:func:`~dti_helpers.analysis.groups.group_stat`:
+at least half of the group published, with the count).
 
 >>> from dti_helpers.data.load import load_dti
 >>> int(ranking(load_dti(), 2022)["dti_rank"].notna().sum())
@@ -14,13 +15,13 @@ from __future__ import annotations
 import pandas as pd
 
 from dti_helpers.analysis import province as an
+from dti_helpers.analysis.groups import group_stat
 from dti_helpers.core.names import search_key
 from dti_helpers.core.schema import N_UNITS as UNITS, PILLARS
 from dti_helpers.data.load import DTIData
 from dti_helpers.data.origin import split_sources
 
 N_UNITS = UNITS["63"]
-MIN_REGION_N = an.MIN_REGION_N
 MOVERS_SHOWN = 5
 
 
@@ -55,52 +56,62 @@ def ranking(data: DTIData, year: int) -> pd.DataFrame:
     return out.sort_values(["dti_rank", "name"], na_position="last").reset_index(drop=True)
 
 
-def pillar_scores(data: DTIData) -> pd.DataFrame:
-    """Every published pillar score: year, metric, code, name, score (one row each).
+def pillar_scores(data: DTIData, year: int | None = None) -> pd.DataFrame:
+    """Every published pillar score (of ``year``; None: every year): year, metric, code, name, score.
 
     >>> from dti_helpers.data.load import load_dti
     >>> p = pillar_scores(load_dti())
-    >>> sorted(p.metric.unique()), int(p.score.isna().sum())
-    (['cqs', 'kts', 'xhs'], 0)
+    >>> sorted(p.metric.unique()), int(p.score.isna().sum()), pillar_scores(load_dti(), 2021).year.unique().tolist()
+    (['cqs', 'kts', 'xhs'], 0, [2021])
     """
     tab = published(data)
-    rows = tab[tab.metric.isin(PILLARS) & tab.score.notna()]
+    rows = tab[tab.metric.isin(PILLARS) & tab.score.notna() & ((tab.year == year) if year is not None else True)]
     return (rows[["year", "metric", "province_code", "province", "score", "doubtful"]]
             .rename(columns={"province_code": "code", "province": "name"})
             .sort_values(["year", "metric", "score"]).reset_index(drop=True))
 
 
-def pillar_summary(data: DTIData) -> pd.DataFrame:
-    """Per year and pillar: how many scores are published, and their median, minimum and maximum.
+def pillar_summary(data: DTIData, year: int | None = None) -> pd.DataFrame:
+    """Per year (``year`` only, when given) and pillar: published scores and their median, lowest and highest.
 
-    A doubtful score is left out of the statistics (``n`` counts the scores
-    used); ``n_doubtful`` says how many were left out.
+    Each statistic is the group rule's (:func:`~dti_helpers.analysis.groups.group_stat`) over the
+    set's units: ``median``, ``min`` and ``max`` are NaN when withheld, ``median_stat`` etc. hold
+    the :class:`~dti_helpers.analysis.groups.GroupStat` with its reason. A doubtful score is left
+    out (``n`` counts the scores used; ``n_doubtful`` those left out); ``of`` is the number of units.
 
     >>> from dti_helpers.data.load import load_dti
     >>> s = pillar_summary(load_dti()).set_index(["year", "metric"])
-    >>> int(s.loc[(2020, "cqs"), "n"])
-    3
-    >>> bool(s.loc[(2022, "xhs"), "min"] > 0.1089), int(s.loc[(2022, "xhs"), "n_doubtful"])
-    (True, 1)
+    >>> int(s.loc[(2020, "cqs"), "n"]), int(s.loc[(2020, "cqs"), "of"]), s.loc[(2020, "cqs"), "median_stat"].reason
+    (3, 63, 'too_few')
+    >>> int(s.loc[(2022, "xhs"), "n_doubtful"])
+    1
     """
-    p = pillar_scores(data)
-    groups = p[["year", "metric"]].drop_duplicates()
-    used = (p[~p.doubtful].groupby(["year", "metric"]).score
-            .agg(n="count", median="median", min="min", max="max").reset_index())
-    doubt = p[p.doubtful].groupby(["year", "metric"]).size().rename("n_doubtful").reset_index()
-    out = groups.merge(used, how="left").merge(doubt, how="left")
-    out["n"] = out["n"].fillna(0).astype(int)
-    out["n_doubtful"] = out["n_doubtful"].fillna(0).astype(int)
-    return out.sort_values(["year", "metric"]).reset_index(drop=True)
+    p = pillar_scores(data, year)
+    rows = []
+    for (y, metric), part in p.groupby(["year", "metric"], sort=True):
+        sound = part.score[~part.doubtful]
+        odd = int(part.doubtful.sum())
+        stats = {how: group_stat(sound, data.n_units, how, odd) for how in ("median", "min", "max")}
+        rows.append({"year": y, "metric": metric, "n": len(sound), "of": data.n_units,
+                     **{how: st.value for how, st in stats.items()},
+                     **{f"{how}_stat": st for how, st in stats.items()},
+                     "n_doubtful": int(part.doubtful.sum())})
+    cols = ["year", "metric", "n", "of", "median", "min", "max", "median_stat", "min_stat", "max_stat", "n_doubtful"]
+    out = pd.DataFrame(rows, columns=cols)
+    for how in ("median", "min", "max"):
+        out[how] = out[how].astype(float)
+    return out
 
 
 def regions(data: DTIData, year: int) -> pd.DataFrame:
-    """Regions compared in ``year``: provinces, how many have a published DTI rank, the best, the median rank.
+    """Regions compared in ``year``: provinces, how many have a published DTI rank, the best, the medians.
 
-    ``n_rank`` counts every published rank; a doubtful DTI row is left out of
-    the best, the medians and ``n_score`` (``n_doubtful`` counts them). The
-    median score needs at least ``analysis.MIN_REGION_N`` published scores,
-    else it is None.
+    The best rank, the median rank and the median score follow the group rule
+    over the region's provinces (:func:`~dti_helpers.analysis.groups.group_stat`):
+    ``best_rank``, ``median_rank`` and ``median_score`` are None when withheld, and
+    ``best_stat``, ``median_rank_stat``, ``median_score_stat`` say why; ``best_name``
+    is every province holding the best rank. ``n_rank`` counts every published rank;
+    a doubtful DTI row is left out of the statistics and of ``n_score`` (``n_doubtful`` counts them).
 
     >>> from dti_helpers.data.load import load_dti
     >>> r = regions(load_dti(), 2022).set_index("region")
@@ -109,6 +120,10 @@ def regions(data: DTIData, year: int) -> pd.DataFrame:
     >>> r20 = regions(load_dti(), 2020).set_index("region")
     >>> r20.at["central_highlands", "best_name"] != "Đắk Nông", int(r20.at["central_highlands", "n_doubtful"]) >= 1
     (True, True)
+    >>> r20.at["southeast", "median_score_stat"].reason  # its one published score is doubtful
+    'too_few'
+    >>> regions(load_dti(), 2024).set_index("region").at["central_highlands", "median_score_stat"].reason
+    'none'
     """
     co = an.country(data, year, "dti")
     rows = []
@@ -117,16 +132,20 @@ def regions(data: DTIData, year: int) -> pd.DataFrame:
         if part.empty:
             continue
         sound = part[~part.doubtful]
-        ranked = sound[sound["rank"].notna()].sort_values(["rank", "name"])
-        best = ranked.iloc[0] if not ranked.empty else None
-        n_score = int(sound.score.notna().sum())
+        ranks = sound["rank"].astype(float)
+        odd = part[part.doubtful]
+        n_odd_rank, n_odd_score = int(odd["rank"].notna().sum()), int(odd.score.notna().sum())
+        best = group_stat(ranks, len(part), "min", n_odd_rank)
+        median_rank = group_stat(ranks, len(part), "median", n_odd_rank)
+        median_score = group_stat(sound.score, len(part), "median", n_odd_score)
+        holders = sorted(sound.loc[ranks == best.value, "name"]) if best.shown else []
         rows.append({"region": region, "n_provinces": len(part), "n_rank": int(part["rank"].notna().sum()),
                      "n_doubtful": int(part.doubtful.sum()),
-                     "best_name": None if best is None else best["name"],
-                     "best_rank": None if best is None else int(best["rank"]),
-                     "median_rank": float(ranked["rank"].astype(float).median()) if not ranked.empty else None,
-                     "n_score": n_score,
-                     "median_score": float(sound.score.median()) if n_score >= MIN_REGION_N else None})
+                     "best_name": ", ".join(holders) if holders else None,
+                     "best_rank": int(best.value) if best.shown else None, "best_stat": best,
+                     "median_rank": median_rank.value, "median_rank_stat": median_rank,
+                     "n_score": median_score.n,
+                     "median_score": median_score.value, "median_score_stat": median_score})
     return pd.DataFrame(rows)
 
 
@@ -190,26 +209,24 @@ def coverage(data: DTIData) -> pd.DataFrame:
 def cited_rows(data: DTIData, year: int) -> pd.DataFrame:
     """The data rows behind every figure the overview of ``year`` shows, so each one's source is listed.
 
-    The year's DTI and pillar rows (ranking, regions, map), every published
-    pillar score of every year (pillars section) and both ranks of each rank
-    change up to ``year`` (movers section).
+    The year's DTI and pillar rows (ranking, pillar scores, regions, map) and
+    both ranks of each rank change up to ``year`` (movers section).
 
     >>> from dti_helpers.data.load import load_dti
     >>> rows = cited_rows(load_dti(), 2022)
     >>> sorted(map(int, rows[rows.metric == "dti"].year.unique()))
     [2020, 2021, 2022]
     >>> bool(((rows.year == 2023) & (rows.metric == "xhs")).any())
-    True
+    False
     """
     tab = published(data)
     this_year = (tab.year == year) & tab.metric.isin(("dti", *PILLARS))
-    pillars = tab.metric.isin(PILLARS) & tab.score.notna()
     mv = movers(data)
     mv = mv[mv.year_to <= year]
     ranks = set(zip(mv.code, mv.year_from)) | set(zip(mv.code, mv.year_to))
     moved = (tab.metric == "dti") & pd.Series([(c, y) in ranks for c, y in zip(tab.province_code, tab.year)],
                                               index=tab.index)
-    return tab[this_year | pillars | moved].sort_values(["year", "metric", "province_code"]).reset_index(drop=True)
+    return tab[this_year | moved].sort_values(["year", "metric", "province_code"]).reset_index(drop=True)
 
 
 def data_row(data: DTIData, code: str, year: int, metric: str) -> pd.Series | None:

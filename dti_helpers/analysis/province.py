@@ -1,10 +1,11 @@
-"""Analysis of one province's DTI figures: headline, scorecard, peers, trend, strengths.
+"""Analysis of one province's DTI figures: headline, scorecard, peers, trend (strengths: :mod:`.strengths`).
 
 Every function takes the loaded data (:class:`~dti_helpers.data.DTIData`) and
 returns plain values or tidy DataFrames. Nothing here fills a gap: a figure
-that was not published stays missing (NaN / NA / ``None``), and any statistic
-over several provinces (a region median, a leader) is computed from the
-published values only, with the count it rests on.
+that was not published stays missing (NaN / NA / ``None``); a statistic over
+several provinces (a region median) follows the one group rule
+(:func:`~dti_helpers.analysis.groups.group_stat`); a score change is given only
+between years of the same method (:func:`~dti_helpers.core.schema.scores_comparable`).
 
 >>> from dti_helpers import load_dti
 >>> h = headline(load_dti(), "24", 2020)
@@ -18,14 +19,14 @@ import math
 import numpy as np
 import pandas as pd
 
+from dti_helpers.analysis.groups import group_stat
+from dti_helpers.core.errors import DTIError
+from dti_helpers.core.schema import scores_comparable
 from dti_helpers.data.load import DTIData
 from dti_helpers.data.origin import split_sources
-from dti_helpers.core.errors import DTIError
 
 PILLARS = ("cqs", "kts", "xhs")
 PEER_STRATEGIES = ("region", "rank", "profile")
-# A median of one or two published scores says little about a region of 5 to 14 provinces.
-MIN_REGION_N = 3
 
 
 def _rows(data: DTIData) -> pd.DataFrame:
@@ -103,14 +104,19 @@ def national_mean(data: DTIData, year: int, metric: str = "dti", unit_set: str |
     return None if hit.empty else plain(hit.score.iloc[0])
 
 
-def _changes(current: pd.Series | None, prev: pd.Series | None) -> dict:
+def _changes(current: pd.Series | None, prev: pd.Series | None, year: int) -> dict:
     score = plain(current.score) if current is not None else None
     rank = plain(current["rank"]) if current is not None else None
     p_score = plain(prev.score) if prev is not None else None
     p_rank = plain(prev["rank"]) if prev is not None else None
+    # scores on either side of the 2021 method change measure different things: ranks only then
+    comparable = prev is None or scores_comparable(int(prev.year), year)
+    if not comparable:
+        score = None
     return {
         "prev_year": int(prev.year) if prev is not None else None,
         "prev_score": p_score, "prev_rank": p_rank,
+        "method_change": not comparable,
         # a change built on a doubtful earlier figure is itself doubtful: the report marks it
         "prev_doubtful": bool(prev.doubtful) if prev is not None else False,
         "prev_note": prev.note if prev is not None else "",
@@ -124,12 +130,17 @@ def _changes(current: pd.Series | None, prev: pd.Series | None) -> dict:
 def headline(data: DTIData, code: str, year: int) -> dict:
     """The headline figures: DTI score and rank, change since the previous published year.
 
-    ``rank_change`` is positive when the province moved up. Values not
+    ``rank_change`` is positive when the province moved up. ``score_change`` is
+    given only between years of the same method (``method_change`` is True when
+    the previous year is on the other side of the 2021 change). Values not
     published are ``None``.
 
     >>> h = headline(load_dti(), "24", 2022)
     >>> h["prev_year"], h["prev_rank"], h["rank"], h["rank_change"]
     (2021, 10, 9, 1)
+    >>> h = headline(load_dti(), "48", 2021)
+    >>> h["prev_year"], h["rank_change"], h["score_change"], h["method_change"]
+    (2020, 0, None, True)
     """
     prov = data.provinces.loc[code]
     row = _value(data, code, year, "dti")
@@ -141,7 +152,7 @@ def headline(data: DTIData, code: str, year: int) -> dict:
         "doubtful": bool(row.doubtful) if row is not None else False,
         "note": row.note if row is not None else "",
         "note_vi": row.note_vi if row is not None else "",
-        **_changes(row, prev),
+        **_changes(row, prev, year),
         "national_mean": national_mean(data, year),
         "sources": split_sources(row.sources if row is not None else None),
     }
@@ -149,8 +160,12 @@ def headline(data: DTIData, code: str, year: int) -> dict:
 
 def scorecard(data: DTIData, code: str, year: int) -> pd.DataFrame:
     """One row per metric assessed in ``year``: the province's score and rank, change,
-    national mean, region median (of the published scores, with their count ``region_n``; only
-    when at least ``MIN_REGION_N`` are published) and the leader.
+    national mean, region median and the leader.
+
+    The region median follows the group rule: ``region_stat`` is its
+    :class:`~dti_helpers.analysis.groups.GroupStat` (``region_n`` published
+    scores of the region's ``region_of`` provinces); ``region_median`` is NaN when
+    it is withheld.
 
     >>> sc = scorecard(load_dti(), "24", 2020).set_index("metric")
     >>> sc.loc["cqs", "score"], sc.loc["cqs", "rank"]
@@ -164,7 +179,9 @@ def scorecard(data: DTIData, code: str, year: int) -> pd.DataFrame:
         m = data.metrics.loc[metric]
         row = _value(data, code, year, metric)
         mrows = year_rows[year_rows.metric == metric]
-        regional = mrows[mrows.province_code.isin(region_codes) & ~mrows.doubtful].score.dropna()
+        in_region = mrows[mrows.province_code.isin(region_codes) & mrows.score.notna()]
+        regional = group_stat(in_region.score[~in_region.doubtful], len(region_codes), "median",
+                              int(in_region.doubtful.sum()))
         # rank 1 can be shared: every leader is kept, and a leader score (and gap) is given
         # only when all the leaders' published scores agree
         leaders = mrows[mrows["rank"] == 1].sort_values("province_code")
@@ -175,10 +192,10 @@ def scorecard(data: DTIData, code: str, year: int) -> pd.DataFrame:
         records.append({
             "metric": metric, "label_vi": m.short_vi, "label_en": m.short_en, "kind": m.kind,
             "score": score, "rank": plain(row["rank"]) if row is not None else None,
-            **{k: v for k, v in _changes(row, _previous(data, code, year, metric)).items()},
+            **_changes(row, _previous(data, code, year, metric), year),
             "national_mean": national_mean(data, year, metric),
-            "region_median": float(regional.median()) if regional.size >= MIN_REGION_N else None,
-            "region_n": int(regional.size),
+            "region_median": regional.value, "region_n": regional.n, "region_of": regional.of,
+            "region_stat": regional,
             "leader_code": (code if is_leader else leaders.province_code.iloc[0]) if not leaders.empty else None,
             "leader_name": ", ".join(leaders.province) if not leaders.empty else None,
             "leader_codes": list(leaders.province_code),
@@ -288,35 +305,6 @@ def trend(data: DTIData, code: str, metrics=("dti", *PILLARS)) -> pd.DataFrame:
     out = grid.merge(own, on=["year", "metric"], how="left")
     out["doubtful"] = out["doubtful"].fillna(False).astype(bool)
     out["rank"] = out["rank"].astype("Int64")
-    return out
-
-
-def strengths(data: DTIData, code: str, year: int, margin: int = 10) -> pd.DataFrame:
-    """Pillars and indices ranked clearly better or worse than the overall DTI rank.
-
-    The rule: a strength is a rank at least ``margin`` places better than the
-    DTI rank, a weakness at least ``margin`` places worse. Only published ranks
-    are compared; without a DTI rank the table is empty.
-
-    >>> s = strengths(load_dti(), "24", 2020).set_index("metric")
-    >>> s.loc["xhs", "verdict"], int(s.loc["xhs", "difference"])
-    ('weakness', -15)
-    """
-    overall = _value(data, code, year, "dti")
-    overall_rank = plain(overall["rank"]) if overall is not None else None
-    records = []
-    for metric in metrics_for_year(data, year)[1:]:
-        row = _value(data, code, year, metric)
-        rank = plain(row["rank"]) if row is not None else None
-        if rank is None or overall_rank is None:
-            continue
-        diff = overall_rank - rank  # positive = better than overall
-        verdict = "strength" if diff >= margin else "weakness" if diff <= -margin else "in_line"
-        records.append({"metric": metric, "kind": data.metrics.at[metric, "kind"], "rank": rank,
-                        "overall_rank": overall_rank, "difference": diff, "verdict": verdict})
-    out = pd.DataFrame.from_records(records, columns=["metric", "kind", "rank", "overall_rank", "difference",
-                                                      "verdict"])
-    out.attrs.update({"margin": margin, "overall_rank": overall_rank})
     return out
 
 

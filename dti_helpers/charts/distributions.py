@@ -34,19 +34,22 @@ def _flags(data: pd.DataFrame, column: str | None) -> pd.Series:
 
 
 def pillar_strip(data: pd.DataFrame, *, x: str = "year", y: str = "score", hue: str = "metric",
-                 doubtful: str | None = "doubtful", order=PILLAR_ORDER, labels: Mapping | None = None, ax=None):
-    """Every published pillar score as a dot, per ``x`` (year) and ``hue`` (pillar); a bar marks each group's median.
+                 doubtful: str | None = "doubtful", order=PILLAR_ORDER, medians: Mapping | None = None,
+                 labels: Mapping | None = None, ax=None):
+    """Every published pillar score as a dot, per ``x`` (year) and ``hue`` (pillar); a bar marks a group's median.
 
     ``data`` is long: ``x``, ``hue``, ``y``, and optionally the flag column
-    ``doubtful``: a doubtful score is drawn hollow and left out of the median.
+    ``doubtful``: a doubtful score is drawn hollow. ``medians`` maps
+    ``(x, hue)`` to the median bar to draw; the caller decides which groups have
+    one (the group rule), so a group without an entry has dots only.
     ``order`` lists the pillars in drawing order (those absent from ``data`` are
     skipped); years and pillars without a published score simply have no dots.
     ``labels``: ``metrics`` (id -> legend entry), ``score_axis``, ``doubtful`` (legend entry of a hollow dot).
 
     >>> s = pd.DataFrame({"year": [2020, 2020, 2021], "metric": ["cqs", "kts", "cqs"], "score": [0.4, 0.3, 0.5]})
-    >>> ax = pillar_strip(s, labels={"metrics": {"cqs": "Gov"}, "score_axis": "Score"})
-    >>> len(ax.collections), [t.get_text() for t in ax.get_legend().get_texts()], ax.get_ylabel()
-    (2, ['Gov', 'kts'], 'Score')
+    >>> ax = pillar_strip(s, medians={(2020, "cqs"): 0.4}, labels={"metrics": {"cqs": "Gov"}, "score_axis": "Score"})
+    >>> len(ax.collections), len(ax.lines), [t.get_text() for t in ax.get_legend().get_texts()], ax.get_ylabel()
+    (2, 1, ['Gov', 'kts'], 'Score')
     """
     ax = ax if ax is not None else new_axes(7, 3.4)
     if data.empty:
@@ -70,9 +73,10 @@ def pillar_strip(data: pd.DataFrame, *, x: str = "year", y: str = "score", hue: 
                 ax.scatter(odd[x].map(lambda v: years.index(v)).to_numpy() + offsets[metric], odd[y], s=30,
                            facecolor="none", edgecolor=style["color"], marker=style["marker"], linewidth=1.0,
                            zorder=3)
-            for year, group in sound.groupby(x):
-                cx = years.index(year) + offsets[metric]
-                ax.plot([cx - 0.1, cx + 0.1], [group[y].median()] * 2, color=INK, lw=1.6, zorder=4)
+            for year in years:
+                if (year, metric) in (medians or {}):
+                    cx = years.index(year) + offsets[metric]
+                    ax.plot([cx - 0.1, cx + 0.1], [medians[(year, metric)]] * 2, color=INK, lw=1.6, zorder=4)
         ax.set_xticks(range(len(years)))
         ax.set_xticklabels([str(v) for v in years])
         ax.set_xlim(-0.6, len(years) - 0.4)
@@ -85,19 +89,21 @@ def pillar_strip(data: pd.DataFrame, *, x: str = "year", y: str = "score", hue: 
 
 
 def region_ranks(data: pd.DataFrame, *, x: str = "rank", y: str = "region", doubtful: str | None = "doubtful",
-                 order=None, n: int = N_UNITS, labels: Mapping | None = None, ax=None):
-    """Each ``y`` group's (region's) provinces as dots on the rank axis ``x`` (1 on the left); a bar marks the median.
+                 order=None, n: int = N_UNITS, medians: Mapping | None = None, labels: Mapping | None = None,
+                 ax=None):
+    """Each ``y`` group's (region's) provinces as dots on the rank axis ``x`` (1 on the left); a bar marks a median.
 
     A rank that is NA (not published) is not drawn but counted in the tick
-    label "Name (ranked/provinces)"; a row flagged ``doubtful`` is drawn hollow
-    and left out of the median. ``order`` lists the regions top to bottom
-    (default: as they come). ``labels``: ``regions`` (id -> tick name),
+    label "Name (ranked/provinces)"; a row flagged ``doubtful`` is drawn hollow.
+    ``medians`` maps a region to the median bar to draw; the caller decides
+    which regions have one (the group rule). ``order`` lists the regions top to
+    bottom (default: as they come). ``labels``: ``regions`` (id -> tick name),
     ``rank_axis``, ``doubtful`` (legend entry of a hollow dot).
 
     >>> c = pd.DataFrame({"region": ["a", "a", "b"], "rank": [1, 5, pd.NA]})
-    >>> ax = region_ranks(c, order=["a", "b"], labels={"regions": {"a": "A", "b": "B"}})
-    >>> [x.get_text() for x in ax.get_yticklabels()]
-    ['A (2/2)', 'B (0/1)']
+    >>> ax = region_ranks(c, order=["a", "b"], medians={"a": 3}, labels={"regions": {"a": "A", "b": "B"}})
+    >>> [x.get_text() for x in ax.get_yticklabels()], len(ax.lines)
+    (['A (2/2)', 'B (0/1)'], 1)
     """
     regions = list(order) if order is not None else list(dict.fromkeys(data[y]))
     ax = ax if ax is not None else new_axes(7, 0.45 * len(regions) + 1.0)
@@ -118,8 +124,8 @@ def region_ranks(data: pd.DataFrame, *, x: str = "rank", y: str = "region", doub
             if len(odd):
                 ax.scatter(odd, [i] * len(odd), s=30, facecolor="none", edgecolor=OKABE_ITO["blue"], linewidth=1.0,
                            zorder=3, label=words.get("doubtful", ""))
-            if len(sound):
-                ax.plot([sound.median()] * 2, [i - 0.3, i + 0.3], color=INK, lw=1.6, zorder=4)
+            if region in (medians or {}):
+                ax.plot([medians[region]] * 2, [i - 0.3, i + 0.3], color=INK, lw=1.6, zorder=4)
         ax.set_yticks(range(len(regions)))
         ax.set_yticklabels(ticks)
         ax.set_ylim(len(regions) - 0.5, -0.5)

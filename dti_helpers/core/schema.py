@@ -28,6 +28,9 @@ FIGURES_KEY = "dti_figures"
 # and Communications until the 2023 results; the Ministry of Science and Technology, which took over the
 # portfolio, published the 2024 results (21 Oct 2025).
 FIRST_YEAR_PUBLISHED_BY_MOST = 2024
+# The method changed in 2021: 2020's DTI was 0.4·CQS + 0.3·KTS + 0.3·XHS; from 2021 it is built from
+# nine main indices. Scores on either side of the change measure different things.
+METHOD_CHANGE_YEAR = 2021
 
 
 def publisher(year: int) -> str:
@@ -37,6 +40,17 @@ def publisher(year: int) -> str:
     ('publisher_mic', 'publisher_most')
     """
     return "publisher_most" if year >= FIRST_YEAR_PUBLISHED_BY_MOST else "publisher_mic"
+
+
+def scores_comparable(earlier: int, later: int) -> bool:
+    """Whether scores of two assessment years (of one unit set) are comparable: both under the same method.
+
+    Ranks stay comparable across the 2021 method change (a place in the same table of units); scores do not.
+
+    >>> scores_comparable(2020, 2021), scores_comparable(2021, 2024), scores_comparable(2020, 2020)
+    (False, True, True)
+    """
+    return (earlier >= METHOD_CHANGE_YEAR) == (later >= METHOD_CHANGE_YEAR)
 
 
 def unit_sets_of_year(year: int | None) -> tuple[str, ...]:

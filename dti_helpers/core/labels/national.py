@@ -60,16 +60,17 @@ LABELS: dict[str, dict[str, str]] = {
                         "en": "Nothing is published for {year} for {n} provinces: {names}."},
     "ov_pillar_rank": {"vi": "Hạng {pillar}", "en": "{pillar} rank"},
     "ov_pillars_intro": {
-        "vi": "Mỗi chấm là một điểm trụ cột đã công bố ({n} điểm qua các năm); vạch ngang là trung vị của nhóm. "
-              "Số điểm được công bố mỗi năm rất khác nhau, nên các nhóm nhỏ chỉ mang tính minh họa.",
-        "en": "Each dot is one published pillar score ({n} across the years); the bar is the group's median. "
-              "How many scores were published differs greatly from year to year, so small groups only illustrate."},
-    "ov_pillars_none": {"vi": "Chưa có điểm trụ cột nào được công bố.", "en": "No pillar score is published."},
-    "ov_pillars_caption": {"vi": "Điểm các trụ cột đã công bố, theo năm", "en": "Published pillar scores, by year"},
-    "ov_pillars_table_caption": {"vi": "Số điểm trụ cột đã công bố và thống kê của chúng",
-                                 "en": "Published pillar scores: count and statistics"},
-    "ov_alt_pillars": {"vi": "Biểu đồ chấm điểm các trụ cột đã công bố theo năm; số điểm: {counts}.",
-                       "en": "Dot chart of the published pillar scores by year; counts: {counts}."},
+        "vi": "Mỗi chấm là một điểm trụ cột năm {year} đã công bố ({n} điểm); vạch ngang là trung vị, chỉ vẽ khi ít "
+              "nhất một nửa số tỉnh có điểm công bố.",
+        "en": "Each dot is one published pillar score of {year} ({n} scores); the bar is the median, drawn only "
+              "where at least half of the provinces have a published score."},
+    "ov_pillars_none": {"vi": "Năm {year} chưa có điểm trụ cột nào được công bố.",
+                        "en": "No pillar score is published for {year}."},
+    "ov_pillars_caption": {"vi": "Điểm các trụ cột đã công bố năm {year}", "en": "Published pillar scores, {year}"},
+    "ov_pillars_table_caption": {"vi": "Điểm trụ cột đã công bố năm {year}: số lượng và thống kê",
+                                 "en": "Published pillar scores of {year}: count and statistics"},
+    "ov_alt_pillars": {"vi": "Biểu đồ chấm điểm các trụ cột đã công bố năm {year}; số điểm: {counts}.",
+                       "en": "Dot chart of the published pillar scores of {year}; counts: {counts}."},
     "ov_pillar": {"vi": "Trụ cột", "en": "Pillar"},
     "ov_n_published": {"vi": "Số điểm công bố", "en": "Published"},
     "ov_median": {"vi": "Trung vị", "en": "Median"},
@@ -81,10 +82,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The socio-economic regions compared by their provinces' DTI ranks in {year}, counting published ranks "
               "only; each region says how many of its provinces have one."},
     "ov_regions_caption": {"vi": "Các vùng năm {year}", "en": "Regions in {year}"},
-    "ov_regions_fig_caption": {"vi": "Thứ hạng DTI năm {year} của các tỉnh theo vùng (vạch: trung vị; trong ngoặc: "
-                                     "số tỉnh có thứ hạng/số tỉnh)",
-                               "en": "DTI ranks in {year} by region (bar: median; in brackets: provinces with a "
-                                     "rank/provinces)"},
+    "ov_regions_fig_caption": {"vi": "Thứ hạng DTI năm {year} của các tỉnh theo vùng (vạch: trung vị, khi ít nhất "
+                                     "một nửa số tỉnh có thứ hạng; trong ngoặc: số tỉnh có thứ hạng/số tỉnh)",
+                               "en": "DTI ranks in {year} by region (bar: median, where at least half of the "
+                                     "provinces have a rank; in brackets: provinces with a rank/provinces)"},
     "ov_alt_regions": {"vi": "Biểu đồ chấm thứ hạng DTI năm {year} theo vùng; số tỉnh có thứ hạng: {items}.",
                        "en": "Dot chart of DTI ranks in {year} by region; provinces with a rank: {items}."},
     "ov_n_provinces": {"vi": "Số tỉnh", "en": "Provinces"},
@@ -134,9 +135,9 @@ LABELS: dict[str, dict[str, str]] = {
     "ov_cov_pillar_rank": {"vi": "Hạng trụ cột", "en": "Pillar rank"},
     "ov_cov_pillar_score": {"vi": "Điểm trụ cột", "en": "Pillar score"},
     "ov_cov_index_any": {"vi": "Chỉ số thành phần", "en": "Main indices"},
-    "ov_cov_fig_caption": {"vi": "Số tỉnh có số liệu công bố, theo năm", "en": "Provinces with published figures, by year"},
-    "ov_alt_coverage": {"vi": "Biểu đồ cột số tỉnh có số liệu công bố theo năm (thứ hạng/điểm DTI): {items}.",
-                        "en": "Bar chart of provinces with published figures per year (DTI rank/score): {items}."},
+    "ov_cov_fig_caption": {"vi": "Số tỉnh có số liệu công bố năm {year}", "en": "Provinces with published figures, {year}"},
+    "ov_alt_coverage": {"vi": "Biểu đồ cột số tỉnh có số liệu công bố năm {year}: {items}.",
+                        "en": "Bar chart of provinces with published figures in {year}: {items}."},
     "ov_yes": {"vi": "có", "en": "yes"},
     "ov_no": {"vi": "không", "en": "no"},
     "ov_method_published": {
@@ -147,9 +148,6 @@ LABELS: dict[str, dict[str, str]] = {
               "được suy ra từ điểm hay từ câu chữ như \"tăng 5 bậc\".",
         "en": "A rank change is shown only where both years' ranks are published; a rank is never derived from "
               "scores or from wording such as \"up 5 places\"."},
-    "ov_method_stats": {
-        "vi": "Trung vị, cao nhất và thấp nhất chỉ tính trên các số liệu đã công bố, kèm số lượng.",
-        "en": "Medians, highest and lowest values rest on the published figures only, with their count."},
     "ov_sources_intro": {"vi": "Các trang nguồn của điểm và thứ hạng DTI, trụ cột năm {year} ({n} trang).",
                          "en": "Source pages of the DTI and pillar scores and ranks of {year} ({n} pages)."},
     "ov_param_year_latest": {"vi": "{year} (mặc định: năm đánh giá gần nhất)",
@@ -162,15 +160,21 @@ LABELS: dict[str, dict[str, str]] = {
     "ov_doubt_left_out": {"vi": "không tính vào thống kê", "en": "left out of the statistics"},
     "ov_method_doubtful": {
         "vi": "Số liệu đáng ngờ (†) được giữ nguyên như nguồn công bố, có chú thích, nhưng không tính vào trung vị, "
-              "cao nhất, thấp nhất và tỉnh cao nhất vùng; trung vị điểm của một vùng cần ít nhất {n} điểm đã công bố.",
+              "cao nhất, thấp nhất và tỉnh cao nhất vùng.",
         "en": "Doubtful figures (†) are shown as the source prints them, with a note, but left out of medians, "
-              "highest and lowest values and a region's best; a region's median score needs at least {n} "
-              "published scores."},
+              "highest and lowest values and a region's best."},
     "ov_chart_doubtful": {"vi": "đáng ngờ (không tính trung vị)", "en": "doubtful (not in the median)"},
     "ov_sources_intro_all": {
-        "vi": "Các trang nguồn của mọi con số trong tổng quan: điểm và thứ hạng DTI, trụ cột năm {year}, điểm trụ cột "
-              "của mọi năm và các thứ hạng dùng cho thay đổi thứ hạng ({n} trang).",
-        "en": "Source pages of every figure in this overview: the DTI and pillar scores and ranks of {year}, the "
-              "pillar scores of every year and the ranks behind the rank changes ({n} pages)."},
+        "vi": "Các trang nguồn của mọi con số trong tổng quan: điểm và thứ hạng DTI, trụ cột năm {year} và các thứ "
+              "hạng dùng cho thay đổi thứ hạng ({n} trang).",
+        "en": "Source pages of every figure in this overview: the DTI and pillar scores and ranks of {year} and the "
+              "ranks behind the rank changes ({n} pages)."},
     "idx_doubt_note": {"vi": "{name} {year}: {note}", "en": "{name} {year}: {note}"},
+    # honest statistics (issue 10): each overview's charts show its own year
+    "ov_movers_no_chart": {
+        "vi": "Chưa có tỉnh nào có thứ hạng công bố ở cả năm {year} và năm đánh giá trước đó, nên không có biểu đồ "
+              "thay đổi thứ hạng của năm {year}.",
+        "en": "No province has a published rank in both {year} and the assessment year before, so there is no "
+              "chart of the {year} rank changes."},
+    "ov_pillar_count": {"vi": "{n}/{of}", "en": "{n} of {of}"},
 }

@@ -54,12 +54,9 @@ LABELS: dict[str, dict[str, str]] = {
                    "en": "No earlier year has a published DTI figure, so no change can be shown."},
     "hl_rank_change": {"vi": "So với năm {prev_year} (hạng {prev}), tỉnh {move}.",
                        "en": "Compared with {prev_year} (rank {prev}), it moved {move}."},
-    "hl_score_change": {"vi": "Điểm DTI thay đổi {delta} so với năm {prev_year} ({prev}); điểm của các năm không "
-                              "hoàn toàn so sánh được vì phương pháp đánh giá thay đổi, thứ hạng phản ánh vị trí "
-                              "tương đối rõ hơn.",
-                        "en": "The DTI score changed by {delta} since {prev_year} ({prev}); scores of different "
-                              "years are not strictly comparable as the method changes, so the rank is the "
-                              "better guide."},
+    "hl_score_change": {"vi": "Điểm DTI thay đổi {delta} so với năm {prev_year} ({prev}); hai năm cùng phương pháp "
+                              "đánh giá.",
+                        "en": "The DTI score changed by {delta} since {prev_year} ({prev}), under the same method."},
     "hl_prev_not_comparable": {
         "vi": "Năm {prev_year} có số liệu ({prev}) nhưng không cùng loại với năm nay, nên chưa thể so sánh.",
         "en": "{prev_year} has a figure ({prev}) but not one comparable with this year's, so no change is shown."},
@@ -121,7 +118,6 @@ LABELS: dict[str, dict[str, str]] = {
     "col_difference": {"vi": "Chênh lệch (bậc)", "en": "Difference (places)"},
     "col_verdict": {"vi": "Đánh giá", "en": "Verdict"},
     "col_note": {"en": "Note", "vi": "Ghi chú"},
-    "too_few_published": {"en": "too few published (n={n})", "vi": "quá ít số liệu công bố (n={n})"},
     "col_sources": {"vi": "Nguồn", "en": "Sources"},
     "col_source": {"vi": "Nguồn", "en": "Source"},
     "col_figures": {"vi": "Số liệu lấy từ nguồn này", "en": "Figures taken from it"},
@@ -129,11 +125,11 @@ LABELS: dict[str, dict[str, str]] = {
     "col_value": {"vi": "Giá trị", "en": "Value"},
     "sc_intro": {
         "vi": "Điểm và thứ hạng năm {year} của từng trụ cột và chỉ số thành phần, thay đổi so với năm gần nhất "
-              "có số liệu, trung bình cả nước, trung vị các tỉnh cùng vùng {region} (chỉ tính số liệu đã công "
-              "bố, n là số tỉnh) và tỉnh dẫn đầu.",
+              "có số liệu, trung bình cả nước, trung vị các tỉnh cùng vùng {region} và tỉnh "
+              "dẫn đầu.",
         "en": "Score and rank in {year} for each pillar and main index, the change since the latest earlier "
-              "published figure, the national mean, the median of the {region} provinces (published figures "
-              "only; n counts them) and the leader."},
+              "published figure, the national mean, the median of the {region} provinces and the "
+              "leader."},
     "sc_caption": {"vi": "Bảng điểm {name}, năm {year}", "en": "Scorecard of {name}, {year}"},
     "sc_indices_np": {"vi": "Các chỉ số thành phần chưa có số liệu công bố cho năm {year}: {names}.",
                       "en": "Main indices not published for {year}: {names}."},
@@ -213,12 +209,14 @@ LABELS: dict[str, dict[str, str]] = {
     "chart_dti_rank": {"vi": "Hạng DTI", "en": "DTI rank"},
     "chart_focus": {"vi": "Tỉnh báo cáo", "en": "This province"},
     "sw_rule": {
-        "vi": "Quy tắc: một trụ cột hoặc chỉ số là điểm mạnh khi thứ hạng của nó cao hơn thứ hạng DTI chung ít "
-              "nhất {margin} bậc, là điểm yếu khi thấp hơn ít nhất {margin} bậc; chỉ so sánh các thứ hạng đã "
-              "công bố.",
-        "en": "Rule: a pillar or index is a strength when it ranks at least {margin} places better than the "
-              "overall DTI rank, a weakness when at least {margin} places worse; only published ranks are "
-              "compared."},
+        "vi": "Quy tắc: một trụ cột hay chỉ số là điểm mạnh khi xếp trong nhóm 10% đứng đầu (hạng 1 đến {top} trên "
+              "{n}) hoặc cao hơn thứ hạng DTI chung ít nhất {margin} bậc; là điểm yếu khi xếp trong nhóm 10% cuối "
+              "(hạng {bottom} đến {n}) hoặc thấp hơn thứ hạng DTI chung ít nhất {margin} bậc; chỉ xét các thứ hạng "
+              "đã công bố.",
+        "en": "Rule: a pillar or index is a strength when it ranks in the top tenth of the units (rank 1 to {top} "
+              "of {n}) or at least {margin} places better than the overall DTI rank, a weakness when it ranks in "
+              "the bottom tenth (rank {bottom} to {n}) or at least {margin} places worse; only published ranks "
+              "are compared."},
     "sw_no_overall": {"vi": "Thứ hạng DTI chung năm {year} chưa có số liệu công bố, nên chưa thể so sánh.",
                       "en": "The overall DTI rank for {year} is not published, so nothing can be compared."},
     "sw_nothing": {
@@ -283,13 +281,17 @@ LABELS: dict[str, dict[str, str]] = {
     "method_ranks": {"vi": "Thứ hạng trên {n} tỉnh, thành phố; các tỉnh đồng điểm đồng hạng.",
                      "en": "Ranks are out of {n} provinces and cities; ties share a rank."},
     "method_stats": {
-        "vi": "Trung vị vùng và tỉnh dẫn đầu chỉ tính từ số liệu đã công bố (số liệu đáng ngờ không tính vào "
-              "trung vị); trung vị vùng chỉ được tính khi vùng có ít nhất 3 điểm số đã công bố.",
-        "en": "Region medians and leaders use published figures only (doubtful figures are left out of "
-              "medians); a region median is given only where at least 3 scores of the region are published."},
-    "method_peers": {
-        "vi": "Điểm mạnh, điểm yếu: chênh lệch ít nhất {margin} bậc so với thứ hạng DTI chung.",
-        "en": "Strengths and weaknesses: a difference of at least {margin} places from the overall DTI rank."},
+        "vi": "Trung vị, giá trị cao nhất, thấp nhất hay bất kỳ thống kê nào trên một nhóm tỉnh, thành phố (một "
+              "vùng, cả nước) chỉ được nêu khi ít nhất một nửa số tỉnh của nhóm có số liệu công bố, luôn kèm số "
+              "tỉnh có số liệu trên tổng số (n/N); nếu không, báo cáo ghi «quá ít số liệu công bố». Lý do: điểm "
+              "của các tỉnh có kết quả tốt thường được công bố nhiều hơn, nên thống kê trên số ít số liệu đã công "
+              "bố dễ bị lệch. Khi nhóm chưa đủ số liệu, «cao nhất» chỉ là cao nhất trong số đã công bố. Số liệu "
+              "đáng ngờ không được tính.",
+        "en": "A median, a highest or lowest value, or any other statistic over a group of provinces (a region, "
+              "the country) is given only when at least half of the group's figures are published, always with "
+              "the count (n of N); otherwise the report says “too few published”. Provinces with good results "
+              "are the ones whose scores get published, so a statistic over the published few is biased. Over an "
+              "incomplete group, “highest” is only the highest published. Doubtful figures are left out."},
     "method_honesty": {
         "vi": "Số liệu chưa công bố được để trống và ghi rõ, không bao giờ được điền, ước tính hay nội suy; số "
               "liệu đáng ngờ, hoặc chỉ có nguồn thứ cấp (bảng tổng hợp của bên thứ ba) hay nguồn yếu (trang thử "
@@ -322,4 +324,48 @@ LABELS: dict[str, dict[str, str]] = {
     "alt_doubtful": {"vi": "Số liệu đáng ngờ (†): {items}.", "en": "Doubtful figures (†): {items}."},
     # the section kit: the alt text of a figure the analyst showed without one
     "kit_chart_alt": {"vi": "Biểu đồ", "en": "Chart"},
+    # honest statistics (issue 10): the group rule's words, score changes only under one method, strengths
+    "gs_count": {"vi": "({n}/{of} tỉnh có số liệu)", "en": "({n} of {of} published)"},
+    "gs_too_few": {"vi": "quá ít số liệu công bố ({n}/{of})", "en": "too few published ({n} of {of})"},
+    "gs_none": {"vi": "chưa có số liệu công bố ({n}/{of})", "en": "none published ({n} of {of})"},
+    "gs_highest_published": {"vi": "(cao nhất trong số đã công bố, {n}/{of} tỉnh)",
+                             "en": "(highest published, {n} of {of})"},
+    "gs_lowest_published": {"vi": "(thấp nhất trong số đã công bố, {n}/{of} tỉnh)",
+                            "en": "(lowest published, {n} of {of})"},
+    "hl_method_change": {
+        "vi": "Điểm năm {prev_year} và năm {year} không so sánh được vì phương pháp đánh giá thay đổi từ năm 2021 "
+              "(năm 2020: DTI = 0,4 × Chính quyền số + 0,3 × Kinh tế số + 0,3 × Xã hội số; từ năm 2021: tính từ 9 "
+              "chỉ số chính), nên chỉ so sánh thứ hạng.",
+        "en": "Scores of {prev_year} and {year} are not comparable, as the method changed in 2021 (2020: DTI = "
+              "0.4 × digital government + 0.3 × digital economy + 0.3 × digital society; from 2021, built from "
+              "nine main indices), so only ranks are compared."},
+    "sc_method_change": {
+        "vi": "Thay đổi so với năm {prev_years} chỉ tính theo thứ hạng: phương pháp đánh giá thay đổi từ năm 2021 "
+              "nên điểm trước và sau năm đó không so sánh được.",
+        "en": "Changes since {prev_years} are rank changes only: the method changed in 2021, so scores before and "
+              "after it are not comparable."},
+    "sc_median_rule": {
+        "vi": "Trung vị vùng chỉ được nêu khi ít nhất một nửa số tỉnh trong vùng có điểm công bố; n/N là số tỉnh có "
+              "số liệu trên số tỉnh của vùng.",
+        "en": "A region median is given only when at least half of the region's provinces have a published score; "
+              "n of N counts the provinces with one out of the region's."},
+    "method_changes": {
+        "vi": "Thay đổi về điểm chỉ được nêu giữa hai năm cùng phương pháp đánh giá (từ năm 2021 trở đi, cùng bộ đơn "
+              "vị); giữa năm 2020 và các năm sau chỉ so sánh thứ hạng. Các ô số liệu ở phần Tóm tắt không nêu thay "
+              "đổi về điểm, cũng không nêu thống kê nào trên một nhóm tỉnh chưa công bố đủ số liệu. Tỉnh dẫn đầu là "
+              "tỉnh được xếp hạng 1 trong bảng xếp hạng đã công bố.",
+        "en": "A score change is given only between two years of the same method (2021 on, the same unit set); "
+              "between 2020 and later years only ranks are compared. The headline figures hold no score change "
+              "and no statistic over a partly published group. The leader is the province ranked 1st in the "
+              "published ranking."},
+    "sw_no_overall_tenth": {
+        "vi": "Thứ hạng DTI chung năm {year} chưa có số liệu công bố, nên chỉ xét nhóm 10% đứng đầu và 10% cuối.",
+        "en": "The overall DTI rank for {year} is not published, so only the top and bottom tenth are considered."},
+    "why_top_tenth": {"vi": "nhóm 10% đứng đầu", "en": "top tenth"},
+    "why_bottom_tenth": {"vi": "nhóm 10% cuối", "en": "bottom tenth"},
+    "why_above_overall": {"vi": "cao hơn hạng chung {margin} bậc trở lên",
+                          "en": "{margin} or more places above the overall rank"},
+    "why_below_overall": {"vi": "thấp hơn hạng chung {margin} bậc trở lên",
+                          "en": "{margin} or more places below the overall rank"},
+    "verdict_why": {"vi": "{verdict} ({why})", "en": "{verdict} ({why})"},
 }

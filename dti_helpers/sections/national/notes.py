@@ -1,7 +1,7 @@
 """The overview's data notes: method, the sources of every figure shown, data version and parameters."""
 from __future__ import annotations
 
-from dti_helpers.analysis.national import MIN_REGION_N, PILLARS, cited_rows, source_urls
+from dti_helpers.analysis.national import PILLARS, cited_rows, source_urls
 from dti_helpers.core.labels import t
 from dti_helpers.core.schema import FIGURES_KEY
 from dti_helpers.sections import kit
@@ -56,10 +56,10 @@ def notes_section(ov: Overview) -> Section:
     # A file is one reference however many of its rows are cited.
     urls = list(dict.fromkeys(kit.source_text(u, lang) for u in source_urls(cited_rows(ov.data, ov.year))))
     parts = [Heading(t("dn_method", lang))]
-    parts += [kit.text(t(key, lang)) for key in ("ov_method_published", "ov_method_movers", "ov_method_stats")]
+    parts += [kit.text(t(key, lang)) for key in ("ov_method_published", "ov_method_movers", "method_stats")]
     if ov.n == 34:
         parts.append(kit.text(t("method_region_34", lang)))
-    parts += [kit.text(t("ov_method_doubtful", lang, n=MIN_REGION_N)), kit.text(t("method_honesty", lang)),
+    parts += [kit.text(t("ov_method_doubtful", lang)), kit.text(t("method_honesty", lang)),
               Heading(t("dn_reflist", lang)), kit.text(t("ov_sources_intro_all", lang, year=ov.year, n=len(urls))),
               References(tuple(enumerate(urls, 1))), Heading(t("dn_params", lang)),
               grid([t("col_parameter", lang), t("col_value", lang)], [[k, Code(v)] for k, v in parameters(ov)], (),

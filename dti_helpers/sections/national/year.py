@@ -4,14 +4,15 @@ from __future__ import annotations
 import pandas as pd
 
 from dti_helpers.analysis import province as an
-from dti_helpers.analysis.national import MIN_REGION_N, PILLARS, coverage, nothing_published, ranking, regions
+from dti_helpers.analysis.national import PILLARS, coverage, nothing_published, ranking, regions
 from dti_helpers.charts import TILES, TILES_34, distributions, tile_map
 from dti_helpers.core.labels import fmt_number, fmt_rank, t
 from dti_helpers.core.schema import publisher
 from dti_helpers.sections import kit
-from dti_helpers.sections.national.context import (Overview, mark, metric_name, np_short, rank_cell, region_name,
+from dti_helpers.sections.national.context import (Overview, mark, metric_name, rank_cell, region_name,
                                                    score_cell, setup)
-from dti_helpers.sections.parts import DoubtNotes, Inline, Section, Span, Table, Text
+from dti_helpers.sections.parts import DoubtNotes, Section, Table, Text
+from dti_helpers.sections.stats import stat_cell
 
 
 def grid(head, rows, numeric, caption=None, notes: DoubtNotes | None = None, cls: str = "data") -> Table:
@@ -69,19 +70,15 @@ def ranking_section(ov: Overview) -> Section:
     return Section("ranking", t("ov_sec_ranking", lang), tuple(parts))
 
 
-def _median_score(r, lang: str):
-    if r.n_score == 0:
-        return np_short(lang)
-    if r.n_score < MIN_REGION_N:
-        return Span(t("too_few_published", lang, n=r.n_score), "muted")
-    return Inline((score_cell(r.median_score, lang), Span(f"(n = {r.n_score})", "muted")), sep=" ")
-
-
 def regions_section(ov: Overview) -> Section:
     """Section 3: the six regions compared by their provinces' published DTI ranks in the year.
 
+    The best, the median rank and the median score follow the one group rule ("n of N", or too few published).
+
     >>> html = regions_section(setup(2022, "en")).html()
     >>> "Central Highlands" in html and "data:image/svg+xml" in html
+    True
+    >>> "too few published (6 of 14)" in regions_section(setup(2020, "en")).html()
     True
     """
     lang = ov.lang
@@ -90,14 +87,16 @@ def regions_section(ov: Overview) -> Section:
     parts = [kit.text(t("ov_regions_intro", lang, year=ov.year))]
     rows, notes = [], DoubtNotes(lang)
     for r in reg.itertuples():
-        best = (f"{r.best_name} ({fmt_rank(int(r.best_rank), ov.n, lang)})" if pd.notna(r.best_name)
-                else np_short(lang))
-        median = np_short(lang) if pd.isna(r.median_rank) else fmt_number(r.median_rank, lang, "0.#")
+        best = stat_cell(r.best_stat, lang, f"{r.best_name} ({fmt_rank(r.best_rank, ov.n, lang)})"
+                         if r.best_stat.shown else "", extreme="highest")
+        median = stat_cell(r.median_rank_stat, lang, fmt_number(r.median_rank, lang, "0.#")
+                           if r.median_rank_stat.shown else "")
+        median_score = stat_cell(r.median_score_stat, lang, score_cell(r.median_score, lang))
         n_rank = str(r.n_rank)
         for d in co[(co.region == r.region) & co.doubtful].itertuples():
             value = d.rank if pd.notna(d.rank) else d.score
             n_rank = mark(notes, ov, str(r.n_rank), value, True, d.code, ov.year, "dti", left_out=True)
-        rows.append([region_name(ov, r.region), str(r.n_provinces), n_rank, best, median, _median_score(r, lang)])
+        rows.append([region_name(ov, r.region), str(r.n_provinces), n_rank, best, median, median_score])
     head = [t("region", lang), t("ov_n_provinces", lang), t("ov_n_rank", lang), t("ov_best", lang),
             t("ov_median_rank", lang), t("ov_median_score", lang)]
     parts.append(grid(head, rows, [1, 2, 4, 5], t("ov_regions_caption", lang, year=ov.year), notes))
@@ -105,7 +104,8 @@ def regions_section(ov: Overview) -> Section:
         names = {r: region_name(ov, r) for r in reg.region}
         words = {"regions": names, "rank_axis": t("chart_rank_axis_better_left", lang, n=ov.n),
                  "doubtful": t("ov_chart_doubtful", lang)}
-        ax = distributions.region_ranks(co, order=list(names), n=ov.n, labels=words)
+        medians = {r.region: r.median_rank for r in reg.itertuples() if r.median_rank_stat.shown}
+        ax = distributions.region_ranks(co, order=list(names), n=ov.n, medians=medians, labels=words)
         items = "; ".join(f"{names[r.region]}: {r.n_rank}" for r in reg.itertuples())
         parts.append(kit.chart(ax, alt=t("ov_alt_regions", lang, year=ov.year, items=items),
                                caption=t("ov_regions_fig_caption", lang, year=ov.year)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dti_helpers.analysis import province as an
+from dti_helpers.analysis import province as an, strengths as sw
 from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import fmt_rank, fmt_score, t
 from dti_helpers.sections.kit import not_published, table
@@ -17,7 +17,7 @@ from dti_helpers.sections.parts import Inline, Span
 
 PILLARS = an.PILLARS
 N_UNITS = 63
-STRENGTH_MARGIN = 10
+STRENGTH_MARGIN = sw.STRENGTH_MARGIN  # the strengths rule's margin (analysis.strengths)
 
 
 def isna(value) -> bool:

@@ -77,7 +77,8 @@ def merger_lines(rep, notes: DoubtNotes | None = None) -> list:
 
 
 def _change(h: dict, year: int, lang: str, notes: DoubtNotes, lines: list):
-    """The change card's value, and the change sentences appended to ``lines``."""
+    """The change card's value (a rank change only: a score change is never a headline figure), and the
+    change sentences appended to ``lines`` (a score change only between years of the same method)."""
     if h["prev_year"] is None:
         lines.append(t("hl_no_prev" if h["n_units"] == 63 else "hl_no_prev_34", lang))
         return Span(t("no_prev", lang), "kpi-text")
@@ -97,22 +98,24 @@ def _change(h: dict, year: int, lang: str, notes: DoubtNotes, lines: list):
                        prev=", ".join(b for b in prev_bits if b)))
         ch_doubt = False  # no change is stated, so none to mark
     lines.extend(notes.mark_text(part, ch_doubt, ch_note, ch_what) for part in parts)
-    cell = []
-    if h["rank_change"] is not None:
-        cell.append(rank_move(h["rank_change"], lang))
-    if h["score_change"] is not None:
-        cell.append(signed(h["score_change"], lang))
-    value = (notes.mark("; ".join(cell), ch_doubt, ch_note, ch_what) if cell
-             else Span(t("not_comparable", lang), "kpi-text"))
+    if h["method_change"]:
+        lines.append(t("hl_method_change", lang, prev_year=h["prev_year"], year=year))
+    if h["rank_change"] is None:
+        return Inline((Span(t("not_comparable", lang), "kpi-text"),
+                       Span(t("since_year", lang, year=h["prev_year"]), "kpi-sub")))
+    value = notes.mark(rank_move(h["rank_change"], lang), ch_doubt, ch_note, ch_what)
     return Inline((value, Span(t("since_year", lang, year=h["prev_year"]), "kpi-sub")))
 
 
 def headline(rep) -> Section:
     """Section 1: DTI score and rank, change since the previous published year, national mean.
 
+    The cards hold the province's own figures, its rank change and the ministry's national mean:
+    no score change and no statistic over a partly published group.
+
     >>> from dti_helpers.sections.province import setup
     >>> html = headline(setup("Đà Nẵng", 2021, "vi")).html()
-    >>> "0,6419" in html and "1/63" in html
+    >>> "0,6419" in html and "1/63" in html and "+0,1545" not in html
     True
     """
     lang, h = rep.lang, an.headline(rep.data, rep.code, rep.year)

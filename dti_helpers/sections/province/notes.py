@@ -19,8 +19,9 @@ from dti_helpers.sections import kit
 from dti_helpers.sections.kit import not_published
 from dti_helpers.sections.parts import Cite, Code, DoubtNotes, Group, Heading, Inline, References, Section, Span, \
     Text
-from dti_helpers.sections.province.common import STRENGTH_MARGIN, grid, metric_label, rank_cell, score_cell
+from dti_helpers.sections.province.common import grid, metric_label, rank_cell, score_cell
 from dti_helpers.sections.province.shown import figure_rows, shown_figures
+from dti_helpers.sections.province.strengths import rule as strength_rule
 
 
 class Citations:
@@ -162,12 +163,13 @@ def data_notes(rep) -> Section:
         parts.extend((Text(t("dn_others_intro", lang)), table))
     parts.extend((Heading(t("dn_reflist", lang)), cites.references(), notes.box(), missing_part(rep),
                   Heading(t("dn_method", lang))))
-    keys = ["method_source", "method_2020", "method_2021", "method_ranks", "method_stats", "method_peers",
+    keys = ["method_source", "method_2020", "method_2021", "method_ranks", "method_changes", "method_stats",
             "method_honesty"]
     if rep.data.units == "34":
         keys.insert(6, "method_region_34")
     for key in keys:
-        parts.append(Text(t(key, lang, margin=STRENGTH_MARGIN, n=rep.data.n_units)))
+        parts.append(Text(t(key, lang, n=rep.data.n_units)))
+    parts.insert(len(parts) - 1, Text(strength_rule(rep)))  # before the honesty paragraph
     parts.extend((Heading(t("dn_params", lang)), _params_table(rep)))
     # the figures cited here, recorded for the report's downloads (render/download.py)
     return Section("notes", rep.title("notes"), tuple(parts), 

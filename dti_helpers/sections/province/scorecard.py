@@ -1,8 +1,11 @@
 """Section 2 (scorecard): pillars and main indices with rank, change, national mean, region median, leader.
 
+A region median follows the one group rule (at least half of the region published, "n of N");
+a change across the 2021 method change is a rank change only.
+
 >>> from dti_helpers.sections.province import setup
 >>> html = scorecard(setup("Bắc Giang", 2020, "vi")).html()
->>> all(s in html for s in ("0,4455", "7/63", "0,3019", "14/63", "0,3092", "25/63"))
+>>> all(s in html for s in ("0,4455", "7/63", "0,3019", "14/63", "0,3092", "25/63", "quá ít số liệu công bố"))
 True
 """
 from __future__ import annotations
@@ -13,9 +16,10 @@ from dti_helpers.analysis import province as an
 from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import fmt_score, t
 from dti_helpers.sections.kit import not_published
-from dti_helpers.sections.parts import DoubtNotes, Section, Span, Text
+from dti_helpers.sections.parts import DoubtNotes, Section, Text
 from dti_helpers.sections.province.common import change_doubt, grid, isna, metric_label, muted, rank_cell, \
     rank_move, region_name, score_cell, signed
+from dti_helpers.sections.stats import stat_cell
 
 
 def change_cell(row, lang: str, notes: DoubtNotes | None = None, year: int | None = None, label: str = ""):
@@ -71,11 +75,7 @@ def _leader(rep, r):
 
 
 def _median(r, lang: str):
-    if not pd.isna(r.region_median):
-        return muted(f"(n={int(r.region_n)})", before=score_cell(r.region_median, lang))
-    if r.region_n:
-        return Span(t("too_few_published", lang, n=int(r.region_n)), "muted")
-    return score_cell(r.region_median, lang)
+    return stat_cell(r.region_stat, lang, score_cell(r.region_median, lang))
 
 
 def scorecard(rep) -> Section:
@@ -116,6 +116,10 @@ def scorecard(rep) -> Section:
     if not hidden.empty:
         names = ", ".join(metric_label(rep, m) for m in hidden.metric)
         parts.append(Text(t("sc_indices_np", lang, year=rep.year, names=names)))
+    parts.append(Text(t("sc_median_rule", lang)))
+    across = sorted({int(y) for y in shown.loc[shown.method_change, "prev_year"]})
+    if across:
+        parts.append(Text(t("sc_method_change", lang, prev_years=", ".join(map(str, across)))))
     if rep.year < 2021:
         parts.append(Text(t("sc_indices_from_2021", lang)))
     parts.append(notes.box())

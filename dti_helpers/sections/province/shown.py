@@ -38,7 +38,7 @@ def figure_rows(rep) -> tuple[pd.DataFrame, pd.DataFrame]:
         (tb.province_code.isin(others) & tb.metric.isin(("dti", *PILLARS)))
         | (tb.metric == "dti")  # the country chart and map
         | (tb.metric.isin(sc.metric) & (tb["rank"] == 1))  # leaders
-        # the scores behind the region medians and the "too few published (n=…)" counts
+        # the scores behind the region medians and the "too few published (n of N)" counts
         | (tb.metric.isin(sc.metric[sc.region_n > 0]) & tb.province_code.isin(region_codes)
            & tb.score.notna() & ~tb.doubtful)
     )]
