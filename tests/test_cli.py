@@ -64,6 +64,7 @@ def test_wrong_parameter_from_the_front_door_has_no_traceback(tmp_path):
                                         "profile, or provinces"),
     ('["Hà Nội"]\ncolour = "red"\n', "[Hà Nội] unknown parameter 'colour'; use one of: year, lang, peers, units"),
     ('[default]\ncolour = "red"\n', "[default] unknown parameter 'colour'"),
+    ('[default]\npeers = "Atlantis,Bắc Ninh"\n', "[default] unknown province 'Atlantis' in peers"),
     ('["Hà Nội"]\nyear = "soon"\n', "[Hà Nội] year: year 'soon' is not a year"),
     ('["Hà Nội"]\nlang = "fr"\n', "[Hà Nội] lang: unknown language 'fr'; use one of: vi, en"),
     ('["Hà Nội"]\ndata_path = "x.csv"\n', "[Hà Nội] data_path: not set per report; it comes from --data"),

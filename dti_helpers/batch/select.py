@@ -177,13 +177,15 @@ def read_params(path: str, cat, sets=("63", "34")) -> Overrides:
         try:
             checked = check_parameters(values, allowed)
             if name == DEFAULT_TABLE:
+                for unit_set in sets if "peers" in checked else ():
+                    resolve_peers(cat, values["peers"], unit_set)
                 defaults = checked
                 continue
             named = resolve_units(cat, [name], checked.get("year"), checked.get("units"))
             for unit_set, codes in named.items():
                 for code in codes if unit_set in sets else ():
-                    if "peers" in checked:
-                        resolve_peers(cat, checked["peers"], unit_set, code)
+                    if "peers" in checked:  # as written: one word reads as a strategy, a TOML list never
+                        resolve_peers(cat, values["peers"], unit_set, code)
                     units[(unit_set, code)] = {k: v for k, v in checked.items() if k != "units"}
         except DTIError as exc:
             raise UsageError("cli_params_problem", path=path, name=name, detail=exc) from None

@@ -333,11 +333,6 @@ LABELS: dict[str, dict[str, str]] = {
                                 "hoặc danh sách tỉnh như \"Bắc Ninh,Thái Nguyên\"",
                           "en": "unknown peer strategy '{value}' in {option}; use one of: {choices}, or provinces such "
                                 "as \"Bắc Ninh,Thái Nguyên\""},
-    "err_peers_unknown_closest": {
-        "vi": "không có cách chọn tỉnh so sánh '{value}' trong {option}; dùng một trong: {choices}, hoặc danh sách "
-              "tỉnh như \"Bắc Ninh,Thái Nguyên\"; tỉnh gần nhất: {matches}",
-        "en": "unknown peer strategy '{value}' in {option}; use one of: {choices}, or provinces such as "
-              "\"Bắc Ninh,Thái Nguyên\"; closest provinces: {matches}"},
     "err_peers_unknown_province": {
         "vi": "không có tỉnh, thành phố '{value}' trong {option} (tỉnh so sánh phải thuộc {units} đơn vị của báo cáo); "
               "gần nhất: {matches}",

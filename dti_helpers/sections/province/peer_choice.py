@@ -58,13 +58,20 @@ def _coerce(value, option: str) -> str | tuple[str, ...]:
     return names
 
 
+def _looks_like_strategy(name: str, province_matches: str) -> bool:
+    import difflib
+
+    return bool(difflib.get_close_matches(name.strip().lower(), PEER_STRATEGIES, n=1, cutoff=0.6)
+                or not province_matches)
+
+
 def resolve_peers(catalogue, value, unit_set: str = "63", focus: str | None = None,
                   option: str = "peers") -> str | tuple[str, ...]:
     """A strategy as it is, or the codes of the chosen provinces among ``unit_set`` (``focus``, the report's
     own province, left out: it is always shown). ``option`` names the parameter in an error.
 
-    One name that is neither a strategy nor a province is worded as a wrong strategy (a typo of
-    "region" is likelier than a province list of one); in a list, the unknown name is named.
+    One unknown word close to a strategy, or close to no province, is worded as a wrong strategy
+    (a typo of "region"); any other unknown name as an unknown province, with the closest names.
 
     >>> from dti_helpers.data.catalogue import load_catalogue
     >>> cat = load_catalogue()
@@ -73,6 +80,9 @@ def resolve_peers(catalogue, value, unit_set: str = "63", focus: str | None = No
     >>> resolve_peers(cat, "nearest", option="--peers")
     Traceback (most recent call last):
     dti_helpers.sections.province.peer_choice.PeersError: unknown peer strategy 'nearest' in --peers; use one of: region, rank, profile, or provinces such as "Bắc Ninh,Thái Nguyên"
+    >>> resolve_peers(cat, "Bac Nin", option="--peers")
+    Traceback (most recent call last):
+    dti_helpers.sections.province.peer_choice.PeersError: unknown province 'Bac Nin' in --peers (a peer must be one of the report's 63 units); closest matches: Bắc Ninh, Bắc Giang, Bắc Kạn, Tây Ninh
     >>> resolve_peers(cat, "Bắc Ninh,Thai Nguyen,Atlantis")
     Traceback (most recent call last):
     dti_helpers.sections.province.peer_choice.PeersError: unknown province 'Atlantis' in peers (a peer must be one of the report's 63 units); see `run_reports.py --list` for all names
@@ -89,9 +99,9 @@ def resolve_peers(catalogue, value, unit_set: str = "63", focus: str | None = No
             codes.append(catalogue.resolve(name, unit_set))
         except UnknownProvinceError as exc:
             matches = ", ".join(exc.suggestions)
-            if len(peers) == 1 and not exc.ambiguous:
-                raise PeersError(code="peers_unknown_closest" if matches else "peers_unknown", option=option,
-                                 value=shorten(name), choices=", ".join(PEER_STRATEGIES), matches=matches) from None
+            if isinstance(value, str) and len(peers) == 1 and _looks_like_strategy(name, matches):
+                raise PeersError(code="peers_unknown", option=option, value=shorten(name),
+                                 choices=", ".join(PEER_STRATEGIES)) from None
             raise PeersError(code="peers_unknown_province" if matches else "peers_unknown_province_none",
                              option=option, value=shorten(name), units=unit_set, matches=matches) from None
     return tuple(c for c in dict.fromkeys(codes) if c != focus)
