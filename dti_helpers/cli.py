@@ -59,7 +59,8 @@ examples:
   python run_reports.py --list                   # every province with its years of data
   python run_reports.py --list --units 34        # the 34 units with their former provinces
   python run_reports.py "Hà Nội" --units 34 --year 2024   # one unit of the 34
-  python run_reports.py --params params.toml     # per-province year or peers, e.g. [bac-giang] peers = "rank"
+  python run_reports.py "Bắc Giang" --year 2020 --peers "Bắc Ninh,Thái Nguyên"   # compare with chosen provinces
+  python run_reports.py --params params.toml     # per-province parameters, e.g. [bac-giang] peers = "rank"
   python run_reports.py "Bắc Giang" --year 2020 --notebook my_copy.ipynb   # from an edited notebook
   python run_reports.py --check-data data/dti.csv
   python run_reports.py --check-data ~/Downloads/dti_2022.xlsx --year 2022
@@ -115,9 +116,13 @@ def _run_arguments(p: argparse.ArgumentParser) -> None:
                         "figures, linked from its HTML")
     p.add_argument("--jobs", type=int, default=None, metavar="N", help="reports built in parallel (default: the CPU count)")
     p.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports)")
-    p.add_argument("--peers", default="region", metavar="STRATEGY", help="peer strategy: region (default), rank or profile")
+    p.add_argument("--peers", default="region", metavar="STRATEGY|PROVINCES",
+                   help="peer strategy: region (default), rank or profile; or the provinces to compare with, "
+                        "e.g. \"Bắc Ninh,Thái Nguyên\"")
     p.add_argument("--params", metavar="FILE",
-                   help="TOML file of per-province parameters: a [province] table with year, peers and/or targets")
+                   help="TOML file of notebook parameters: a [default] table for every report and a table per "
+                        "province (name, slug or code), e.g. [bac-giang] peers = [\"Bắc Ninh\", \"Thái Nguyên\"]; "
+                        "a province's table may hold targets too")
     p.add_argument("--notebook", metavar="PATH",
                    help="build the provinces from this edited copy of notebooks/province_report.ipynb")
     p.add_argument("--overview", action=argparse.BooleanOptionalAction, default=None,
@@ -156,7 +161,8 @@ def build_parser(lang: str = "en", run_prog: str = "python -m dti_helpers run") 
     render.add_argument("province", help="name, slug or GSO code, e.g. 'Bắc Giang', bac-giang, 24")
     render.add_argument("--year", default=None, help="assessment year (default: the latest with data)")
     render.add_argument("--lang", default="vi", help="vi (default) or en")
-    render.add_argument("--peers", default="region", help="region (default), rank or profile")
+    render.add_argument("--peers", default="region",
+                        help="region (default), rank or profile; or provinces, e.g. \"Bắc Ninh,Thái Nguyên\"")
     render.add_argument("--format", default="html,pdf",
                         help="comma-separated: html, pdf, csv, xlsx (default: html,pdf); csv and xlsx hold the "
                              "report's figures, linked from its HTML")
@@ -236,10 +242,10 @@ def run_batch(args, lang: str = "en") -> int:
       build    bac-giang-2020-vi                    html,pdf  new
     0
     """
-    from dti_helpers.analysis.province import PEER_STRATEGIES
     from dti_helpers.batch import listing, plan as planning, pool, select, summary
     from dti_helpers.batch.manifest import Manifest
     from dti_helpers.batch.runner import build
+    from dti_helpers.sections.province.peer_choice import resolve_peers
 
     if args.check_data:
         return inputs.check_data(args.check_data, args.year, lang, **data_options(args))
@@ -253,7 +259,6 @@ def run_batch(args, lang: str = "en") -> int:
         raise UsageError("cli_bad_jobs", value=args.jobs)
     if args.timeout <= 0:
         raise UsageError("cli_bad_timeout", value=f"{args.timeout:g}")
-    select.choice(args.peers, PEER_STRATEGIES, "--peers", "peer strategy")
     notebook = select.check_notebook(args.notebook) if args.notebook else planning.PROVINCE_NOTEBOOK
     data = inputs.load_data(args.data, args.year, **data_options(args))
     if args.list:
@@ -275,7 +280,9 @@ def run_batch(args, lang: str = "en") -> int:
     selected = any(codes.values())
     codes = ({k: list(dict.fromkeys(v)) for k, v in codes.items() if v} if selected
              else {unit_set: list(data.for_units(unit_set).provinces.index) for unit_set in scope})
-    overrides = select.read_params(args.params, cat, PEER_STRATEGIES) if args.params else {}
+    for unit_set in codes:  # a chosen peer list names units of each report's own set: checked once, here
+        resolve_peers(cat, args.peers, unit_set, option="--peers")
+    overrides = select.read_params(args.params, cat, tuple(codes)) if args.params else select.Overrides()
     targets = inputs.user_targets(args.targets, overrides)
     overview = args.overview if args.overview is not None else not selected
     if not notebook.exists():

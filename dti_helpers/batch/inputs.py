@@ -124,18 +124,21 @@ def add_targets_option(parser: argparse.ArgumentParser) -> None:
                              "status in the reports of their provinces, beside the shipped ones")
 
 
-def user_targets(path: str | None, overrides: dict | None = None) -> tuple:
+def user_targets(path: str | None, overrides=None) -> tuple:
     """The analyst's targets: those of ``--targets FILE``, then those of the ``--params`` tables, each once.
 
     Every problem of the file is one line (a :class:`~dti_helpers.core.errors.DataFileError`), before
     any kernel starts.
 
-    >>> user_targets(None), len(user_targets(None, {"24": {"targets": user_targets("data/targets.csv")[:1]}}))
+    >>> from dti_helpers.batch.select import Overrides
+    >>> mine = Overrides(units={("63", "24"): {"targets": user_targets("data/targets.csv")[:1]}})
+    >>> user_targets(None), len(user_targets(None, mine))
     ((), 1)
     """
     from dti_helpers.data.targets import combine, read_targets
 
     found = read_targets(path) if path else ()
-    for values in (overrides or {}).values():
+    tables = [overrides.defaults, *overrides.units.values()] if overrides is not None else []
+    for values in tables:
         found = combine(found, values.get("targets", ()))
     return found

@@ -199,7 +199,7 @@ def make_job(stem: str, label: str, notebook: Path, data_version: str, parameter
 
 
 def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str, ...], formats: tuple[str, ...],
-                  peers: str = "region", overrides: dict | None = None,
+                  peers="region", overrides=None,
                   notebook: Path = PROVINCE_NOTEBOOK, data_cache: str | None = None,
                   asked: dict | None = None, successors: dict | None = None,
                   targets: tuple = ()) -> tuple[list[Job], list[Skipped]]:
@@ -208,9 +208,11 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
     Without ``year``, each province gets its own latest year with any published
     value (so every province has a report). With ``year``, a province with no
     published value that year is skipped with the reason, not failed.
-    ``overrides`` maps a code to parameters (``year``, ``peers``) for that
-    province only. ``data_cache`` is the checked copy of the data file each kernel reads
-    (:func:`~dti_helpers.data.load.write_validated`, written by the runner). ``asked`` maps a
+    ``peers`` is a strategy or a list of provinces (resolved in each report's unit set).
+    ``overrides`` (:class:`~dti_helpers.batch.select.Overrides`, from ``--params``) gives the
+    notebook parameters (``year``, ``lang``, ``peers``) of one unit's reports. ``data_cache`` is the
+    checked copy of the data file each kernel reads (:func:`~dti_helpers.data.load.write_validated`,
+    written by the runner). ``asked`` maps a
     code to the name the user typed, which the report's data notes repeat. ``successors`` maps
     (code, year, lang) of a 34-unit report in the same batch to its stem: a former province's report
     of that year links to its successor's. ``targets`` are the analyst's (``--targets``, ``--params``):
@@ -230,11 +232,9 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
     marker = "" if data.units == "63" else " [34]"
     for code in codes:
         row = data.provinces.loc[code]
-        # per-province parameters name provinces of the 63 (read_params)
-        own = (overrides or {}).get(code, {}) if data.units == "63" else {}
-        opts = {"year": own.get("year", year), "peers": own.get("peers", peers)}
+        opts = {"year": year, "peers": peers, **(overrides.of(data.units, code) if overrides is not None else {})}
         mine = report_rows(targets, data.catalogue, data.units, code)
-        for lang in langs:
+        for lang in (opts["lang"],) if "lang" in opts else langs:
             # resolve_params holds the one "latest year with data" rule; the kernel gets its result as it is
             try:
                 typed = (asked or {}).get(code, row["name"])
@@ -305,7 +305,7 @@ def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tu
 
 
 def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None, langs=("vi",), formats=FORMATS,
-         peers: str = "region", overrides: dict | None = None, overview: bool = False, force: bool = False,
+         peers="region", overrides=None, overview: bool = False, force: bool = False,
          province_notebook: Path = PROVINCE_NOTEBOOK, overview_notebook: Path = OVERVIEW_NOTEBOOK,
          asked: dict | None = None, targets: tuple = ()) -> Plan:
     """Everything a run would do, without doing it (``--dry-run`` prints this).

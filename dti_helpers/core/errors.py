@@ -142,7 +142,16 @@ class DTIError(ValueError):
         """
         if self._text is not None or self.code is None:
             return str(self._text)
-        return t(ERROR_PREFIX + self.code, lang, **self.fields)
+        return t(ERROR_PREFIX + self.code, lang, **worded(self.fields, lang))
+
+
+def worded(fields: Mapping[str, object], lang: str) -> dict:
+    """Fields for a label, an error among them (the detail of a wrapping error) worded in ``lang`` too.
+
+    >>> worded({"n": 2, "detail": DTIError(code="more_problems", n=1)}, "vi")
+    {'n': 2, 'detail': '(và 1 lỗi khác)'}
+    """
+    return {k: v.message(lang) if isinstance(v, DTIError) else v for k, v in fields.items()}
 
 
 class DataFileError(DTIError):

@@ -5,13 +5,6 @@ LABELS: dict[str, dict[str, str]] = {
     "idx_lede": {
         "vi": "{n} báo cáo tỉnh, thành phố, lập từ số liệu DTI đã công bố. Số liệu chưa công bố được ghi rõ, không ước tính.",
         "en": "{n} province reports, built from the published DTI figures. Figures not published are said to be so, never estimated."},
-    "idx_caption": {"vi": "Các tỉnh, thành phố: năm của báo cáo, điểm và xếp hạng DTI",
-                    "en": "Provinces: report year, DTI score and rank"},
-    "idx_caption_63": {"vi": "63 tỉnh, thành phố trước sắp xếp: năm của báo cáo, điểm và xếp hạng DTI (trên 63)",
-                       "en": "The 63 provinces before the merger: report year, DTI score and rank (of 63)"},
-    "idx_caption_34": {"vi": "34 tỉnh, thành phố sau sắp xếp ngày 1/7/2025: năm của báo cáo, điểm và xếp hạng DTI "
-                             "(trên 34)",
-                       "en": "The 34 units after the 1 July 2025 merger: report year, DTI score and rank (of 34)"},
     "idx_search": {"vi": "Tìm tỉnh, thành phố (có dấu hoặc không dấu)", "en": "Search a province (with or without diacritics)"},
     "idx_filter_region": {"vi": "Lọc theo vùng", "en": "Filter by region"},
     "idx_region_all": {"vi": "Tất cả các vùng", "en": "All regions"},
@@ -24,9 +17,11 @@ LABELS: dict[str, dict[str, str]] = {
     "idx_overview_34": {"vi": "Tổng quan 34 tỉnh, thành phố sau sắp xếp {year}",
                         "en": "Overview of the 34 units after the merger {year}"},
     "idx_year_note": {
-        "vi": "Năm: năm đánh giá của báo cáo; mặc định là năm gần nhất có số liệu công bố của từng tỉnh. "
+        "vi": "Mỗi bảng là một năm đánh giá của một bộ đơn vị: thứ hạng của các năm khác nhau không xếp chung. "
+              "Tỉnh có báo cáo của năm khác (năm gần nhất có số liệu) được ghi năm đó, kèm liên kết. "
               "Bấm vào tiêu đề cột để sắp xếp; ô chưa có số liệu luôn xếp cuối.",
-        "en": "Year: the assessment year of the report; by default each province's latest year with published data. "
+        "en": "Each table is one assessment year of one unit set: ranks of different years are never listed "
+              "together. A province whose report is of another year (its latest with data) says which, with a link. "
               "Click a column heading to sort; cells without a published figure always sort last."},
     # national overview (sections/national)
     "ov_title": {"vi": "Chỉ số chuyển đổi số {year}: tổng quan cả nước", "en": "Digital Transformation Index {year}: national overview"},
@@ -177,4 +172,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "No province has a published rank in both {year} and the assessment year before, so there is no "
               "chart of the {year} rank changes."},
     "ov_pillar_count": {"vi": "{n}/{of}", "en": "{n} of {of}"},
+    # the index page's year tables (issue 10, item 9): one table per year and unit set, and the selector
+    "idx_set_63": {"vi": "63 tỉnh, thành phố trước sắp xếp", "en": "The 63 provinces before the merger"},
+    "idx_set_34": {"vi": "34 tỉnh, thành phố sau sắp xếp ngày 1/7/2025", "en": "The 34 units after the 1 July 2025 merger"},
+    "idx_selector": {"vi": "Năm đánh giá", "en": "Assessment year"},
+    "idx_table_heading": {"vi": "Năm {year} · {set}", "en": "{year} · {set}"},
+    "idx_table_caption": {"vi": "{set}: điểm và xếp hạng DTI năm {year} (trên {n})",
+                          "en": "{set}: DTI score and rank in {year} (of {n})"},
+    "idx_other_year": {"vi": "báo cáo năm {year}", "en": "report for {year}"},
 }

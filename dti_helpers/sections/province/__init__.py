@@ -19,6 +19,7 @@ from __future__ import annotations
 from dti_helpers.core.labels import check_lang
 from dti_helpers.sections import parts
 from dti_helpers.sections.province.common import N_UNITS, PILLARS, STRENGTH_MARGIN
+from dti_helpers.sections.province.compare import compare
 from dti_helpers.sections.province.country import country
 from dti_helpers.sections.province.figures import figure_columns, figures
 from dti_helpers.sections.province.former import former_provinces
@@ -50,6 +51,6 @@ def build(rep: Report) -> list[parts.Section]:
 
 
 __all__ = ["DOUBT_MARK", "N_UNITS", "PEER_STRATEGIES", "PILLARS", "ParameterError", "Report", "ReportParams",
-           "SECTIONS", "STRENGTH_MARGIN", "build", "check_lang", "country", "cover", "data_notes",
+           "SECTIONS", "STRENGTH_MARGIN", "build", "check_lang", "compare", "country", "cover", "data_notes",
            "figure_columns", "figures", "former_provinces", "headline", "peers", "resolve_params", "scorecard", "setup", "strengths",
            "targets", "trend"]

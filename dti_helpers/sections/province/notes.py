@@ -115,7 +115,8 @@ def _params_table(rep):
         (t("param_year", lang), t("param_year_latest", lang, year=p.year) if p.latest else str(p.year)),
         *([(t("param_units", lang), t("param_units_34", lang))] if p.units == "34" else []),
         (t("param_lang", lang), p.lang),
-        (t("param_peers", lang), f"{p.peers} ({t('peers_name_' + p.peers, lang)})"),
+        (t("param_peers", lang), f"{p.peers} ({t('peers_name_' + p.peers, lang)})" if not p.chosen_peers else
+         f"{', '.join(rep.data.provinces.at[c, 'name'] for c in p.peers)} ({t('peers_name_list', lang)})"),
         (t("param_data", lang), data_name),
         (t("param_version", lang), rep.data.version),
         (t("param_software", lang), f"dti-reports {dti_helpers.__version__}"),

@@ -7,8 +7,8 @@
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field, replace
 from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, replace
 
 from dti_helpers.analysis import province as an
 from dti_helpers.core.errors import DTIError, UnknownProvinceError
@@ -18,6 +18,7 @@ from dti_helpers.data.load import DTIData, load_dti
 from dti_helpers.data.targets import Target, for_unit, kept_whole, report_targets
 from dti_helpers.sections.kit import install_display
 from dti_helpers.sections.province.headline import cover
+from dti_helpers.sections.province.peer_choice import coerce_peers, resolve_peers
 
 PEER_STRATEGIES = an.PEER_STRATEGIES
 
@@ -45,7 +46,8 @@ class ReportParams:
     year: int
     year_requested: int | None
     lang: str
-    peers: str
+    # a strategy (PEER_STRATEGIES), or the codes of the chosen provinces of the report's unit set
+    peers: str | tuple[str, ...]
     # The analyst's files (absolute paths, most trusted first) and whether the embedded data is merged in.
     data_path: tuple[str, ...] | None
     data_cache: str | None = None  # the checked copy of the data (data.load.write_validated) a kernel reads
@@ -63,6 +65,8 @@ class ReportParams:
         object.__setattr__(self, "data_path", data_paths(self.data_path))
         object.__setattr__(self, "downloads", tuple((str(f), str(href)) for f, href in self.downloads or ()))
         object.__setattr__(self, "targets", target_rows(self.targets))
+        if not isinstance(self.peers, str):  # a list after a JSON round trip
+            object.__setattr__(self, "peers", tuple(str(c) for c in self.peers))
 
     @property
     def latest(self) -> bool:
@@ -85,11 +89,21 @@ class ReportParams:
         'bac-giang'
         """
         targets = list(self.targets) if isinstance(self.targets, tuple) else self.targets
-        return {"province": self.province, "year": self.year_requested, "lang": self.lang, "peers": self.peers,
+        peers = self.peers if isinstance(self.peers, str) else list(self.peers)
+        return {"province": self.province, "year": self.year_requested, "lang": self.lang, "peers": peers,
                 "data_path": list(self.data_path or ()) or None, "embedded": self.embedded, "units": self.units,
                 "targets": targets,
-                "resolved": {**self.to_dict(), "data_path": list(self.data_path or ()) or None,
+                "resolved": {**self.to_dict(), "peers": peers, "data_path": list(self.data_path or ()) or None,
                              "downloads": [list(link) for link in self.downloads], "targets": targets}}
+
+    @property
+    def chosen_peers(self) -> bool:
+        """Whether the peers are provinces the analyst chose (a list), not a strategy.
+
+        >>> resolve_params(load_dti(), "24", 2020, peers="Bắc Ninh").chosen_peers
+        True
+        """
+        return not isinstance(self.peers, str)
 
     @property
     def stem(self) -> str:
@@ -159,6 +173,75 @@ def coerce_units(units) -> str | None:
     return text
 
 
+def coerce_lang(lang) -> str:
+    """A report language, or a one-line :class:`ParameterError` naming the choices.
+
+    >>> coerce_lang("en")
+    'en'
+    >>> coerce_lang("fr")
+    Traceback (most recent call last):
+    dti_helpers.sections.province.ParameterError: unknown language 'fr'; use one of: vi, en
+    """
+    if lang not in LANGS:
+        raise ParameterError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
+    return lang
+
+
+def coerce_province(province) -> str:
+    """A province parameter as text (name, slug or code); empty is an error.
+
+    >>> coerce_province(24), coerce_province(" Bắc Giang ")
+    ('24', 'Bắc Giang')
+    """
+    if province is None or str(province).strip() == "":
+        raise ParameterError("no province given; give a name, slug or GSO code, e.g. 'Bắc Giang'")
+    return str(province).strip()
+
+
+def coerce_embedded(value) -> bool:
+    """The ``embedded`` switch: true or false, nothing else (a "no" string would read as true).
+
+    >>> coerce_embedded(False)
+    False
+    """
+    if not isinstance(value, bool):
+        raise ParameterError(code="param_not_bool", value=value)
+    return value
+
+
+# Every notebook parameter a caller may set, and the check the notebook applies to it (``resolved``
+# is not one: run_reports.py and render write it). A --params file is checked by these same functions.
+PARAMETER_CHECKS = {"province": coerce_province, "year": coerce_year, "lang": coerce_lang, "peers": coerce_peers,
+                    "data_path": data_paths, "embedded": coerce_embedded, "units": coerce_units}
+
+
+def check_parameters(values: Mapping, allowed=None) -> dict:
+    """Notebook parameters (name -> value) checked as the notebook checks them, in a plain dict.
+
+    ``allowed`` limits the names (default: every name of :data:`PARAMETER_CHECKS`). A wrong name
+    or value raises a coded one-line :class:`ParameterError` naming the parameter.
+
+    >>> check_parameters({"year": "2021", "peers": "Bắc Ninh, Thái Nguyên"})
+    {'year': 2021, 'peers': ('Bắc Ninh', 'Thái Nguyên')}
+    >>> check_parameters({"colour": "red"}, allowed=("year", "peers"))
+    Traceback (most recent call last):
+    dti_helpers.sections.province.ParameterError: unknown parameter 'colour'; use one of: year, peers
+    >>> check_parameters({"year": "soon"})
+    Traceback (most recent call last):
+    dti_helpers.sections.province.ParameterError: year: year 'soon' is not a year; give e.g. 2022, or None for the latest
+    """
+    names = tuple(allowed if allowed is not None else PARAMETER_CHECKS)
+    checked = {}
+    for name, value in values.items():
+        if name not in names or name not in PARAMETER_CHECKS:
+            raise ParameterError(code="param_unknown", param=name, choices=", ".join(names))
+        try:
+            checked[name] = PARAMETER_CHECKS[name](value)
+        except DTIError as exc:
+            raise ParameterError(code="param_value", param=name, detail=exc) from None
+    return checked
+
+
 def unit_sets_for(catalogue, province, year=None, units=None) -> tuple[str, ...]:
     """The unit sets a request means, by the rule of the README: ``units`` when given; else the year
     (up to 2023: the 63; from 2025: the 34); else (2024, or the latest year) the set whose names
@@ -185,7 +268,7 @@ def unit_sets_for(catalogue, province, year=None, units=None) -> tuple[str, ...]
     return tuple(found) or ("63",)  # a name in neither set: the 63's error names the closest matches
 
 
-def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers: str = "region",
+def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers="region",
                    units=None) -> ReportParams:
     """Check and resolve the report parameters; raise a one-line :class:`DTIError` on a bad one.
 
@@ -209,12 +292,9 @@ def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers: 
     ...
     dti_helpers.sections.province.ParameterError: unknown language 'fr'; use one of: vi, en
     """
-    if lang not in LANGS:
-        raise ParameterError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
-    if peers not in PEER_STRATEGIES:
-        raise ParameterError(f"unknown peer strategy '{peers}'; use one of: {', '.join(PEER_STRATEGIES)}")
-    if province is None or str(province).strip() == "":
-        raise ParameterError("no province given; give a name, slug or GSO code, e.g. 'Bắc Giang'")
+    coerce_lang(lang)
+    coerce_peers(peers)  # a malformed value fails before any look-up; names are resolved below, in the unit set
+    coerce_province(province)
     requested = coerce_year(year)
     unit_set = unit_sets_for(data.catalogue, province, requested, units)[0]
     view = data.for_units(unit_set)
@@ -237,7 +317,8 @@ def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers: 
                              f"years with data: {', '.join(map(str, years))}")
     else:
         chosen = requested
-    return ReportParams(str(province), code, prov["name"], prov["slug"], int(chosen), requested, lang, peers,
+    chosen_peers = resolve_peers(data.catalogue, peers, unit_set, focus=code)
+    return ReportParams(str(province), code, prov["name"], prov["slug"], int(chosen), requested, lang, chosen_peers,
                         tuple(i.path for i in data.inputs) or None, units=unit_set, embedded=data.embedded)
 
 
@@ -309,7 +390,7 @@ class Report:
         return cover(self).html()
 
 
-def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers: str = "region", data_path=None,
+def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers="region", data_path=None,
           resolved: dict | None = None, units=None, embedded: bool = True, targets=None) -> Report:
     """Load the data and resolve the parameters: the first call of the report notebook.
 
@@ -328,8 +409,7 @@ def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers: str = "re
     >>> rep.code, rep.year, rep.lang
     ('48', 2021, 'en')
     """
-    if lang not in LANGS:  # before loading anything: the cheapest error first
-        raise ParameterError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
+    coerce_lang(lang)  # before loading anything: the cheapest error first
     if resolved:
         params = ReportParams(**resolved)
         data = load_dti(params.data_path, validated=params.data_cache, embedded=params.embedded)

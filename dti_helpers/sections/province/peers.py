@@ -11,26 +11,11 @@ import pandas as pd
 
 from dti_helpers import charts
 from dti_helpers.analysis import province as an
-from dti_helpers.core.labels import fmt_score, t
-from dti_helpers.sections.kit import chart, not_published
+from dti_helpers.core.labels import t
+from dti_helpers.sections.kit import chart
 from dti_helpers.sections.parts import DoubtNotes, Section, Strong, Text
-from dti_helpers.sections.province.common import PILLARS, figure_note, grid, isna, metric_label, muted, \
-    region_name
-
-
-def peer_cell(score, rank, lang: str):
-    """A score with its rank in grey, or whichever of the two is published, or "not published".
-
-    >>> str(peer_cell(0.5, 3, "en")).startswith("0.5000 "), peer_cell(None, 3, "en")
-    (True, 'rank 3')
-    """
-    if isna(score) and isna(rank):
-        return not_published(lang)
-    if isna(score):
-        return t("rank_n", lang, rank=int(rank))
-    if isna(rank):
-        return fmt_score(score, lang)
-    return muted(f"({int(rank)})", before=fmt_score(score, lang))
+from dti_helpers.sections.province.common import PILLARS, figure_note, grid, isna, metric_label, region_name
+from dti_helpers.sections.province.compare import compare, peer_cell
 
 
 def peer_rule(rep, pe: pd.DataFrame) -> str:
@@ -42,8 +27,9 @@ def peer_rule(rep, pe: pd.DataFrame) -> str:
     True
     """
     strategy = pe.attrs.get("strategy", rep.params.peers)
+    chosen = ", ".join(pe.name[~pe.is_focus])
     rule = t(pe.attrs.get("rule") or f"peers_rule_{strategy}", rep.lang, region=region_name(rep),
-             k=pe.attrs.get("k", 5))
+             k=pe.attrs.get("k", 5), names=chosen)
     if pe.attrs.get("note"):
         rule += " " + t(pe.attrs["note"], rep.lang)
     return rule
@@ -55,9 +41,13 @@ def peers(rep) -> Section:
     >>> from dti_helpers.sections.province import setup
     >>> peers(setup("Bắc Giang", 2020, "en")).id
     'peers'
+    >>> "Thái Nguyên" in peers(setup("Bắc Giang", 2020, "en", peers="Bắc Ninh,Thái Nguyên")).html()
+    True
     """
     lang = rep.lang
     pe = an.peers(rep.data, rep.code, rep.year, rep.params.peers)
+    if rep.params.chosen_peers:  # the analyst's list: the kit's comparison, as report.compare gives it
+        return compare(rep, rep.params.peers, id="peers", title=rep.title("peers"), intro=peer_rule(rep, pe))
     metrics = ("dti", *PILLARS)
     names = {m: metric_label(rep, m) for m in metrics}
     parts = [Text(peer_rule(rep, pe))]
