@@ -231,6 +231,7 @@ def run_batch(args, lang: str = "en") -> int:
       build    bac-giang-2020-vi                    html,pdf  new
     0
     """
+    from dti_helpers.analysis.dates import epoch_from
     from dti_helpers.analysis.province import PEER_STRATEGIES
     from dti_helpers.batch import listing, plan as planning, pool, select, summary
     from dti_helpers.batch.manifest import Manifest
@@ -278,8 +279,10 @@ def run_batch(args, lang: str = "en") -> int:
         raise UsageError("cli_shipped_missing", path=notebook)
     if overview and not planning.OVERVIEW_NOTEBOOK.exists():
         raise UsageError("cli_overview_missing", path=planning.OVERVIEW_NOTEBOOK)
+    # the build date every output states: SOURCE_DATE_EPOCH, read once here (None: the data's own date)
     selection = dict(year=args.year, langs=args.lang, formats=args.format, peers=args.peers, overrides=overrides,
-                     overview=overview, force=args.force, province_notebook=notebook, asked=asked)
+                     overview=overview, force=args.force, province_notebook=notebook, asked=asked,
+                     build_epoch=epoch_from(os.environ))
     out = Path(args.out)
     if args.dry_run:
         manifest = Manifest(out)

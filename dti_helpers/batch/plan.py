@@ -201,7 +201,8 @@ def make_job(stem: str, label: str, notebook: Path, data_version: str, parameter
 def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str, ...], formats: tuple[str, ...],
                   peers: str = "region", overrides: dict | None = None,
                   notebook: Path = PROVINCE_NOTEBOOK, data_cache: str | None = None,
-                  asked: dict | None = None, successors: dict | None = None) -> tuple[list[Job], list[Skipped]]:
+                  asked: dict | None = None, successors: dict | None = None,
+                  build_epoch: int | None = None) -> tuple[list[Job], list[Skipped]]:
     """One job per province and language; the year each report covers is decided here.
 
     Without ``year``, each province gets its own latest year with any published
@@ -212,7 +213,8 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
     (:func:`~dti_helpers.data.load.write_validated`, written by the runner). ``asked`` maps a
     code to the name the user typed, which the report's data notes repeat. ``successors`` maps
     (code, year, lang) of a 34-unit report in the same batch to its stem: a former province's report
-    of that year links to its successor's.
+    of that year links to its successor's. ``build_epoch`` (``SOURCE_DATE_EPOCH``) is the build date every
+    report states; it is a parameter, so a new one rebuilds.
 
     >>> from dti_helpers import load_dti
     >>> jobs, skipped = province_jobs(load_dti(), ["10", "24"], year=2020, langs=("vi",), formats=("html",))
@@ -234,7 +236,7 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
             try:
                 typed = (asked or {}).get(code, row["name"])
                 params = replace(resolve_params(data, typed, opts["year"], lang, opts["peers"], data.units),
-                             data_cache=data_cache)
+                                 data_cache=data_cache, build_epoch=build_epoch)
                 successor = (successors or {}).get((row.get("successor_code"), params.year, lang))
                 if successor:  # both files sit in html/ (and pdf/): one relative address serves both
                     params = replace(params, successor_report=f"../html/{successor}.html")
@@ -268,7 +270,7 @@ def by_unit_set(codes, asked=None) -> tuple[dict[str, list[str]], dict[str, dict
 
 def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tuple[str, ...],
                   data_path: list[str] | None = None, notebook: Path = OVERVIEW_NOTEBOOK,
-                  data_cache: str | None = None) -> list[Job]:
+                  data_cache: str | None = None, build_epoch: int | None = None) -> list[Job]:
     """The national overview's jobs for ``data``'s unit set: one per language for ``year``, or for every
     year the set was assessed (the 2024 overview exists for the 63 and for the 34).
 
@@ -289,7 +291,8 @@ def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tu
         stem, label, extra = "national-overview-34-{y}-{lang}", "national overview [34] {y} ({lang})", {"units": "34"}
     return [make_job(stem.format(y=y, lang=lang), label.format(y=y, lang=lang), notebook, data.version,
                      {"year": y, "lang": lang, "data_path": data_path, "data_cache": data_cache,
-                      **({} if data.embedded else {"embedded": False}), **extra}, formats,
+                      **({} if data.embedded else {"embedded": False}),
+                      **({} if build_epoch is None else {"build_epoch": build_epoch}), **extra}, formats,
                      {"kind": "overview", "year": y, "lang": lang, "units": data.units})
             for y in reversed(years) for lang in langs]
 
@@ -297,13 +300,14 @@ def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tu
 def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None, langs=("vi",), formats=FORMATS,
          peers: str = "region", overrides: dict | None = None, overview: bool = False, force: bool = False,
          province_notebook: Path = PROVINCE_NOTEBOOK, overview_notebook: Path = OVERVIEW_NOTEBOOK,
-         asked: dict | None = None) -> Plan:
+         asked: dict | None = None, build_epoch: int | None = None) -> Plan:
     """Everything a run would do, without doing it (``--dry-run`` prints this).
 
     ``codes`` are units of the 63, or ``{unit_set: codes}`` (``asked`` likewise: the names as typed).
     ``overview`` adds the national overviews of the unit sets in ``codes``.
     ``province_notebook`` builds the provinces from another notebook (an edited copy of
-    the shipped one); its digest is part of every province job's inputs.
+    the shipped one); its digest is part of every province job's inputs. ``build_epoch`` is
+    ``SOURCE_DATE_EPOCH`` as the command line read it: the build date every report and overview states.
 
     >>> from dti_helpers import load_dti
     >>> p = plan(load_dti(), ["24"], Manifest("/nonexistent"), year=2020, formats=("html",))
@@ -324,7 +328,8 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
         planned[unit_set] = province_jobs(
             data.for_units(unit_set), codes[unit_set], year=year, langs=tuple(langs), formats=tuple(formats),
             peers=peers, overrides=overrides, notebook=Path(province_notebook),
-            data_cache=data_cache, asked=asked.get(unit_set), successors=successors if unit_set == "63" else None)
+            data_cache=data_cache, asked=asked.get(unit_set), successors=successors if unit_set == "63" else None,
+            build_epoch=build_epoch)
         if unit_set == "34":
             successors = {(j.meta["code"], j.meta["year"], j.meta["lang"]): j.stem for j in planned["34"][0]}
     jobs = [job for unit_set in codes for job in planned[unit_set][0]]
@@ -333,6 +338,6 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
         view = data.for_units(unit_set)
         if year is None or year in view.years():
             jobs += overview_jobs(view, year=year, langs=tuple(langs), formats=tuple(formats), data_path=data_path,
-                                  notebook=Path(overview_notebook), data_cache=data_cache)
+                                  notebook=Path(overview_notebook), data_cache=data_cache, build_epoch=build_epoch)
     todo, unchanged = finalize(jobs, manifest, force)
     return Plan(todo, unchanged, skipped)

@@ -15,19 +15,6 @@ MERGER_YEAR = 2025  # first assessment year of the 34 units only
 TIDY_COLUMNS = ["year", "unit_set", "province_code", "province", "metric", "score", "rank",
                 "doubtful", "sources", "source_kind", "note", "note_vi"]
 NATIONAL_COLUMNS = ["year", "unit_set", "metric", "score", "sources", "note", "note_vi"]
-# Who published each assessment year's results (the raw README, round 3): the Ministry of Information
-# and Communications until the 2023 results; the Ministry of Science and Technology, which took over the
-# portfolio, published the 2024 results (21 Oct 2025).
-FIRST_YEAR_PUBLISHED_BY_MOST = 2024
-
-
-def publisher(year: int) -> str:
-    """Label key of the ministry that published the results of assessment ``year``.
-
-    >>> publisher(2023), publisher(2024)
-    ('publisher_mic', 'publisher_most')
-    """
-    return "publisher_most" if year >= FIRST_YEAR_PUBLISHED_BY_MOST else "publisher_mic"
 
 
 def unit_sets_of_year(year: int | None) -> tuple[str, ...]:

@@ -11,11 +11,13 @@ The steps live in their own modules so a batch can reuse and recombine them chea
 * :func:`render_report` — all of it for one province, writing files atomically;
 * :func:`render_in_process` — the same page built without a kernel (previews, the batch's floor).
 
-The same inputs give byte-identical HTML and PDF: charts are deterministic SVG,
-the page carries no timestamp, and WeasyPrint writes no date.
+The same inputs give byte-identical HTML and PDF: charts are deterministic SVG, WeasyPrint
+writes no date, and the one date the page states as its build date is ``SOURCE_DATE_EPOCH``'s,
+read here once and passed down as a parameter (without it, the data's own date).
 """
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -45,7 +47,7 @@ def __getattr__(name: str):
 
 def check_params(province, year=None, lang: str = "vi", peers: str = "region", data_path=None, cache_dir=None,
                  units=None, *, embedded: bool = True, data_year: int | None = None, sheet: str | None = None,
-                 limits=None):
+                 limits=None, build_epoch: int | None = None):
     """Validate report parameters without starting a kernel; return the resolved ``ReportParams``.
 
     Raises a one-line :class:`~dti_helpers.core.errors.DTIError` for an unknown
@@ -54,6 +56,7 @@ def check_params(province, year=None, lang: str = "vi", peers: str = "region", d
     data unless ``embedded=False``; ``data_year`` is the year of a single official table that
     names it nowhere (:func:`~dti_helpers.data.load.load_dti`). With ``cache_dir``, the checked
     table is written there (:func:`~dti_helpers.data.load.write_validated`) for the kernel to read.
+    ``build_epoch`` is the build time to state (``SOURCE_DATE_EPOCH``), ``None`` for the data's date.
 
     >>> check_params("Bắc Giang", 2020).stem
     'bac-giang-2020-vi'
@@ -74,10 +77,11 @@ def check_params(province, year=None, lang: str = "vi", peers: str = "region", d
     data = load_dti(data_paths(data_path), data_year, embedded=embedded, sheet=sheet, limits=limits)
     params = resolve_params(data, province, year, lang, peers, units)
     copy = write_validated(data, cache_dir) if cache_dir is not None else None
-    return replace(params, data_cache=str(copy)) if copy else params
+    return replace(params, data_cache=str(copy) if copy else None, build_epoch=build_epoch)
 
 
-def render_in_process(province, year=None, lang: str = "vi", peers: str = "region", data=None, units=None) -> str:
+def render_in_process(province, year=None, lang: str = "vi", peers: str = "region", data=None, units=None,
+                      build_epoch: int | None = None) -> str:
     """The report's HTML built in this process, without papermill or a kernel.
 
     ``data`` (a loaded :class:`~dti_helpers.data.DTIData`) is reused when
@@ -91,7 +95,7 @@ def render_in_process(province, year=None, lang: str = "vi", peers: str = "regio
     from dti_helpers.sections import province as report
 
     data = data if data is not None else load_dti()
-    params = report.resolve_params(data, province, year, lang, peers, units=units)
+    params = replace(report.resolve_params(data, province, year, lang, peers, units=units), build_epoch=build_epoch)
     rep = report.Report(data.for_units(params.units), params)
     from dti_helpers.render.html import notebook_to_html, sections_to_notebook
 
@@ -114,13 +118,14 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
                   data_path=None, peers: str = "region", *, units=None, notebook: str | Path = NOTEBOOK,
                   embedded: bool = True, data_year: int | None = None, sheet: str | None = None, limits=None,
                   kernel_name: str | None = None, engine_name: str | None = None, timeout: int | None = 600,
-                  **engine_kwargs) -> dict[str, Path]:
+                  environ=None, **engine_kwargs) -> dict[str, Path]:
     """Execute the report notebook for one province and write its notebook and the requested formats.
 
     Parameters and ``notebook`` (the shipped one, or an analyst's edited copy) are checked
     first, in this process: a bad one raises a one-line :class:`~dti_helpers.core.errors.DTIError`
     before any kernel starts and nothing is written. The data options are those of
-    :func:`check_params`. Files are
+    :func:`check_params`; ``SOURCE_DATE_EPOCH`` is read from ``environ`` (default: this process's
+    environment) once, here, and becomes the build date the report states. Files are
     ``<out_dir>/notebooks|html|pdf/<slug>-<year>-<lang>.*``, each written atomically.
     Returns ``{"notebook": path, "html": path, "pdf": path}`` for the files written.
 
@@ -135,8 +140,11 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
     for name in formats:
         output_formats.get(name)  # an unknown format fails before any work
     read_notebook(notebook)
+    from dti_helpers.analysis.dates import epoch_from
+
+    epoch = epoch_from(os.environ if environ is None else environ)
     params = check_params(province, year, lang, peers, data_path, cache_dir=Path(out_dir) / CACHE_DIR, units=units,
-                          embedded=embedded, data_year=data_year, sheet=sheet, limits=limits)
+                          embedded=embedded, data_year=data_year, sheet=sheet, limits=limits, build_epoch=epoch)
     paths = output_paths(out_dir, params.stem)
     parameters = params.notebook_parameters()
     nb = execute_notebook(parameters, paths["notebook"], notebook=notebook, kernel_name=kernel_name,

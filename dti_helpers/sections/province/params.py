@@ -51,6 +51,9 @@ class ReportParams:
     # a batch building a former province's report and its successor's of the same year links them
     successor_report: str | None = None
     embedded: bool = True
+    # SOURCE_DATE_EPOCH as the caller read it (render, batch): the build date the report states; None:
+    # the data's date (analysis.dates.build_date), never the clock
+    build_epoch: int | None = None
 
     def __post_init__(self):
         # A notebook parameter arrives as a list (JSON) or one path: the same request either way.
