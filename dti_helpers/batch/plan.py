@@ -21,6 +21,9 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 PROVINCE_NOTEBOOK = ROOT / "notebooks" / "province_report.ipynb"
 OVERVIEW_NOTEBOOK = ROOT / "notebooks" / "national_overview.ipynb"
+# The catalogue tables every report reads beside the figures: names and kinds, the merger, metrics, and
+# who published each year's results and when (the dates a report states come from it).
+CATALOGUE_FILES = ("provinces.csv", "units_2025.csv", "metrics.csv", "assessments.csv", "raw/regions.csv")
 
 
 @dataclass(frozen=True)
@@ -140,14 +143,25 @@ def input_parts(notebook: Path, data_version: str, parameters: dict) -> dict:
     The package source is digested on every call, so an edit made in a long-lived session
     (a notebook kernel, a test run) counts; each file is re-read only when its path, size or
     modification time changed (:func:`~dti_helpers.core.fsio.file_digest`). ``data_version`` is
-    :attr:`~dti_helpers.data.load.DTIData.version` (it covers every merged file).
+    :attr:`~dti_helpers.data.load.DTIData.version` (it covers every merged file); the catalogue tables
+    (:data:`CATALOGUE_FILES`, e.g. a corrected publication date) are an input of their own.
 
     >>> parts = input_parts(PACKAGE_DIR / "__init__.py", "41a4925e1157", {"lang": "vi"})
     >>> sorted(parts)
-    ['data', 'notebook', 'packages', 'parameters', 'source']
+    ['catalogue', 'data', 'notebook', 'packages', 'parameters', 'source']
     """
     return {"notebook": notebook_digest(notebook), "source": tree_digest(PACKAGE_DIR),
-            "data": data_version, "parameters": parameters, "packages": _packages_digest()}
+            "data": data_version, "catalogue": catalogue_digest(), "parameters": parameters,
+            "packages": _packages_digest()}
+
+
+def catalogue_digest(data_dir: Path = ROOT / "data") -> str:
+    """Digest of the catalogue tables in ``data_dir`` (each re-read only when it changed on disk).
+
+    >>> len(catalogue_digest()), catalogue_digest() == catalogue_digest()
+    (64, True)
+    """
+    return inputs_digest({name: file_digest(data_dir / name) for name in CATALOGUE_FILES})
 
 
 def _why(manifest: Manifest, job: Job, fmt: str, force: bool) -> str:
