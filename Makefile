@@ -62,8 +62,11 @@ data: venv
 check-data: venv
 	$(PY) run_reports.py --check-data $(or $(FILE),data/dti.csv)
 
+# Jupyter refuses to start as root (containers, CI) unless told: as root, lab adds --allow-root and says so.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: venv
-	$(VENV)/bin/jupyter lab --notebook-dir=. notebooks/
+	$(if $(ALLOW_ROOT),@echo "running as root: starting Jupyter Lab with --allow-root")
+	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) --notebook-dir=. notebooks/
 
 bench: venv system-deps
 	$(PY) benchmarks/bench_batch.py $(ARGS)

@@ -44,7 +44,8 @@ outputs (under --out, default reports/):
   notebooks/ and logs/ of each report, html|pdf/national-overview-<year>-<lang>.*,
   index.html (Vietnamese) and index-en.html, and manifest.json, which records
   the inputs of every output: unchanged reports are not rebuilt (--force does).
-  The overview is built when no province or region is selected (or with --overview).
+  The overview is built when no province or region is selected (or with --overview);
+  --overview-only builds the overviews and the index pages, no province report.
 
 exit status: 0 all reports built or up to date; 1 a report failed (the others
   are still built; the summary names its executed notebook and log); 2 a wrong
@@ -56,6 +57,7 @@ examples:
   python run_reports.py --region "Tây Nguyên" --year 2022 --lang vi,en
   python run_reports.py --format html --jobs 4 --out /tmp/reports
   python run_reports.py --dry-run                # what would be built, and why
+  python run_reports.py --overview-only --year 2022 --format html   # one year's overviews and the index
   python run_reports.py --list                   # every province with its years of data
   python run_reports.py --list --units 34        # the 34 units with their former provinces
   python run_reports.py "Hà Nội" --units 34 --year 2024   # one unit of the 34
@@ -127,6 +129,8 @@ def _run_arguments(p: argparse.ArgumentParser) -> None:
                    help="build the provinces from this edited copy of notebooks/province_report.ipynb")
     p.add_argument("--overview", action=argparse.BooleanOptionalAction, default=None,
                    help="build the national overview (default: only when no province or region is selected)")
+    p.add_argument("--overview-only", action="store_true",
+                   help="build only the national overviews (of --year and --units, if given) and the index pages")
     p.add_argument("--force", action="store_true", help="rebuild even the reports that are up to date")
     p.add_argument("--dry-run", action="store_true", help="print what would be built, and why; build nothing")
     p.add_argument("--timeout", type=float, default=600, metavar="SECONDS", help="time limit of one report (default: 600)")
@@ -242,6 +246,7 @@ def run_batch(args, lang: str = "en") -> int:
       build    bac-giang-2020-vi                    html,pdf  new
     0
     """
+    from dti_helpers.analysis.dates import epoch_from
     from dti_helpers.batch import listing, plan as planning, pool, select, summary
     from dti_helpers.batch.manifest import Manifest
     from dti_helpers.batch.runner import build
@@ -285,12 +290,16 @@ def run_batch(args, lang: str = "en") -> int:
     overrides = select.read_params(args.params, cat, tuple(codes)) if args.params else select.Overrides()
     targets = inputs.user_targets(args.targets, overrides)
     overview = args.overview if args.overview is not None else not selected
+    if args.overview_only:
+        codes, overview = select.overview_only(scope, args.provinces, args.region, args.overview), True
     if not notebook.exists():
         raise UsageError("cli_shipped_missing", path=notebook)
     if overview and not planning.OVERVIEW_NOTEBOOK.exists():
         raise UsageError("cli_overview_missing", path=planning.OVERVIEW_NOTEBOOK)
+    # the build date every output states: SOURCE_DATE_EPOCH, read once here (None: the data's own date)
     selection = dict(year=args.year, langs=args.lang, formats=args.format, peers=args.peers, overrides=overrides,
-                     overview=overview, force=args.force, province_notebook=notebook, asked=asked, targets=targets)
+                     overview=overview, force=args.force, province_notebook=notebook, asked=asked, targets=targets,
+                     build_epoch=epoch_from(os.environ))
     out = Path(args.out)
     if args.dry_run:
         manifest = Manifest(out)

@@ -55,7 +55,7 @@ def test_da_nang_2021_facts_in_both_languages(data):
     _, en = _html(data, "Đà Nẵng", 2021, "en")
     assert "0,6419" in _text(vi) and "1/63" in _text(vi)
     assert "0.6419" in _text(en) and "1/63" in _text(en)
-    assert "Tóm tắt" in vi and "Headline" in en and "Headline" not in vi
+    assert "Tóm tắt" in vi and "Summary" in en and "Summary" not in vi
 
 
 def test_shared_rank_15_in_2022(data):
@@ -128,10 +128,10 @@ def test_peer_strategies_state_their_rule(data):
                           ("profile", "peers_rule_profile")):
         rep = report.Report(data, report.resolve_params(data, "Quảng Ninh", 2022, "en", strategy))
         html = report.peers(rep).html()
-        rule = t(key, "en", region=data.catalogue.region_name("red_river_delta", "en"), k=5)
+        rule = t(key, "en", region=data.catalogue.region_name("red_river_delta", "en"), k=5, name="Quảng Ninh")
         assert str(escape(rule)) in html, strategy
     rep = report.Report(data, report.resolve_params(data, "Hà Giang", 2022, "en", "profile"))
-    assert t("peers_fallback_no_scores", "en") in report.peers(rep).html()
+    assert t("peers_fallback_no_scores", "en", name="Hà Giang") in report.peers(rep).html()
 
 
 def test_data_notes_cite_every_figure_and_state_the_method(data):
@@ -151,7 +151,7 @@ def test_sections_display_inline_with_toc_metadata(data):
     rep = report.Report(data, report.resolve_params(data, "24", 2020, "en"))
     bundle, meta = report.headline(rep)._repr_mimebundle_()
     assert bundle["text/html"].startswith('<section id="headline"')
-    assert meta["dti_section"] == {"id": "headline", "title": "1. Headline", "level": 2}
+    assert meta["dti_section"] == {"id": "headline", "title": "1. Summary", "level": 2}
     _, cover_meta = report.cover(rep)._repr_mimebundle_()
     assert cover_meta["dti_report"]["lang"] == "en" and cover_meta["dti_report"]["year"] == 2020
 
@@ -188,7 +188,8 @@ def test_headline_tells_the_2025_merger_and_cites_the_successor_figures():
 
     rep = setup("Bình Dương", 2023, "vi")
     text = headline(rep).html()
-    assert "Từ ngày 1/7/2025, Bình Dương thuộc TP. Hồ Chí Minh" in text and "0,7770" in text and "4/34" in text
+    merged = "Ngày 1/7/2025, Bình Dương hợp nhất với Bà Rịa - Vũng Tàu và TP. Hồ Chí Minh; thành phố mới mang tên TP. Hồ Chí Minh."
+    assert merged in text and "0,7770" in text and "4/34" in text
     notes = data_notes(rep).html()
     assert "bảng xếp hạng 34 tỉnh, thành phố sau sắp xếp" in notes
     en = headline(setup("Điện Biên", 2022, "en")).html()
@@ -296,4 +297,4 @@ def test_national_table_has_the_note_in_the_report_language(data):
 def test_tied_leaders_da_nang_2023_is_a_leader(data):
     html = report.scorecard(_rep(data, "Đà Nẵng", 2023)).html()
     row = next(r for r in re.findall(r"<tr[^>]*>(.*?)</tr>", html) if "awareness" in _text(r))
-    assert "Hà Tĩnh" in row and "Đà Nẵng" in row and "this province" in row
+    assert "Hà Tĩnh" in row and "Đà Nẵng" in row and "tied, this city among them" in row

@@ -107,7 +107,7 @@ def test_bac_ninh_renders_every_section_and_its_former_provinces(built):
     assert [i for i in ids if i in SECTIONS_34] == SECTIONS_34
     assert "chưa có số liệu công bố" in text_of(page.split('id="headline"')[1].split('id="scorecard"')[0])
     former = text_of(page.split('id="former"')[1].split('id="strengths"')[0])
-    assert "6. Các tỉnh trước sắp xếp" in former and "không so sánh được với thứ hạng trên 34" in former
+    assert "6. Các tỉnh, thành phố trước sắp xếp" in former and "không so sánh được với thứ hạng trên 34" in former
     assert "0,3615 (10)" in former and "0,4096 (3)" in former  # Bắc Giang and Bắc Ninh 2020, ranks of 63
     assert "<img" not in page.split('id="former"')[1].split('id="strengths"')[0]  # no chart mixes 63 and 34
     notes = text_of(page.split('id="notes"')[1])
@@ -115,7 +115,7 @@ def test_bac_ninh_renders_every_section_and_its_former_provinces(built):
     assert "vùng kinh tế - xã hội của tỉnh cũ mà đơn vị mới giữ mã số" in notes  # the region rule, stated
     pdf = subprocess.run(["pdftotext", "-layout", str(built / "pdf" / "bac-ninh-34-2024-vi.pdf"), "-"],
                          capture_output=True, text=True, check=True).stdout
-    assert "Các tỉnh trước sắp xếp" in pdf and "0,3615" in pdf and "0,4096" in pdf
+    assert "Các tỉnh, thành phố trước sắp xếp" in pdf and "0,3615" in pdf and "0,4096" in pdf
 
 
 def test_34_unit_page_passes_the_w3c_validator(built):

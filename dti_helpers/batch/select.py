@@ -242,3 +242,22 @@ def check_notebook(path: str | Path) -> Path:
     if not any("parameters" in cell.get("metadata", {}).get("tags", []) for cell in nb.cells):
         raise UsageError("cli_notebook_no_parameters", path=path)
     return path.resolve()
+
+
+def overview_only(scope, provinces=(), regions=(), overview: bool | None = None) -> dict[str, list[str]]:
+    """The units of an ``--overview-only`` run: none of any set in ``scope``, so the plan holds only the
+    overviews of those sets (and the run refreshes the index pages). A province, a region or
+    ``--no-overview`` beside it contradicts it: a one-line error.
+
+    >>> overview_only(("63", "34"))
+    {'63': [], '34': []}
+    >>> overview_only(("63",), ["24"])
+    Traceback (most recent call last):
+    ...
+    dti_helpers.batch.select.UsageError: --overview-only builds no province report: leave out the provinces and --region
+    """
+    if provinces or regions:
+        raise UsageError("cli_overview_only_selection")
+    if overview is False:
+        raise UsageError("cli_overview_only_no_overview")
+    return {unit_set: [] for unit_set in scope}

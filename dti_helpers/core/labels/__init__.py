@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from dti_helpers.core.labels import cli, common, compare, data, national, province, render, targets
@@ -110,3 +111,29 @@ def fmt_rank(rank: float | int | None, of: int | None = 63, lang: str = DEFAULT_
     if _missing(rank):
         return t("not_published", lang)
     return f"{int(rank)}/{of}" if of else str(int(rank))
+
+
+def fmt_date(value, lang: str = DEFAULT_LANG, precision: str = "day") -> str:
+    """Format a date as the report's language writes it: "21/10/2025", "21 October 2025"; with
+    ``precision="year"``, the year alone (a date known only to the year).
+
+    >>> import datetime
+    >>> d = datetime.date(2025, 10, 21)
+    >>> fmt_date(d), fmt_date(d, "en"), fmt_date(d, "en", "year")
+    ('21/10/2025', '21 October 2025', '2025')
+    """
+    if precision == "year":
+        return str(value.year)
+    return format_date(value, "d/M/y" if check_lang(lang) == "vi" else "d MMMM y", locale=_locale(lang))
+
+
+def fmt_list(items, lang: str = DEFAULT_LANG) -> str:
+    """Join names as a sentence lists them: "A, B và C" / "A, B and C".
+
+    >>> fmt_list(["Bình Thuận", "Đắk Nông", "Lâm Đồng"]), fmt_list(["A", "B"], "en"), fmt_list(["A"], "en")
+    ('Bình Thuận, Đắk Nông và Lâm Đồng', 'A and B', 'A')
+    """
+    items = [str(i) for i in items]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {t('list_and', lang)} {items[-1]}"

@@ -86,4 +86,10 @@ LABELS: dict[str, dict[str, str]] = {
     "cli_col_former": {"vi": "tỉnh cũ", "en": "former provinces"},
     "cli_build_word": {"vi": "tạo", "en": "build"},
     "cli_skip_word": {"vi": "bỏ qua", "en": "skip"},
+    # ---- issue 11: --overview-only
+    "cli_overview_only_selection": {
+        "vi": "--overview-only không tạo báo cáo tỉnh nào: hãy bỏ tên tỉnh, thành phố và --region",
+        "en": "--overview-only builds no province report: leave out the provinces and --region"},
+    "cli_overview_only_no_overview": {"vi": "--overview-only và --no-overview mâu thuẫn nhau; hãy bỏ một trong hai",
+                                      "en": "--overview-only contradicts --no-overview; leave one of them out"},
 }

@@ -23,9 +23,10 @@ LABELS = {
               "xem mọi tên bằng `run_reports.py --list`",
         "en": "unknown province '{value}' in {option} (a peer must be one of the report's {units} units); "
               "see `run_reports.py --list` for all names"},
-    "peers_rule_list": {"vi": "Các tỉnh so sánh: những tỉnh được chọn cho báo cáo này (tham số peers): {names}.",
-                        "en": "Peers: the provinces chosen for this report (the peers parameter): {names}."},
-    "peers_name_list": {"vi": "tỉnh được chọn", "en": "chosen provinces"},
+    "peers_rule_list": {"vi": "Địa phương so sánh: những tỉnh, thành phố được chọn cho báo cáo này (tham số peers): "
+                              "{names}.",
+                        "en": "Peers: the provinces and cities chosen for this report (the peers parameter): {names}."},
+    "peers_name_list": {"vi": "địa phương được chọn", "en": "chosen provinces and cities"},
     "compare_title": {"vi": "So sánh {name} với {names}", "en": "{name} compared with {names}"},
     "compare_intro": {"vi": "{name} và các tỉnh được chọn ({names}): điểm và thứ hạng năm {year}, theo số liệu "
                             "đã công bố.",

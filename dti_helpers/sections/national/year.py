@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dti_helpers.analysis import province as an
+from dti_helpers.analysis import dates, province as an
 from dti_helpers.analysis.national import PILLARS, coverage, nothing_published, ranking, regions
 from dti_helpers.charts import TILES, TILES_34, distributions, tile_map
 from dti_helpers.core.labels import fmt_number, fmt_rank, t
-from dti_helpers.core.schema import publisher
 from dti_helpers.sections import kit
+from dti_helpers.sections.dates import dates_line
 from dti_helpers.sections.national.context import (Overview, mark, metric_name, rank_cell, region_name,
                                                    score_cell, setup)
 from dti_helpers.sections.parts import DoubtNotes, Section, Table, Text
@@ -26,18 +26,21 @@ def grid(head, rows, numeric, caption=None, notes: DoubtNotes | None = None, cls
 
 
 def cover(ov: Overview) -> Section:
-    """The overview's title block; its metadata names the document for HTML and PDF.
+    """The overview's title block (subtitle, lede, dates line); its metadata names the document for HTML and PDF.
 
-    >>> cover(setup(2022, "en")).title
-    'Digital Transformation Index 2022: national overview'
+    >>> sec = cover(setup(2022, "en"))
+    >>> sec.title, sec.parts[2].content.split(" · ")[0]
+    ('Digital Transformation Index 2022: national overview', '2022 results published on 12 July 2023')
     """
     title = t("ov_title" if ov.n == 63 else "ov_title_34", ov.lang, year=ov.year)
     meta = {"dti_report": {"lang": ov.lang, "title": title, "year": ov.year, "kind": "overview",
                            "header": t("ov_header", ov.lang, year=ov.year)}}
     subtitle = t("ov_subtitle" if ov.n == 63 else "ov_subtitle_34", ov.lang, year=ov.year)
-    lede = t("ov_lede", ov.lang, publisher=t(publisher(ov.year), ov.lang))
+    when = dates.report_dates(ov.data, ov.year, ov.build_epoch)
+    lede = t("ov_lede", ov.lang, publisher=t(when["published"]["publisher"], ov.lang))
     links = (kit.downloads(ov.downloads, ov.lang),) if ov.downloads else ()
-    return Section("top", title, (Text(subtitle, "subtitle"), Text(lede, "lede"), *links), level=1, meta=meta)
+    return Section("top", title, (Text(subtitle, "subtitle"), Text(lede, "lede"),
+                                  Text(dates_line(when, ov.lang), "lede dates"), *links), level=1, meta=meta)
 
 
 def ranking_section(ov: Overview) -> Section:

@@ -15,14 +15,16 @@ from dti_helpers.sections.parts import DoubtNotes, Section, Text
 from dti_helpers.sections.province.common import figure_note, isna
 
 
-def chart_labels(lang: str, n: int = 63) -> dict:
-    """The words of the country charts (ladder and tile map) for a set of ``n`` units, in the report's language.
+def chart_labels(lang: str, n: int = 63, kind: str = "province") -> dict:
+    """The words of the country charts (ladder and tile map) for a set of ``n`` units, in the report's language;
+    the report's own unit is named by its ``kind`` ("city" or "province").
 
-    >>> chart_labels("en")["not_published"]
-    'not published'
+    >>> chart_labels("en")["not_published"], chart_labels("vi", kind="city")["focus"]
+    ('not published', 'Thành phố báo cáo')
     """
+    focus = "chart_focus_city" if kind == "city" else "chart_focus"
     return {"peers": t("chart_peers", lang), "others": t("chart_other_provinces", lang),
-            "rank_axis": t("chart_rank_axis_better_left", lang, n=n), "focus": t("chart_focus", lang),
+            "rank_axis": t("chart_rank_axis_better_left", lang, n=n), "focus": t(focus, lang),
             "colorbar": t("chart_dti_rank", lang), "not_published": t("not_published", lang)}
 
 
@@ -61,7 +63,7 @@ def country(rep) -> Section:
         parts.append(notes.box())
         return Section("country", rep.title("country"), tuple(parts))
     ranked = co[co["rank"].notna()]
-    words = chart_labels(lang, rep.data.n_units)
+    words = chart_labels(lang, rep.data.n_units, rep.data.provinces.at[rep.code, "kind"])
     ax = charts.rank_ladder(co, focus=rep.code, peers=peer_codes, doubtful=doubt_codes, n=rep.data.n_units,
                             labels=words)
     top = ", ".join(f"{r.name} {int(r.rank)}" for r in ranked.head(3).itertuples())

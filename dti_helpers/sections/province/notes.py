@@ -10,12 +10,13 @@ from __future__ import annotations
 import pandas as pd
 
 import dti_helpers
-from dti_helpers.analysis import lineage, province as an
+from dti_helpers.analysis import dates, lineage, province as an
 from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import fmt_rank, t
 from dti_helpers.core.schema import FIGURES_KEY
 from dti_helpers.data.origin import parse_file_ref, split_sources
 from dti_helpers.sections import kit
+from dti_helpers.sections.dates import date_rows, publishers_text
 from dti_helpers.sections.kit import not_published
 from dti_helpers.sections.parts import Cite, Code, DoubtNotes, Group, Heading, Inline, References, Section, Span, \
     Text
@@ -106,9 +107,11 @@ def missing_part(rep) -> Group:
                        caption=t("dn_missing_caption", lang, name=rep.name))))
 
 
-def _params_table(rep):
+def _params_table(rep, cites: Citations):
+    """Dates (results published, the data's date, the build), then the parameters and the data version."""
     lang, p = rep.lang, rep.params
     data_name = kit.data_label(rep.data, lang)
+    when = date_rows(dates.report_dates(rep.data, p.year, p.build_epoch), lang, cites.cite)
     params = [
         (t("param_province", lang), t("param_province_value", lang, name=p.name, code=p.code) if p.province == p.name
          else t("param_province_asked", lang, name=p.name, code=p.code, asked=p.province)),
@@ -121,8 +124,8 @@ def _params_table(rep):
         (t("param_version", lang), rep.data.version),
         (t("param_software", lang), f"dti-reports {dti_helpers.__version__}"),
     ]
-    return grid([t("col_parameter", lang), t("col_value", lang)], [[k, Code(v)] for k, v in params],
-                cls="data params")
+    return grid([t("col_parameter", lang), t("col_value", lang)],
+                [[k, v] for k, v in when] + [[k, Code(v)] for k, v in params], cls="data params")
 
 
 def data_notes(rep) -> Section:
@@ -162,18 +165,20 @@ def data_notes(rep) -> Section:
     if not others.empty:
         table = _others_table(rep, others, cites, notes)
         parts.extend((Text(t("dn_others_intro", lang)), table))
+    params = _params_table(rep, cites)  # before the list: the page giving the publication date is a source too
     parts.extend((Heading(t("dn_reflist", lang)), cites.references(), notes.box(), missing_part(rep),
                   Heading(t("dn_method", lang))))
     keys = ["method_source", "method_2020", "method_2021", "method_ranks", "method_changes", "method_stats",
             "method_honesty"]
     if rep.data.units == "34":
         keys.insert(6, "method_region_34")
+    publishers = publishers_text(dates.publishers(rep.data), lang)
     for key in keys:
-        parts.append(Text(t(key, lang, n=rep.data.n_units)))
+        parts.append(Text(t(key, lang, n=rep.data.n_units, publishers=publishers)))
     parts.insert(len(parts) - 1, Text(strength_rule(rep)))  # before the honesty paragraph
-    parts.extend((Heading(t("dn_params", lang)), _params_table(rep)))
+    parts.extend((Heading(t("dn_params", lang)), params))
     # the figures cited here, recorded for the report's downloads (render/download.py)
-    return Section("notes", rep.title("notes"), tuple(parts), 
+    return Section("notes", rep.title("notes"), tuple(parts),
                    meta={FIGURES_KEY: shown_figures(rep, rows_shown)})
 
 

@@ -59,6 +59,9 @@ class ReportParams:
     downloads: tuple[tuple[str, str], ...] = ()
     # The analyst's targets: rows as dicts (a notebook parameter, or --targets read by the caller) or a file path.
     targets: tuple | str | None = None
+    # SOURCE_DATE_EPOCH as the caller read it (render, batch): the build date the report states; None:
+    # the data's date (analysis.dates.build_date), never the clock
+    build_epoch: int | None = None
 
     def __post_init__(self):
         # A notebook parameter arrives as a list (JSON) or one path: the same request either way.

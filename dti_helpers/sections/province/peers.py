@@ -29,9 +29,9 @@ def peer_rule(rep, pe: pd.DataFrame) -> str:
     strategy = pe.attrs.get("strategy", rep.params.peers)
     chosen = ", ".join(pe.name[~pe.is_focus])
     rule = t(pe.attrs.get("rule") or f"peers_rule_{strategy}", rep.lang, region=region_name(rep),
-             k=pe.attrs.get("k", 5), names=chosen)
+            k=pe.attrs.get("k", 5), name=rep.name, names=chosen)
     if pe.attrs.get("note"):
-        rule += " " + t(pe.attrs["note"], rep.lang)
+        rule += " " + t(pe.attrs["note"], rep.lang, name=rep.name)
     return rule
 
 
@@ -63,7 +63,7 @@ def peers(rep) -> Section:
                                   f"{r.name}: {names[m]} {rep.year}") for m in metrics])
         classes.append("focus" if r.is_focus else "")
     head = [t("province", lang)] + [names[m] for m in metrics]
-    parts.append(grid(head, rows, caption=t("peers_caption", lang, year=rep.year, n=len(pe) - 1),
+    parts.append(grid(head, rows, caption=t("peers_caption", lang, name=rep.name, year=rep.year, n=len(pe) - 1),
                       numeric=[1, 2, 3, 4], row_classes=classes))
     parts.append(Text(t("peers_cell_help", lang, n=rep.data.n_units)))
     if not nothing.empty:
@@ -80,7 +80,7 @@ def peers(rep) -> Section:
                     if not isna(getattr(r, f"{m}_rank"))]
             items.append(f"{r.name}: {', '.join(vals)}")
         alt = t("alt_peers", lang, year=rep.year, name=rep.name, items="; ".join(items))
-        parts.append(chart(ax, alt=alt, caption=t("peers_fig_caption", lang, year=rep.year)))
+        parts.append(chart(ax, alt=alt, caption=t("peers_fig_caption", lang, name=rep.name, year=rep.year)))
     else:
         parts.append(Text(t("peers_no_chart", lang, year=rep.year)))
     if not without.empty and len(with_rank) >= 1:
