@@ -55,7 +55,7 @@ def test_run_reports_compares_bac_giang_2020_with_two_chosen_provinces(tmp_path)
     # every source of the table is a link, as the kit writes them
     assert re.search(r'<section id="peers".*?<a href="https://en\.dangcongsan\.vn/[^"]+">\[1\]</a>', html, re.S)
     notes = section(html, "notes")
-    assert "Bắc Ninh, Thái Nguyên (tỉnh được chọn)" in notes  # the parameters table
+    assert "Bắc Ninh, Thái Nguyên (địa phương được chọn)" in notes  # the parameters table
     nb = (out / "notebooks" / "bac-giang-2020-vi.ipynb").read_text(encoding="utf-8")
     assert 'peers = [\\"27\\", \\"19\\"]' in nb  # resolved once: the kernel got the codes
 

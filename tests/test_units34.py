@@ -129,7 +129,7 @@ def test_34_unit_page_passes_the_w3c_validator(built):
 
 def test_index_names_the_34_unit_table(built):
     page = (built / "index.html").read_text("utf-8")
-    assert 'id="reports-34"' in page and "html/bac-ninh-34-2024-vi.html" in page.split('id="reports-34"')[1]
+    assert 'id="y34-2024"' in page and "html/bac-ninh-34-2024-vi.html" in page.split('id="y34-2024"')[1]
 
 
 # ---------------------------------------------------------------- a SYNTHETIC official 2025 table of the 34
