@@ -56,8 +56,8 @@ class Conflict(NamedTuple):
         'TP. Đà Nẵng 2021 dti: the score is 0.6419 (a.csv, sha256 d), another source gives 0.64 (https://x.vn); 0.6419 kept'
         """
         return t("mg_conflict_line", lang, province=self.province, year=self.year, metric=self.metric,
-                 field=t("bn_field_" + self.field, lang), kept=self.kept, kept_sources=describe_sources(self.kept_sources),
-                 other=self.other, other_sources=describe_sources(self.other_sources))
+                 field=t("bn_field_" + self.field, lang), kept=self.kept, kept_sources=describe_sources(self.kept_sources, lang),
+                 other=self.other, other_sources=describe_sources(self.other_sources, lang))
 
 
 def same(field: str, a, b) -> bool:
@@ -134,7 +134,7 @@ def merge_rows(rows: list[dict]) -> tuple[dict, list[Conflict]]:
             conflicts.append(conflict)
             for lang, said in notes.items():
                 said.append(t("mg_conflict_note", lang, field=t("bn_field_" + field, lang),
-                              other=conflict.other, sources=describe_sources(other["sources"])))
+                              other=conflict.other, sources=describe_sources(other["sources"], lang)))
     givers = list({id(r): r for r in givers}.values()) or [first]
     merged["sources"] = join_sources(*(r["sources"] for r in givers + agreeing))
     merged["doubtful"] = any(bool(r["doubtful"]) for r in givers)
