@@ -17,7 +17,7 @@ from dti_helpers.batch import inputs
 from dti_helpers.batch.manifest import OutputFolderBusy
 from dti_helpers.batch.plan import FORMATS
 from dti_helpers.batch.select import UsageError
-from dti_helpers.core.errors import DataFileError, DTIError, UnknownProvinceError
+from dti_helpers.core.errors import DataFileError, DTIError, UnknownProvinceError, format_problems
 from dti_helpers.core.labels import LANGS, t
 from dti_helpers.core.schema import UNIT_SETS
 from dti_helpers.render.formats import ALL_FORMATS
@@ -227,15 +227,6 @@ def error_text(exc: BaseException, lang: str) -> str:
     return str(exc)
 
 
-def data_options(args) -> dict:
-    """The data options of a parsed command, as :func:`~dti_helpers.batch.inputs.load_data` takes them.
-
-    >>> data_options(build_parser().parse_args(["run", "--no-embedded", "--sheet", "DTI"]))
-    {'embedded': False, 'sheet': 'DTI'}
-    """
-    return {"embedded": args.embedded, "sheet": args.sheet}
-
-
 def run_batch(args, lang: str = "en") -> int:
     """Validate the batch arguments, then build (or only plan) the reports; return the exit code.
 
@@ -253,7 +244,7 @@ def run_batch(args, lang: str = "en") -> int:
     from dti_helpers.sections.province.peer_choice import resolve_peers
 
     if args.check_data:
-        return inputs.check_data(args.check_data, args.year, lang, **data_options(args))
+        return inputs.check_data(args.check_data, args.year, lang, **inputs.data_options(args))
     for value in args.lang:
         select.choice(value, LANGS, "--lang", "language")
     for value in args.format:
@@ -265,7 +256,7 @@ def run_batch(args, lang: str = "en") -> int:
     if args.timeout <= 0:
         raise UsageError("cli_bad_timeout", value=f"{args.timeout:g}")
     notebook = select.check_notebook(args.notebook) if args.notebook else planning.PROVINCE_NOTEBOOK
-    data = inputs.load_data(args.data, args.year, **data_options(args))
+    data = inputs.load_data(args.data, args.year, **inputs.data_options(args))
     if args.list:
         print(listing.list_provinces(data.for_units(args.units or "63"), lang))
         return 0
@@ -333,7 +324,7 @@ def render_one(args) -> int:
     files = inputs.data_files(args.data)
     written = render_report(args.province, args.year, args.lang, formats, args.out, files or None, args.peers,
                             units=args.units, data_year=coerce_year(args.year),
-                            targets=inputs.user_targets(args.targets), **data_options(args), **extra)
+                            targets=inputs.user_targets(args.targets), **inputs.data_options(args), **extra)
     for kind, path in written.items():
         print(f"{kind}: {path}")
     return 0
@@ -371,12 +362,12 @@ def dispatch(args, lang: str) -> int:
     if args.command == "render":
         return render_one(args)
     if args.command == "check-data":
-        return inputs.check_data(args.file, args.year, lang, **data_options(args))
+        return inputs.check_data(args.file, args.year, lang, **inputs.data_options(args))
     if args.command == "build-data":
         return build_data(args.data_dir, lang)
     from dti_helpers.batch import listing
 
-    print(listing.list_provinces(inputs.load_data(args.data, **data_options(args)).for_units(args.units), lang))
+    print(listing.list_provinces(inputs.load_data(args.data, **inputs.data_options(args)).for_units(args.units), lang))
     return 0
 
 
@@ -405,7 +396,7 @@ def main(argv: list[str] | None = None, *, front_door: bool = False) -> int:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit-time flush quiet
             return 0
         if isinstance(exc, DataFileError):  # every problem, one per line (at most 50)
-            for line in inputs.problem_lines(exc.problems, lang):
+            for line in format_problems(exc.problems, lang):
                 print(t("cli_error", lang, message=line), file=sys.stderr)
             return 2
         print(t("cli_error", lang, message=error_text(exc, lang)), file=sys.stderr)

@@ -114,6 +114,20 @@ def shorten(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def format_problems(problems, lang: str = "en", limit: int = 50) -> list[str]:
+    """The problems worded one per line, at most ``limit``, then how many more there are.
+
+    A file of three million bad rows gives a screenful the user can read, not three million lines.
+
+    >>> format_problems([DataProblem("empty_file", "x.csv")] * 3, "en", limit=2)
+    ['x.csv: file is empty', 'x.csv: file is empty', '… and 1 more problem(s)']
+    """
+    lines = [p.message(lang) for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(t("cli_more_problems", lang, n=len(problems) - limit))
+    return lines
+
+
 class DTIError(ValueError):
     """Base class for errors a user can fix; ``str()`` is one English line.
 
