@@ -29,6 +29,9 @@ CHUNK = 1 << 20
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
 # The csv module's words for a field over its size limit (the only csv.Error that is not about quotes).
 FIELD_LIMIT_ERROR = "field larger than field limit"
+# The longest field read: the csv module's default limit, checked here too, because that limit is
+# process-wide and other libraries raise it (frictionless does on import).
+MAX_FIELD = 131_072
 
 
 def read_csv(fh: BinaryIO, out: Problems, limits: Limits = DEFAULT_LIMITS, sheet: str | None = None) -> Sheet | None:
@@ -135,10 +138,13 @@ def _rows(fh: BinaryIO, text, out: Problems, limits: Limits) -> Sheet | None:
             code = "bad_csv_quote"
             if FIELD_LIMIT_ERROR in str(exc) and not _quote_left_open(fh, start):
                 code = "field_too_long"
-            out.add(code, start, **({"limit": grouped(csv.field_size_limit())} if code == "field_too_long" else {}))
+            out.add(code, start, **({"limit": grouped(MAX_FIELD)} if code == "field_too_long" else {}))
             return None
         if not cells:
             continue
+        if max(map(len, cells)) > MAX_FIELD:
+            out.add("field_too_long", start, limit=grouped(MAX_FIELD))
+            return None
         n_rows, n_cells = n_rows + 1, n_cells + len(cells)
         if n_rows > limits.max_rows:
             out.add("too_many_rows", start, limit=grouped(limits.max_rows))
