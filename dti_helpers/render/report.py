@@ -16,6 +16,7 @@ the page carries no timestamp, and WeasyPrint writes no date.
 """
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -114,7 +115,7 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
                   data_path=None, peers: str = "region", *, units=None, notebook: str | Path = NOTEBOOK,
                   embedded: bool = True, data_year: int | None = None, sheet: str | None = None, limits=None,
                   kernel_name: str | None = None, engine_name: str | None = None, timeout: int | None = 600,
-                  **engine_kwargs) -> dict[str, Path]:
+                  isolated: bool = False, **engine_kwargs) -> dict[str, Path]:
     """Execute the report notebook for one province and write its notebook and the requested formats.
 
     Parameters and ``notebook`` (the shipped one, or an analyst's edited copy) are checked
@@ -122,7 +123,10 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
     before any kernel starts and nothing is written. The data options are those of
     :func:`check_params`. Files are
     ``<out_dir>/notebooks|html|pdf/<slug>-<year>-<lang>.*``, each written atomically.
-    Returns ``{"notebook": path, "html": path, "pdf": path}`` for the files written.
+    Returns ``{"notebook": path, "html": path, "pdf": path}`` for the files written. With ``isolated``
+    (the command line) the notebook runs in a kernel of this call's own
+    (:func:`~dti_helpers.render.engine.own_kernel`): it dies with this process, Ctrl-C kills it at
+    once, and its own output stays off the terminal.
 
     >>> render_report("Bắc Giang", 2020, "en", out_dir="/tmp/reports")  # doctest: +SKIP
     {'notebook': PosixPath('/tmp/reports/notebooks/bac-giang-2020-en.ipynb'), ...}
@@ -139,8 +143,19 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
                           embedded=embedded, data_year=data_year, sheet=sheet, limits=limits)
     paths = output_paths(out_dir, params.stem)
     parameters = params.notebook_parameters()
-    nb = execute_notebook(parameters, paths["notebook"], notebook=notebook, kernel_name=kernel_name,
-                          engine_name=engine_name, timeout=timeout, **engine_kwargs)
+    own, start_errors = contextlib.nullcontext(), ()
+    if isolated:
+        from dti_helpers.render import engine
+
+        engine_name, start_errors = engine.ENGINE_NAME, (engine.KernelStartError,)
+        own = engine.own_kernel(kernel_name or "python3", cwd=Path(notebook).parent)
+    try:
+        with own as kernel:
+            extra = {} if kernel is None else {"kernel": kernel}
+            nb = execute_notebook(parameters, paths["notebook"], notebook=notebook, kernel_name=kernel_name,
+                                  engine_name=engine_name, timeout=timeout, **extra, **engine_kwargs)
+    except start_errors as exc:  # the kernel did not start: one line, as any failure
+        raise RenderError(str(exc)) from None
     written = {"notebook": paths["notebook"]}
     # Every product is made before anything is written: if WeasyPrint fails, the previous files stay
     # as a matching set. Then the files after the first go before the first is replaced, so a new
