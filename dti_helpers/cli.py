@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from dti_helpers.batch import inputs
+from dti_helpers.batch import inputs, outdir
 from dti_helpers.batch.manifest import OutputFolderBusy
 from dti_helpers.batch.plan import FORMATS
 from dti_helpers.batch.select import UsageError
@@ -38,18 +38,19 @@ which year each report covers:
   not count as failures. The national overview covers --year, or else every
   assessed year (one overview per year).
 
-outputs (under --out, default reports/):
+outputs (under --out, default reports/, a folder dti-reports made: it holds a .dti-reports file):
   html/<slug>-<year>-<lang>.html, pdf/<slug>-<year>-<lang>.pdf (csv/ and xlsx/ with
   --format csv,xlsx: the figures each report shows, linked from its HTML), the executed
   notebooks/ and logs/ of each report, html|pdf/national-overview-<year>-<lang>.*,
-  index.html (Vietnamese) and index-en.html, and manifest.json, which records
-  the inputs of every output: unchanged reports are not rebuilt (--force does).
+  index.html (Vietnamese) and index-en.html, and manifest.db, which records
+  the inputs and sha256 of every output: unchanged reports are not rebuilt (--force does).
   The overview is built when no province or region is selected (or with --overview);
   --overview-only builds the overviews and the index pages, no province report.
 
 exit status: 0 all reports built or up to date; 1 a report failed (the others
-  are still built; the summary names its executed notebook and log); 2 a wrong
-  parameter or a data problem; 130 interrupted (finished reports are kept).
+  are still built; the summary names its executed notebook and log) or the disk is full;
+  2 a wrong parameter, a data problem or a refused --out; 130 interrupted by Ctrl-C,
+  143 by SIGTERM, 129 by SIGHUP (the workers stop too; finished reports are kept).
 
 examples:
   python run_reports.py                          # every province, latest year each, vi, HTML+PDF
@@ -117,7 +118,7 @@ def _run_arguments(p: argparse.ArgumentParser) -> None:
                    help="output formats: html, pdf, csv, xlsx (default: html,pdf); csv and xlsx hold each report's "
                         "figures, linked from its HTML")
     p.add_argument("--jobs", type=int, default=None, metavar="N", help="reports built in parallel (default: the CPU count)")
-    p.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports)")
+    outdir.add_output_options(p)
     p.add_argument("--peers", default="region", metavar="STRATEGY|PROVINCES",
                    help="peer strategy: region (default), rank or profile; or the provinces to compare with, "
                         "e.g. \"Bắc Ninh,Thái Nguyên\"")
@@ -170,7 +171,7 @@ def build_parser(lang: str = "en", run_prog: str = "python -m dti_helpers run") 
     render.add_argument("--format", default="html,pdf",
                         help="comma-separated: html, pdf, csv, xlsx (default: html,pdf); csv and xlsx hold the "
                              "report's figures, linked from its HTML")
-    render.add_argument("--out", default="reports", help="output folder (default: reports)")
+    outdir.add_output_options(render)
     inputs.add_data_options(render)
     render.add_argument("--notebook", default=None, help="an edited copy of notebooks/province_report.ipynb")
     render.add_argument("--units", choices=UNIT_SETS, default=None, help="unit set: 63 or 34 (default: by year and name)")
@@ -256,6 +257,7 @@ def run_batch(args, lang: str = "en") -> int:
     if args.timeout <= 0:
         raise UsageError("cli_bad_timeout", value=f"{args.timeout:g}")
     notebook = select.check_notebook(args.notebook) if args.notebook else planning.PROVINCE_NOTEBOOK
+    out = Path(args.out) if args.list else outdir.checked_out(args)
     data = inputs.load_data(args.data, args.year, **inputs.data_options(args))
     if args.list:
         print(listing.list_provinces(data.for_units(args.units or "63"), lang))
@@ -291,18 +293,19 @@ def run_batch(args, lang: str = "en") -> int:
     selection = dict(year=args.year, langs=args.lang, formats=args.format, peers=args.peers, overrides=overrides,
                      overview=overview, force=args.force, province_notebook=notebook, asked=asked, targets=targets,
                      build_epoch=epoch_from(os.environ))
-    out = Path(args.out)
     if args.dry_run:
         manifest = Manifest(out)
         if manifest.problem:
-            print(manifest.problem, file=sys.stderr)
+            print(t("cli_warning", lang, text=manifest.problem_in(lang)), file=sys.stderr)
         print(summary.dry_run(planning.plan(data, codes, manifest, **selection), lang))
         return 0
-    settings = pool.Settings(out, jobs=args.jobs or pool.default_jobs(), timeout=args.timeout)
+    settings = pool.Settings(outdir.claimed_out(args), jobs=args.jobs or pool.default_jobs(), timeout=args.timeout)
     outcome = build(data, codes, settings, wait=not args.no_wait, waiting=t("cli_waiting", lang, path=out),
-                    **selection)
+                    lang=lang, **selection)
     print(summary.summary(outcome.results, outcome.plan.unchanged, outcome.plan.skipped, outcome.seconds,
                           out_dir=out, interrupted=outcome.interrupted, lang=lang))
+    for line in outcome.problems:
+        print(t("cli_error", lang, message=line), file=sys.stderr)
     if outcome.pages or (out / "index.html").exists():
         print(t("cli_index", lang, path=out / "index.html"))
     return outcome.exit_code
@@ -322,9 +325,10 @@ def render_one(args) -> int:
     extra = {"notebook": check_notebook(args.notebook)} if args.notebook else {}
     formats = tuple(f for f in args.format.split(",") if f)
     files = inputs.data_files(args.data)
-    written = render_report(args.province, args.year, args.lang, formats, args.out, files or None, args.peers,
-                            units=args.units, data_year=coerce_year(args.year),
-                            targets=inputs.user_targets(args.targets), **inputs.data_options(args), **extra)
+    with outdir.rendering_into(args) as out:
+        written = render_report(args.province, args.year, args.lang, formats, out, files or None, args.peers,
+                                units=args.units, data_year=coerce_year(args.year), isolated=True,
+                                targets=inputs.user_targets(args.targets), **inputs.data_options(args), **extra)
     for kind, path in written.items():
         print(f"{kind}: {path}")
     return 0
@@ -372,7 +376,7 @@ def dispatch(args, lang: str) -> int:
 
 
 def main(argv: list[str] | None = None, *, front_door: bool = False) -> int:
-    """Entry point; returns the process exit code (0 done, 1 a report failed, 2 bad input, 130 interrupted).
+    """Entry point; returns the process exit code (0 done, 1 a report failed, 2 bad input, 128 + n stopped by signal n).
 
     ``front_door`` is ``run_reports.py``: its arguments are those of ``run``. Without a command
     the arguments go to ``run`` too, as ``python -m dti_helpers ARGS`` always did. A file-system
@@ -401,6 +405,8 @@ def main(argv: list[str] | None = None, *, front_door: bool = False) -> int:
             return 2
         print(t("cli_error", lang, message=error_text(exc, lang)), file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM or SIGHUP before or after the batch itself
+        from dti_helpers.batch.signals import exit_code
+
         print(t("cli_interrupted", lang), file=sys.stderr)
-        return 130
+        return exit_code(exc)

@@ -22,7 +22,8 @@ from pathlib import Path
 import pytest
 
 from dti_helpers.batch.site import PAGES, links_in
-from dti_helpers.batch.manifest import file_digest
+from dti_helpers.batch.manifest import Manifest
+from dti_helpers.core.fsio import file_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN = [sys.executable, str(ROOT / "run_reports.py")]
@@ -47,12 +48,15 @@ def summary_count(stdout: str, status: str) -> int:
 
 
 def manifest(out: Path) -> dict:
-    return json.loads((out / "manifest.json").read_text(encoding="utf-8"))["outputs"]
+    """The records of ``out``'s manifest (``manifest.db``), checked as every run reads them."""
+    found = Manifest(out)
+    assert found.problem is None, found.problem
+    return found.entries
 
 
 def assert_no_partial_files(out: Path) -> None:
     """No temporary file anywhere; every report file is complete and recorded with its exact bytes."""
-    leftovers = [p for p in out.rglob(".*.tmp")]
+    leftovers = [p for p in out.rglob(".*.tmp*")]
     assert not leftovers, leftovers
     entries = manifest(out)
     for fmt, tail in (("html", b"</html>\n"), ("pdf", b"%%EOF")):

@@ -240,7 +240,9 @@ def test_cli_out_that_cannot_be_a_folder_is_one_line_and_exit_2(tmp_path):
 def test_cli_dev_null_out_is_one_line_and_exit_2():
     run = subprocess.run([PY, "-m", "dti_helpers.render", "24", "--year", "2020", "--out", "/dev/null/x"],
                          capture_output=True, text=True, cwd=ROOT)
-    assert (run.returncode, run.stderr) == (2, "error: /dev/null/x/notebooks: Not a directory\n")
+    # below /dev: refused as a system folder before anything is tried
+    assert (run.returncode, run.stderr) == (2, "error: --out /dev/null/x: a system folder; choose a folder of your "
+                                               "own, e.g. --out reports\n")
 
 
 @pytest.mark.slow

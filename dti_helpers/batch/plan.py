@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from dti_helpers.batch.manifest import Manifest, inputs_digest, package_versions, tree_digest
+from dti_helpers.batch.digests import inputs_digest, package_versions, tree_digest
+from dti_helpers.batch.manifest import Manifest
 from dti_helpers.core.fsio import file_digest
 from dti_helpers.core.labels import t
 from dti_helpers.render.formats import FORMATS, download_links

@@ -34,7 +34,8 @@ from dti_helpers.analysis.national import data_row
 from dti_helpers.core.names import search_key
 from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import LANGS, fmt_rank, fmt_score, t
-from dti_helpers.batch.manifest import Manifest, inputs_digest, tree_digest
+from dti_helpers.batch.digests import inputs_digest, tree_digest
+from dti_helpers.batch.manifest import Manifest
 from dti_helpers.core.fsio import atomic_write
 
 PAGES = {"vi": "index.html", "en": "index-en.html"}
@@ -256,12 +257,13 @@ def index_html(rows: list[dict], data, lang: str = "vi", overviews: dict | None 
                               script=Markup(static_text("index.js")))
 
 
-def write_index(out_dir: str | Path, manifest: Manifest, data, *, css: str) -> list[Path]:
+def write_index(out_dir: str | Path, manifest: Manifest, data, *, css: str, tag: str | None = None) -> list[Path]:
     """Write ``index.html`` and ``index-en.html`` into ``out_dir`` when their content changed.
 
     ``css`` is the report stylesheet (the batch passes ``render.report.report_css()``),
     inlined so the page looks like the reports. The pages are recorded in
-    ``manifest`` like any output (kind ``index``). Returns the pages written.
+    ``manifest`` like any output (kind ``index``); their temporary files carry ``tag`` (the run's id).
+    Returns the pages written.
 
     >>> import tempfile
     >>> from dti_helpers import load_dti
@@ -287,9 +289,8 @@ def write_index(out_dir: str | Path, manifest: Manifest, data, *, css: str) -> l
         if manifest.current(name, digest):
             continue
         atomic_write(out / name, index_html(rows, data, lang, overviews, css=css, rows_34=rows_34,
-                                            overviews_34=overviews_34))
-        manifest.record(name, {"inputs": digest, "kind": "index", "lang": lang, "format": "html",
-                               "bytes": (out / name).stat().st_size})
+                                            overviews_34=overviews_34), tag)
+        manifest.record(name, {"inputs": digest, "kind": "index", "lang": lang, "format": "html"})
         written.append(out / name)
     if written:
         manifest.save()

@@ -17,6 +17,7 @@ read here once and passed down as a parameter (without it, the data's own date).
 """
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -123,7 +124,7 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
                   data_path=None, peers: str = "region", *, units=None, notebook: str | Path = NOTEBOOK,
                   embedded: bool = True, data_year: int | None = None, sheet: str | None = None, limits=None,
                   targets=(), kernel_name: str | None = None, engine_name: str | None = None, timeout: int | None = 600,
-                  environ=None, **engine_kwargs) -> dict[str, Path]:
+                  environ=None, isolated: bool = False, **engine_kwargs) -> dict[str, Path]:
     """Execute the report notebook for one province and write its notebook and the requested formats.
 
     Parameters and ``notebook`` (the shipped one, or an analyst's edited copy) are checked
@@ -133,7 +134,10 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
     from ``environ`` (default: this process's environment) once, here, and becomes the build date the
     report states. Files are ``<out_dir>/notebooks|html|pdf|csv|xlsx/<slug>-<year>-<lang>.*``, each
     written atomically; the HTML links the CSV and XLSX built with it. Returns ``{"notebook": path,
-    "html": path, "pdf": path}`` (and ``"csv"``, ``"xlsx"`` when asked for) for the files written.
+    "html": path, "pdf": path}`` (and ``"csv"``, ``"xlsx"`` when asked for) for the files written. With
+    ``isolated`` (the command line) the notebook runs in a kernel of this call's own
+    (:func:`~dti_helpers.render.engine.own_kernel`): it dies with this process, Ctrl-C kills it at
+    once, and its own output stays off the terminal.
 
     >>> render_report("Bắc Giang", 2020, "en", out_dir="/tmp/reports")  # doctest: +SKIP
     {'notebook': PosixPath('/tmp/reports/notebooks/bac-giang-2020-en.ipynb'), ...}
@@ -155,8 +159,19 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
     params = replace(params, downloads=download_links(formats, params.stem))
     paths = output_paths(out_dir, params.stem)
     parameters = params.notebook_parameters()
-    nb = execute_notebook(parameters, paths["notebook"], notebook=notebook, kernel_name=kernel_name,
-                          engine_name=engine_name, timeout=timeout, **engine_kwargs)
+    own, start_errors = contextlib.nullcontext(), ()
+    if isolated:
+        from dti_helpers.render import engine
+
+        engine_name, start_errors = engine.ENGINE_NAME, (engine.KernelStartError,)
+        own = engine.own_kernel(kernel_name or "python3", cwd=Path(notebook).parent)
+    try:
+        with own as kernel:
+            extra = {} if kernel is None else {"kernel": kernel}
+            nb = execute_notebook(parameters, paths["notebook"], notebook=notebook, kernel_name=kernel_name,
+                                  engine_name=engine_name, timeout=timeout, **extra, **engine_kwargs)
+    except start_errors as exc:  # the kernel did not start: one line, as any failure
+        raise RenderError(str(exc)) from None
     written = {"notebook": paths["notebook"]}
     # Every product is made before anything is written: if WeasyPrint fails, the previous files stay
     # as a matching set. Then the files after the first go before the first is replaced, so a new
