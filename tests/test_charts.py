@@ -139,7 +139,7 @@ def test_tile_map_34_draws_the_34_and_outlines_the_focus():
     assert [(round(p.get_x(), 2), round(p.get_y(), 2)) for p in outlines] == [(col - 0.02, -row + 0.02)]
     assert {"BN", "Huế", "29†", "33"} <= set(_texts(ax))
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["chưa có số liệu công bố", "Tỉnh báo cáo", ""]
+    assert legend == ["chưa có số liệu\ncông bố", "Tỉnh báo cáo", ""]  # wrapped to fit the map's west
     assert ax.get_xlim() == (-0.2, 5.1) and ax.get_ylim() == (-17.2, 0.2)
     width, height = ax.figure.get_size_inches()
     assert width < 4.6 and height < 8.2  # the 34 grid is smaller than the 63's

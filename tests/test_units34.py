@@ -109,7 +109,7 @@ def test_bac_ninh_renders_every_section_and_its_former_provinces(built):
     former = text_of(page.split('id="former"')[1].split('id="strengths"')[0])
     assert "6. Các tỉnh trước sắp xếp" in former and "không so sánh được với thứ hạng trên 34" in former
     assert "0,3615 (10)" in former and "0,4096 (3)" in former  # Bắc Giang and Bắc Ninh 2020, ranks of 63
-    assert "<img" not in page.split('id="former"')[1].split('id="strengths"')[0]  # no chart mixes 63 and 34
+    assert "<svg" not in page.split('id="former"')[1].split('id="strengths"')[0]  # no chart mixes 63 and 34
     notes = text_of(page.split('id="notes"')[1])
     assert "10/63" in notes and "Bắc Giang" in notes  # the former figures' sources are in the data notes
     assert "vùng kinh tế - xã hội của tỉnh cũ mà đơn vị mới giữ mã số" in notes  # the region rule, stated

@@ -41,7 +41,17 @@ def environment() -> jinja2.Environment:
     # Only an http(s) address becomes a link: a source is data, and a report is e-mailed and opened anywhere.
     env.tests["web_link"] = is_web_link
     env.tests["safe_href"] = is_safe_href
+    env.filters["plain"] = plain_text
     return env
+
+
+def plain_text(value) -> str:
+    """The text a reader sees of a value: a part's or markup's words without tags, a plain string as it is.
+
+    >>> plain_text("x <i>"), plain_text(Span("(7)")), plain_text(Markup("a &amp; <b>b</b>"))
+    ('x <i>', '(7)', 'a & b')
+    """
+    return Markup.escape(value).striptags()
 
 
 @lru_cache(maxsize=1)
@@ -228,7 +238,7 @@ class Table(Part):
     Cells are text (escaped) or parts; ``notes`` (the † footnotes of this table alone) follow it.
 
     >>> html = str(Table(("a", "b"), (("1", "&"),), numeric=frozenset({1})))
-    >>> 'scope="col" class="num">b</th>' in html, 'class="num">&amp;</td></tr></tbody></table></div>' in html
+    >>> 'scope="col" class="num">b</th>' in html, 'class="num" data-label="b">&amp;</td></tr></tbody></table></div>' in html
     (True, True)
     """
 
@@ -247,14 +257,14 @@ class Table(Part):
 
 @dataclass(frozen=True)
 class Chart(Part):
-    """An inline SVG figure: a base64 image with alt text, its CSS size and an optional caption.
+    """An inline SVG figure (``<svg role="img" aria-label=alt>``), its CSS size and an optional caption.
 
-    >>> html = str(Chart("data:image/svg+xml;base64,", "alt", 10, 5, "Cap"))
-    >>> 'alt="alt" width="10" height="5"' in html, html.endswith("Cap</figcaption></figure>")
+    >>> html = str(Chart(Markup('<svg width="10" height="5" aria-label="alt"></svg>'), "alt", 10, 5, "Cap"))
+    >>> html.startswith('<figure class="chart"><svg'), html.endswith("Cap</figcaption></figure>")
     (True, True)
     """
 
-    src: str
+    svg: Markup
     alt: str
     width: int
     height: int
