@@ -2,6 +2,8 @@
 
 The same HTML gives the same PDF bytes: WeasyPrint writes no date, and the
 fonts are decoded here without a fresh timestamp (see :func:`woff_to_ttf`).
+The PDF is tagged (its structure tree mirrors the HTML's headings, lists,
+tables and links), so a screen reader can follow it.
 """
 from __future__ import annotations
 
@@ -78,7 +80,7 @@ def paged_css() -> str:
 
 
 def html_to_pdf(html: str, path: str | Path | None = None) -> bytes:
-    """Print report HTML to an A4 PDF with WeasyPrint (page numbers, running header, fonts embedded).
+    """Print report HTML to a tagged A4 PDF with WeasyPrint (page numbers, running header, fonts embedded).
 
     Returns the PDF bytes; with ``path`` also writes them atomically.
 
@@ -89,8 +91,9 @@ def html_to_pdf(html: str, path: str | Path | None = None) -> bytes:
     """
     from weasyprint import CSS, HTML
 
+    # Tagged: headings, paragraphs, lists, tables and links carry their structure for a screen reader.
     pdf = HTML(string=html, base_url=str(ASSETS), url_fetcher=_fetcher()).write_pdf(
-        stylesheets=[CSS(string=paged_css())])
+        stylesheets=[CSS(string=paged_css())], pdf_tags=True)
     if path is not None:
         atomic_write(path, pdf)
     return pdf

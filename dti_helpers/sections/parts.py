@@ -21,6 +21,7 @@ from markupsafe import Markup
 from dti_helpers.charts import theme as chart_theme
 from dti_helpers.core.labels import DEFAULT_LANG, check_lang, t
 from dti_helpers.data.origin import is_safe_href, is_web_link
+from dti_helpers.sections.plain import plain_text, short_address
 
 DOUBT_MARK = chart_theme.DOUBT_MARK
 TEMPLATE = "kit.html.j2"
@@ -42,16 +43,8 @@ def environment() -> jinja2.Environment:
     env.tests["web_link"] = is_web_link
     env.tests["safe_href"] = is_safe_href
     env.filters["plain"] = plain_text
+    env.filters["short_address"] = short_address
     return env
-
-
-def plain_text(value) -> str:
-    """The text a reader sees of a value: a part's or markup's words without tags, a plain string as it is.
-
-    >>> plain_text("x <i>"), plain_text(Span("(7)")), plain_text(Markup("a &amp; <b>b</b>"))
-    ('x <i>', '(7)', 'a & b')
-    """
-    return Markup.escape(value).striptags()
 
 
 @lru_cache(maxsize=1)
@@ -299,7 +292,7 @@ class Kpis(Part):
 class References(Part):
     """The numbered source list that :class:`Cite` links point to.
 
-    >>> str(References(((1, "https://a.vn"),))).endswith('href="https://a.vn">https://a.vn</a></li></ol>')
+    >>> str(References(((1, "https://www.a.vn/x/"),))).endswith('href="https://www.a.vn/x/">a.vn/x</a></li></ol>')
     True
     >>> "href" in str(References(((1, "dti_2022.xlsx, sha256 41a4925e1157"),)))
     False
