@@ -203,3 +203,18 @@ def test_no_page_ends_on_a_heading_and_the_last_page_is_not_near_empty(pages, pd
         assert body and body[-1] not in headings, (number, body[-1:])
     last = [line for line in texts[-1].splitlines() if line.strip()]
     assert len(last) > 12, last
+
+
+def test_index_on_a_phone_puts_report_links_first_and_hides_filtered_rows(pages, browser):
+    browser.open(pages["index"].as_uri() + "?q=bac%20giang", width=PHONE)
+    seen = browser.evaluate("""(() => {
+      const table = document.querySelector('table.reports');
+      const heads = [...table.querySelectorAll('thead th')].map(th => th.getBoundingClientRect().left);
+      const rows = [...table.querySelectorAll('tbody tr')];
+      return {links_left: heads[heads.length - 1], name_left: heads[0],
+              shown: rows.filter(r => r.getBoundingClientRect().height > 0).length,
+              wrap_scrolls: table.parentElement.scrollWidth > table.parentElement.clientWidth,
+              page: document.documentElement.scrollWidth};
+    })()""")
+    assert seen["links_left"] < seen["name_left"]  # the reports column comes first
+    assert seen["shown"] == 1 and seen["wrap_scrolls"] and seen["page"] <= PHONE
