@@ -2,7 +2,7 @@
 
 >>> from dti_helpers.sections.province import setup
 >>> html = country(setup("Thanh Hóa", 2022, "en")).html()
->>> html.count("data:image/svg+xml") == 2 and "15/63" in html
+>>> html.count('<svg width="') == 2 and "15/63" in html and 'class="tile-key"' in html
 True
 """
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from dti_helpers import charts
 from dti_helpers.analysis import province as an
 from dti_helpers.core.labels import fmt_rank, t
+from dti_helpers.sections.keys import rank_tips, tile_key
 from dti_helpers.sections.kit import chart
 from dti_helpers.sections.parts import DoubtNotes, Section, Text
 from dti_helpers.sections.province.common import figure_note, isna
@@ -26,6 +27,17 @@ def chart_labels(lang: str, n: int = 63, kind: str = "province") -> dict:
     return {"peers": t("chart_peers", lang), "others": t("chart_other_provinces", lang),
             "rank_axis": t("chart_rank_axis_better_left", lang, n=n), "focus": t(focus, lang),
             "colorbar": t("chart_dti_rank", lang), "not_published": t("not_published", lang)}
+
+
+def marked_names(doubt, n: int, lang: str) -> Text:
+    """The line under the rank ladder naming every unit marked † on it (a mark alone names no one).
+
+    >>> import pandas as pd
+    >>> str(marked_names(pd.DataFrame({"name": ["A"], "rank": [7]}), 63, "en")).endswith("care): A (7/63).</p>")
+    True
+    """
+    items = ", ".join(f"{r.name} ({fmt_rank(int(r.rank), n, lang)})" for r in doubt.sort_values("rank").itertuples())
+    return Text(t("ladder_marked", lang, items=items), "chart-note")
 
 
 def country(rep) -> Section:
@@ -64,6 +76,7 @@ def country(rep) -> Section:
         return Section("country", rep.title("country"), tuple(parts))
     ranked = co[co["rank"].notna()]
     words = chart_labels(lang, rep.data.n_units, rep.data.provinces.at[rep.code, "kind"])
+    co = co.assign(tip=rank_tips(co, rep.year, rep.data.n_units, lang))
     ax = charts.rank_ladder(co, focus=rep.code, peers=peer_codes, doubtful=doubt_codes, n=rep.data.n_units,
                             labels=words)
     top = ", ".join(f"{r.name} {int(r.rank)}" for r in ranked.head(3).itertuples())
@@ -72,11 +85,14 @@ def country(rep) -> Section:
             peers=", ".join(f"{r.name} {fmt_rank(r.dti_rank, None, lang)}"
                             for r in pe.itertuples() if r.code != rep.code) or "—") + doubt_alt
     parts.append(chart(ax, alt=alt, caption=t("ladder_caption", lang, year=rep.year)))
+    if not doubt.empty:
+        parts.append(marked_names(doubt, rep.data.n_units, lang))
     tiles = charts.TILES_34 if rep.data.units == "34" else charts.TILES
     ax = charts.tile_map(co, tiles=tiles, focus=rep.code, peers=peer_codes, doubtful=doubt_codes, labels=words)
     alt = t("alt_map", lang, year=rep.year, name=rep.name, n=n_rank,
             rank=fmt_rank(me["rank"], rep.data.n_units, lang)) + doubt_alt
     parts.append(chart(ax, alt=alt, caption=t("map_caption", lang, year=rep.year, n=rep.data.n_units)))
+    parts.append(tile_key(tiles, dict(zip(co.code, co.name)), lang))
     for r in doubt[doubt.code != rep.code].itertuples():
         notes.mark("", True, figure_note(rep, rep.year, "dti", r.code), f"{r.name}: DTI {rep.year}")
     parts.append(notes.box())
