@@ -205,16 +205,20 @@ def test_no_page_ends_on_a_heading_and_the_last_page_is_not_near_empty(pages, pd
     assert len(last) > 12, last
 
 
-def test_index_on_a_phone_puts_report_links_first_and_hides_filtered_rows(pages, browser):
+def test_index_on_a_phone_puts_report_links_before_the_figures_and_hides_filtered_rows(pages, browser):
     browser.open(pages["index"].as_uri() + "?q=bac%20giang", width=PHONE)
     seen = browser.evaluate("""(() => {
-      const table = document.querySelector('table.reports');
+      // the year table on show (the others are hidden by the year selector)
+      const table = [...document.querySelectorAll('table.reports')].find(t => t.getBoundingClientRect().height > 0);
       const heads = [...table.querySelectorAll('thead th')].map(th => th.getBoundingClientRect().left);
       const rows = [...table.querySelectorAll('tbody tr')];
-      return {links_left: heads[heads.length - 1], name_left: heads[0],
+      // the province is the row header (sticky, first); its reports come next, before any figure
+      return {links_left: heads[1], name_left: heads[0], figures_left: Math.min(...heads.slice(2)),
+              links_right: table.querySelector('thead th:nth-child(2)').getBoundingClientRect().right,
               shown: rows.filter(r => r.getBoundingClientRect().height > 0).length,
               wrap_scrolls: table.parentElement.scrollWidth > table.parentElement.clientWidth,
               page: document.documentElement.scrollWidth};
     })()""")
-    assert seen["links_left"] < seen["name_left"]  # the reports column comes first
+    assert seen["name_left"] < seen["links_left"] < seen["figures_left"]  # the reports before the figures
+    assert seen["links_right"] <= PHONE  # a phone shows the links without scrolling
     assert seen["shown"] == 1 and seen["wrap_scrolls"] and seen["page"] <= PHONE

@@ -175,7 +175,7 @@ def test_2024_overview_charts_hold_2024_values_only(units):
 def test_each_overview_charts_its_own_pillar_scores():
     for year in (2021, 2022):
         html = overview.pillars_section(overview.setup(year, "en")).html()
-        alt = re.findall(r'<img [^>]*alt="([^"]*)"', html)
+        alt = re.findall(r'<svg [^>]*aria-label="([^"]*)"', html)
         assert len(alt) == 1 and set(re.findall(r"\b20\d\d\b", alt[0])) == {str(year)}
         table = html.split("<table")[1]
         assert not {y for y in re.findall(r"\b20\d\d\b", _text(table)) if y != str(year)}
