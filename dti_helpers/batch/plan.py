@@ -325,7 +325,7 @@ def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tu
 def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None, langs=("vi",), formats=FORMATS,
          peers="region", overrides=None, overview: bool = False, force: bool = False,
          province_notebook: Path = PROVINCE_NOTEBOOK, overview_notebook: Path = OVERVIEW_NOTEBOOK,
-         asked: dict | None = None, targets: tuple = (), build_epoch: int | None = None) -> Plan:
+         asked: dict | None = None, targets: tuple = (), build_epoch: int | None = None, shard=None) -> Plan:
     """Everything a run would do, without doing it (``--dry-run`` prints this).
 
     ``codes`` are units of the 63, or ``{unit_set: codes}`` (``asked`` likewise: the names as typed).
@@ -335,6 +335,8 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
     targets (:func:`~dti_helpers.batch.inputs.user_targets`).
     ``build_epoch`` is
     ``SOURCE_DATE_EPOCH`` as the command line read it: the build date every report and overview states.
+    ``shard`` (a :class:`~dti_helpers.batch.shards.Shard`) keeps its part of the jobs and skipped requests,
+    chosen before the manifest is consulted, so that the part is the same whatever the folder holds.
 
     >>> from dti_helpers import load_dti
     >>> p = plan(load_dti(), ["24"], Manifest("/nonexistent"), year=2020, formats=("html",))
@@ -366,5 +368,7 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
         if year is None or year in view.years():
             jobs += overview_jobs(view, year=year, langs=tuple(langs), formats=tuple(formats), data_path=data_path,
                                   notebook=Path(overview_notebook), data_cache=data_cache, build_epoch=build_epoch)
+    if shard is not None:
+        jobs, skipped = shard.pick(jobs, key=lambda j: j.stem), shard.pick(skipped, key=lambda s: s.label)
     todo, unchanged = finalize(jobs, manifest, force)
     return Plan(todo, unchanged, skipped)
