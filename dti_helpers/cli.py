@@ -135,8 +135,10 @@ def run_batch(args, lang: str = "en") -> int:
     settings = pool.Settings(outdir.claimed_out(args), jobs=args.jobs or pool.default_jobs(), timeout=args.timeout)
     executor = pool.execute
     if args.scheduler:
-        from dti_helpers.batch.cluster import cluster_executor
-
+        try:
+            from dti_helpers.batch.cluster import cluster_executor
+        except ImportError as exc:
+            raise UsageError("cli_scheduler_missing", detail=str(exc)) from None
         executor = cluster_executor(args.scheduler)
     outcome = build(data, codes, settings, wait=not args.no_wait, waiting=t("cli_waiting", lang, path=out),
                     lang=lang, shard=shard, index_only=args.index_only, executor=executor, **selection)

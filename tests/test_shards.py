@@ -98,3 +98,30 @@ def test_index_only_names_what_no_shard_built(tmp_path):
     proc = run(*SMALL, "--index-only", "--out", out)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "not built yet" in proc.stderr and (out / "index.html").is_file()
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_matches_the_local_pool_byte_for_byte(tmp_path):
+    pytest.importorskip("distributed")
+    pool, dask = tmp_path / "pool", tmp_path / "dask"
+    run(*SMALL, "--jobs", "2", "--out", pool, check=0)
+    proc = run(*SMALL, "--jobs", "2", "--scheduler", "local", "--out", dask, check=0)
+    assert "built (ok)                 3" in proc.stdout, proc.stdout + proc.stderr
+    assert files(dask, "html") == files(pool, "html")
+    # the client alone wrote into the folder: every output recorded, the executed notebooks and logs there
+    entries = Manifest(dask).entries
+    assert {k for k in entries if k.startswith("html/")} == {p for p in files(pool, "html") if p.startswith("html/")}
+    assert len(list((dask / "notebooks").glob("*.ipynb"))) == len(list((dask / "logs").glob("*.log"))) == 3
+    assert not list(dask.rglob(".*.tmp*"))
+    # a rerun on the cluster finds everything up to date
+    again = run(*SMALL, "--jobs", "2", "--scheduler", "local", "--out", dask, check=0)
+    assert "skipped, up to date        3" in again.stdout
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path):
+    pytest.importorskip("distributed")
+    proc = run("24", "--year", "2020", "--format", "html", "--scheduler", "tcp://127.0.0.1:9", "--out",
+               tmp_path / "r")
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and "--scheduler" in proc.stderr
+    assert "Traceback" not in proc.stderr
