@@ -75,7 +75,7 @@ def test_index_only_goes_without_shard(tmp_path):
 def test_two_shards_at_once_then_index_only_equal_one_run(tmp_path):
     one, shared = tmp_path / "one", tmp_path / "shared"
     run(*SMALL, "--jobs", "1", "--out", one, check=0)
-    shared.mkdir()
+    # the folder does not exist yet: both shards create it at once (the marker on its way in is ours)
     procs = [subprocess.Popen([*RUN, *SMALL, "--jobs", "1", "--shard", f"{i}/2", "--out", str(shared)], cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for i in range(2)]
     outputs = [p.communicate(timeout=1800)[0] for p in procs]

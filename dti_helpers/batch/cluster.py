@@ -107,8 +107,11 @@ def open_client(address: str, workers: int):
     """A ``distributed.Client`` of the cluster at ``address``, or of a new ``LocalCluster`` (``local``), and the
     cluster it started (``None`` for an existing one)."""
     if address == "local":
+        # the workers' own scratch space goes with the cluster (Dask would leave dask-scratch-space in /tmp)
+        scratch = tempfile.mkdtemp(prefix="dti-dask-")
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=50)
+                               silence_logs=50, local_directory=scratch)
+        cluster.dti_scratch = scratch  # removed with the cluster
         return Client(cluster), cluster
     try:
         return Client(address, timeout=CONNECT_SECONDS), None
@@ -186,5 +189,6 @@ def _run(address, jobs, settings: Settings, manifest: Manifest, echo, stopper: S
         if cluster is not None:
             with contextlib.suppress(Exception):
                 cluster.close()
+            shutil.rmtree(cluster.dti_scratch, ignore_errors=True)
     return results, stopped
 
