@@ -126,6 +126,8 @@ def run_batch(args, lang: str = "en") -> int:
     selection = dict(year=args.year, langs=args.lang, formats=args.format, peers=args.peers, overrides=overrides,
                      overview=overview, force=args.force, province_notebook=notebook, asked=asked, targets=targets,
                      build_epoch=epoch_from(os.environ))
+    if args.index_only:  # what is up to date, as it stands: --force would call everything "not built"
+        selection["force"] = False
     if args.dry_run:
         manifest = Manifest(out)
         if manifest.problem:
