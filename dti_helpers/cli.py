@@ -19,7 +19,7 @@ from dti_helpers.batch.plan import FORMATS
 from dti_helpers.batch.select import UsageError
 from dti_helpers.core.errors import DataFileError, DTIError, UnknownProvinceError
 from dti_helpers.core.labels import LANGS, t
-from dti_helpers.core.schema import UNIT_SETS
+from dti_helpers.core.schema import LAYOUTS, UNIT_SETS
 from dti_helpers.render.formats import ALL_FORMATS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,6 +116,9 @@ def _run_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--jobs", type=int, default=None, metavar="N", help="reports built in parallel (default: the CPU count)")
     p.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports)")
     p.add_argument("--peers", default="region", metavar="STRATEGY", help="peer strategy: region (default), rank or profile")
+    p.add_argument("--layout", default="auto", metavar="LAYOUT",
+                   help="auto (default: a short brief when the year's only published figure is the DTI rank), "
+                        "full or brief")
     p.add_argument("--params", metavar="FILE",
                    help="TOML file of per-province parameters: a [province] table with year, peers and/or targets")
     p.add_argument("--notebook", metavar="PATH",
@@ -157,6 +160,9 @@ def build_parser(lang: str = "en", run_prog: str = "python -m dti_helpers run") 
     render.add_argument("--year", default=None, help="assessment year (default: the latest with data)")
     render.add_argument("--lang", default="vi", help="vi (default) or en")
     render.add_argument("--peers", default="region", help="region (default), rank or profile")
+    render.add_argument("--layout", default="auto",
+                        help="auto (default: a short brief when the year's only published figure is the DTI rank), "
+                             "full or brief")
     render.add_argument("--format", default="html,pdf",
                         help="comma-separated: html, pdf, csv, xlsx (default: html,pdf); csv and xlsx hold the "
                              "report's figures, linked from its HTML")
@@ -254,6 +260,7 @@ def run_batch(args, lang: str = "en") -> int:
     if args.timeout <= 0:
         raise UsageError("cli_bad_timeout", value=f"{args.timeout:g}")
     select.choice(args.peers, PEER_STRATEGIES, "--peers", "peer strategy")
+    select.choice(args.layout, LAYOUTS, "--layout", "layout")
     notebook = select.check_notebook(args.notebook) if args.notebook else planning.PROVINCE_NOTEBOOK
     data = inputs.load_data(args.data, args.year, **data_options(args))
     if args.list:
@@ -282,7 +289,8 @@ def run_batch(args, lang: str = "en") -> int:
         raise UsageError("cli_shipped_missing", path=notebook)
     if overview and not planning.OVERVIEW_NOTEBOOK.exists():
         raise UsageError("cli_overview_missing", path=planning.OVERVIEW_NOTEBOOK)
-    selection = dict(year=args.year, langs=args.lang, formats=args.format, peers=args.peers, overrides=overrides,
+    selection = dict(year=args.year, langs=args.lang, formats=args.format, peers=args.peers, layout=args.layout,
+                     overrides=overrides,
                      overview=overview, force=args.force, province_notebook=notebook, asked=asked, targets=targets)
     out = Path(args.out)
     if args.dry_run:
@@ -316,7 +324,7 @@ def render_one(args) -> int:
     formats = tuple(f for f in args.format.split(",") if f)
     files = inputs.data_files(args.data)
     written = render_report(args.province, args.year, args.lang, formats, args.out, files or None, args.peers,
-                            units=args.units, data_year=coerce_year(args.year),
+                            units=args.units, data_year=coerce_year(args.year), layout=args.layout,
                             targets=inputs.user_targets(args.targets), **data_options(args), **extra)
     for kind, path in written.items():
         print(f"{kind}: {path}")

@@ -202,7 +202,7 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
                   peers: str = "region", overrides: dict | None = None,
                   notebook: Path = PROVINCE_NOTEBOOK, data_cache: str | None = None,
                   asked: dict | None = None, successors: dict | None = None,
-                  targets: tuple = ()) -> tuple[list[Job], list[Skipped]]:
+                  targets: tuple = (), layout: str = "auto") -> tuple[list[Job], list[Skipped]]:
     """One job per province and language; the year each report covers is decided here.
 
     Without ``year``, each province gets its own latest year with any published
@@ -215,6 +215,7 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
     (code, year, lang) of a 34-unit report in the same batch to its stem: a former province's report
     of that year links to its successor's. ``targets`` are the analyst's (``--targets``, ``--params``):
     each report gets those it shows as its ``targets`` parameter, so they are part of its inputs' digest.
+    ``layout`` ("auto", "full" or "brief") is a parameter of every report, and of its digest, too.
 
     >>> from dti_helpers import load_dti
     >>> jobs, skipped = province_jobs(load_dti(), ["10", "24"], year=2020, langs=("vi",), formats=("html",))
@@ -238,7 +239,7 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
             # resolve_params holds the one "latest year with data" rule; the kernel gets its result as it is
             try:
                 typed = (asked or {}).get(code, row["name"])
-                params = replace(resolve_params(data, typed, opts["year"], lang, opts["peers"], data.units),
+                params = replace(resolve_params(data, typed, opts["year"], lang, opts["peers"], data.units, layout),
                                  data_cache=data_cache, targets=mine)
                 successor = (successors or {}).get((row.get("successor_code"), params.year, lang))
                 if successor:  # both files sit in html/ (and pdf/): one relative address serves both
@@ -307,14 +308,14 @@ def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tu
 def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None, langs=("vi",), formats=FORMATS,
          peers: str = "region", overrides: dict | None = None, overview: bool = False, force: bool = False,
          province_notebook: Path = PROVINCE_NOTEBOOK, overview_notebook: Path = OVERVIEW_NOTEBOOK,
-         asked: dict | None = None, targets: tuple = ()) -> Plan:
+         asked: dict | None = None, targets: tuple = (), layout: str = "auto") -> Plan:
     """Everything a run would do, without doing it (``--dry-run`` prints this).
 
     ``codes`` are units of the 63, or ``{unit_set: codes}`` (``asked`` likewise: the names as typed).
     ``overview`` adds the national overviews of the unit sets in ``codes``.
     ``province_notebook`` builds the provinces from another notebook (an edited copy of
     the shipped one); its digest is part of every province job's inputs. ``targets`` are the analyst's
-    targets (:func:`~dti_helpers.batch.inputs.user_targets`).
+    targets (:func:`~dti_helpers.batch.inputs.user_targets`); ``layout`` that of every province report.
 
     >>> from dti_helpers import load_dti
     >>> p = plan(load_dti(), ["24"], Manifest("/nonexistent"), year=2020, formats=("html",))
@@ -336,7 +337,7 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
             data.for_units(unit_set), codes[unit_set], year=year, langs=tuple(langs), formats=tuple(formats),
             peers=peers, overrides=overrides, notebook=Path(province_notebook),
             data_cache=data_cache, asked=asked.get(unit_set), successors=successors if unit_set == "63" else None,
-            targets=targets)
+            targets=targets, layout=layout)
         if unit_set == "34":
             successors = {(j.meta["code"], j.meta["year"], j.meta["lang"]): j.stem for j in planned["34"][0]}
     jobs = [job for unit_set in codes for job in planned[unit_set][0]]

@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "hold the report's figures and are linked from its HTML")
     parser.add_argument("--out", default="reports", help="output folder (default: reports)")
     parser.add_argument("--data", default=None, help="data file (default: the embedded data)")
+    parser.add_argument("--layout", default="auto",
+                        help="auto (default: a short brief when the year's only published figure is the DTI rank), "
+                             "full or brief")
     parser.add_argument("--notebook", default=None,
                         help="an edited copy of notebooks/province_report.ipynb to build from (default: the shipped one)")
     return parser
@@ -48,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
 
     >>> main(["Atlantis"])
     2
+    >>> main(["Hà Nam", "--year", "2022", "--layout", "short"])
+    2
     >>> main(["Bắc Giang", "--year", "2020", "--out", "/tmp/reports"])  # doctest: +SKIP
     notebook: /tmp/reports/notebooks/bac-giang-2020-vi.ipynb
     html: /tmp/reports/html/bac-giang-2020-vi.html
@@ -60,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     formats = tuple(f for f in args.format.split(",") if f)
     try:
         written = render_report(args.province, args.year, args.lang, formats, args.out, args.data, args.peers,
-                                notebook=args.notebook or NOTEBOOK)
+                                notebook=args.notebook or NOTEBOOK, layout=args.layout)
     except (DTIError, OSError) as exc:
         print(f"error: {os_error_line(exc) if isinstance(exc, OSError) else exc}", file=sys.stderr)
         return 2

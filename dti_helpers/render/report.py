@@ -45,7 +45,7 @@ def __getattr__(name: str):
 
 def check_params(province, year=None, lang: str = "vi", peers: str = "region", data_path=None, cache_dir=None,
                  units=None, *, embedded: bool = True, data_year: int | None = None, sheet: str | None = None,
-                 limits=None, targets=()):
+                 limits=None, targets=(), layout="auto"):
     """Validate report parameters without starting a kernel; return the resolved ``ReportParams``.
 
     Raises a one-line :class:`~dti_helpers.core.errors.DTIError` for an unknown
@@ -55,7 +55,7 @@ def check_params(province, year=None, lang: str = "vi", peers: str = "region", d
     names it nowhere (:func:`~dti_helpers.data.load.load_dti`). With ``cache_dir``, the checked
     table is written there (:func:`~dti_helpers.data.load.write_validated`) for the kernel to read.
     ``targets`` are the analyst's checked targets (:mod:`dti_helpers.data.targets`): the report's own
-    become its ``targets`` parameter.
+    become its ``targets`` parameter. ``layout`` is "auto", "full" or "brief" (a wrong one is refused here).
 
     >>> check_params("Bắc Giang", 2020).stem
     'bac-giang-2020-vi'
@@ -75,13 +75,14 @@ def check_params(province, year=None, lang: str = "vi", peers: str = "region", d
     except ValueError as exc:
         raise ParameterError(str(exc)) from None
     data = load_dti(data_paths(data_path), data_year, embedded=embedded, sheet=sheet, limits=limits)
-    params = resolve_params(data, province, year, lang, peers, units)
+    params = resolve_params(data, province, year, lang, peers, units, layout)
     params = replace(params, targets=report_rows(targets, data.catalogue, params.units, params.code))
     copy = write_validated(data, cache_dir) if cache_dir is not None else None
     return replace(params, data_cache=str(copy)) if copy else params
 
 
-def render_in_process(province, year=None, lang: str = "vi", peers: str = "region", data=None, units=None) -> str:
+def render_in_process(province, year=None, lang: str = "vi", peers: str = "region", data=None, units=None,
+                      layout="auto") -> str:
     """The report's HTML built in this process, without papermill or a kernel.
 
     ``data`` (a loaded :class:`~dti_helpers.data.DTIData`) is reused when
@@ -95,7 +96,7 @@ def render_in_process(province, year=None, lang: str = "vi", peers: str = "regio
     from dti_helpers.sections import province as report
 
     data = data if data is not None else load_dti()
-    params = report.resolve_params(data, province, year, lang, peers, units=units)
+    params = report.resolve_params(data, province, year, lang, peers, units=units, layout=layout)
     rep = report.Report(data.for_units(params.units), params)
     from dti_helpers.render.html import notebook_to_html, sections_to_notebook
 
@@ -118,14 +119,15 @@ def output_paths(out_dir: str | Path, stem: str) -> dict[str, Path]:
 def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_dir: str | Path = "reports",
                   data_path=None, peers: str = "region", *, units=None, notebook: str | Path = NOTEBOOK,
                   embedded: bool = True, data_year: int | None = None, sheet: str | None = None, limits=None,
-                  targets=(), kernel_name: str | None = None, engine_name: str | None = None, timeout: int | None = 600,
+                  targets=(), layout="auto", kernel_name: str | None = None, engine_name: str | None = None, timeout: int | None = 600,
                   **engine_kwargs) -> dict[str, Path]:
     """Execute the report notebook for one province and write its notebook and the requested formats.
 
     Parameters and ``notebook`` (the shipped one, or an analyst's edited copy) are checked
     first, in this process: a bad one raises a one-line :class:`~dti_helpers.core.errors.DTIError`
     before any kernel starts and nothing is written. The data options are those of
-    :func:`check_params`, and ``targets`` (the analyst's checked targets). Files are
+    :func:`check_params`, ``targets`` (the analyst's checked targets) and ``layout`` ("auto": a short
+    brief where the year's only published figure is the DTI rank; "full"; "brief"). Files are
     ``<out_dir>/notebooks|html|pdf|csv|xlsx/<slug>-<year>-<lang>.*``, each written atomically; the HTML
     links the CSV and XLSX built with it. Returns ``{"notebook": path, "html": path, "pdf": path}``
     (and ``"csv"``, ``"xlsx"`` when asked for) for the files written.
@@ -136,13 +138,18 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
     Traceback (most recent call last):
     ...
     dti_helpers.render.execute.NotebookError: notebook not found: /nonexistent.ipynb
+    >>> render_report("Hà Nam", 2022, layout="short", out_dir="/nonexistent")
+    Traceback (most recent call last):
+    ...
+    dti_helpers.sections.province.ParameterError: unknown layout 'short'; use one of: auto, full, brief
     """
     formats = tuple(formats)
     for name in formats:
         output_formats.get(name)  # an unknown format fails before any work
     read_notebook(notebook)
     params = check_params(province, year, lang, peers, data_path, cache_dir=Path(out_dir) / CACHE_DIR, units=units,
-                          embedded=embedded, data_year=data_year, sheet=sheet, limits=limits, targets=targets)
+                          embedded=embedded, data_year=data_year, sheet=sheet, limits=limits, targets=targets,
+                          layout=layout)
     params = replace(params, downloads=download_links(formats, params.stem))
     paths = output_paths(out_dir, params.stem)
     parameters = params.notebook_parameters()

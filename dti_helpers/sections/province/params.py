@@ -10,9 +10,9 @@ import math
 from dataclasses import asdict, dataclass, field, replace
 from collections.abc import Mapping
 
-from dti_helpers.analysis import province as an
+from dti_helpers.analysis import province as an, thin
 from dti_helpers.core.errors import DTIError, UnknownProvinceError
-from dti_helpers.core.schema import UNIT_SETS, unit_sets_of_year
+from dti_helpers.core.schema import LAYOUTS, UNIT_SETS, unit_sets_of_year
 from dti_helpers.core.labels import LANGS, t
 from dti_helpers.data.load import DTIData, load_dti
 from dti_helpers.data.targets import Target, for_unit, kept_whole, report_targets
@@ -57,6 +57,7 @@ class ReportParams:
     downloads: tuple[tuple[str, str], ...] = ()
     # The analyst's targets: rows as dicts (a notebook parameter, or --targets read by the caller) or a file path.
     targets: tuple | str | None = None
+    layout: str = "auto"  # as asked (LAYOUTS); the Report decides "auto" from the data
 
     def __post_init__(self):
         # A notebook parameter arrives as a list (JSON) or one path: the same request either way.
@@ -87,7 +88,7 @@ class ReportParams:
         targets = list(self.targets) if isinstance(self.targets, tuple) else self.targets
         return {"province": self.province, "year": self.year_requested, "lang": self.lang, "peers": self.peers,
                 "data_path": list(self.data_path or ()) or None, "embedded": self.embedded, "units": self.units,
-                "targets": targets,
+                "targets": targets, "layout": self.layout,
                 "resolved": {**self.to_dict(), "data_path": list(self.data_path or ()) or None,
                              "downloads": [list(link) for link in self.downloads], "targets": targets}}
 
@@ -159,6 +160,24 @@ def coerce_units(units) -> str | None:
     return text
 
 
+def coerce_layout(layout) -> str:
+    """A ``layout`` parameter as one of :data:`LAYOUTS`; ``None`` or "" is "auto".
+
+    >>> coerce_layout(" Brief "), coerce_layout(None)
+    ('brief', 'auto')
+    >>> coerce_layout("short")
+    Traceback (most recent call last):
+    ...
+    dti_helpers.sections.province.ParameterError: unknown layout 'short'; use one of: auto, full, brief
+    """
+    if layout is None or (isinstance(layout, float) and math.isnan(layout)):
+        return "auto"
+    text = str(layout).strip().lower() or "auto"
+    if text not in LAYOUTS:
+        raise ParameterError(code="unknown_layout", value=layout, choices=", ".join(LAYOUTS))
+    return text
+
+
 def unit_sets_for(catalogue, province, year=None, units=None) -> tuple[str, ...]:
     """The unit sets a request means, by the rule of the README: ``units`` when given; else the year
     (up to 2023: the 63; from 2025: the 34); else (2024, or the latest year) the set whose names
@@ -186,13 +205,13 @@ def unit_sets_for(catalogue, province, year=None, units=None) -> tuple[str, ...]
 
 
 def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers: str = "region",
-                   units=None) -> ReportParams:
+                   units=None, layout="auto") -> ReportParams:
     """Check and resolve the report parameters; raise a one-line :class:`DTIError` on a bad one.
 
     The data request (files, embedded data) is read off ``data``, so a kernel loads the same data.
     ``year=None`` means the latest year with a published figure for the province. ``units`` is the
     unit set ("63" or "34"); ``None`` applies :func:`unit_sets_for` and, where a name is in both
-    sets, takes the 63 (a batch builds both).
+    sets, takes the 63 (a batch builds both). ``layout`` is one of :data:`LAYOUTS` (:func:`coerce_layout`).
 
     >>> p = resolve_params(load_dti(), "Lao Cai")
     >>> p.code, p.year, p.province
@@ -213,6 +232,7 @@ def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers: 
         raise ParameterError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
     if peers not in PEER_STRATEGIES:
         raise ParameterError(f"unknown peer strategy '{peers}'; use one of: {', '.join(PEER_STRATEGIES)}")
+    layout = coerce_layout(layout)
     if province is None or str(province).strip() == "":
         raise ParameterError("no province given; give a name, slug or GSO code, e.g. 'Bắc Giang'")
     requested = coerce_year(year)
@@ -238,7 +258,8 @@ def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers: 
     else:
         chosen = requested
     return ReportParams(str(province), code, prov["name"], prov["slug"], int(chosen), requested, lang, peers,
-                        tuple(i.path for i in data.inputs) or None, units=unit_set, embedded=data.embedded)
+                        tuple(i.path for i in data.inputs) or None, units=unit_set, embedded=data.embedded,
+                        layout=layout)
 
 
 @dataclass(frozen=True)
@@ -249,10 +270,25 @@ class Report:
     data: DTIData
     params: ReportParams
     targets: tuple[Target, ...] | None = field(default=None, compare=False)
+    # the layout decided once, here: "brief" or "full" (params.layout "auto" reads the data)
+    layout: str | None = field(default=None, compare=False)
 
     def __post_init__(self):
         if self.targets is None:  # a bad target of the analyst's stops the report here, one line per problem
             object.__setattr__(self, "targets", report_targets(self.params.targets, self.data.catalogue))
+        if self.layout is None:
+            asked = self.params.layout
+            thin_year = asked == "auto" and thin.rank_only(self.data, self.code, self.year)
+            object.__setattr__(self, "layout", "brief" if asked == "brief" or thin_year else "full")
+
+    @property
+    def is_brief(self) -> bool:
+        """Whether this report is the short brief (only the DTI rank published, or ``layout="brief"``).
+
+        >>> setup("Hà Nam", 2022).is_brief, setup("Hà Nam", 2022, layout="full").is_brief
+        (True, False)
+        """
+        return self.layout == "brief"
 
     @property
     def shown_targets(self) -> tuple[Target, ...]:
@@ -286,11 +322,18 @@ class Report:
 
         >>> setup("24", 2024, units="34").section_ids[4:6]
         ('trend', 'former')
-        >>> setup("24", 2022).section_ids[-2:], setup("Lào Cai", 2022).section_ids[-2:]
+        >>> setup("24", 2022).section_ids[-2:], setup("Lào Cai", 2022, layout="full").section_ids[-2:]
         (('targets', 'notes'), ('strengths', 'notes'))
+
+        A brief has fewer, and its data notes are an appendix after them:
+
+        >>> setup("Lào Cai", 2022).section_ids
+        ('headline', 'country', 'sources')
         """
-        order = ("headline", "scorecard", "peers", "country", "trend", "strengths",
-                 *(("targets",) if self.shown_targets else ()), "notes")
+        targets = ("targets",) if self.shown_targets else ()
+        if self.is_brief:  # the appendix ("notes") follows, unnumbered
+            return ("headline", "country", *(("former",) if self.params.units == "34" else ()), *targets, "sources")
+        order = ("headline", "scorecard", "peers", "country", "trend", "strengths", *targets, "notes")
         return order if self.params.units == "63" else (*order[:5], "former", *order[5:])
 
     def title(self, section_id: str) -> str:
@@ -300,17 +343,23 @@ class Report:
         ('5. Trend', '8. Data notes')
         >>> setup("24", 2024, "en", units="34").title("targets")
         '8. Targets'
-
+        >>> setup("Hà Nam", 2022, "en").title("notes")
+        'Appendix: Data notes'
         """
-        n = self.section_ids.index(section_id) + 1
-        return t("sec_numbered", self.lang, n=n, title=t(f"sec_{section_id}", self.lang))
+        if section_id == "notes" and self.is_brief:
+            return t("sec_appendix", self.lang, title=t("sec_notes", self.lang))
+        # the brief's country section holds the rank history too
+        title = t("sec_country_brief" if section_id == "country" and self.is_brief else f"sec_{section_id}", self.lang)
+        if section_id not in self.section_ids:  # a full section built for a brief by hand: not numbered
+            return title
+        return t("sec_numbered", self.lang, n=self.section_ids.index(section_id) + 1, title=title)
 
     def _repr_html_(self) -> str:
         return cover(self).html()
 
 
 def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers: str = "region", data_path=None,
-          resolved: dict | None = None, units=None, embedded: bool = True, targets=None) -> Report:
+          resolved: dict | None = None, units=None, embedded: bool = True, targets=None, layout="auto") -> Report:
     """Load the data and resolve the parameters: the first call of the report notebook.
 
     ``resolved`` is the request the caller already checked (:meth:`ReportParams.notebook_parameters`,
@@ -319,7 +368,8 @@ def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers: str = "re
     a data file (``data_cache``) instead of validating the file again.
 
     ``targets`` adds the analyst's targets (a list of dicts with the columns of ``data/targets.csv``,
-    one dict, or a targets file) to the shipped ones (:mod:`dti_helpers.data.targets`).
+    one dict, or a targets file) to the shipped ones (:mod:`dti_helpers.data.targets`). ``layout`` is
+    "auto" (a short brief where the year's only published figure is the DTI rank), "full" or "brief".
 
     It also sets the section kit's language and, under IPython, shows plain
     DataFrames and figures the way the report does (:func:`~dti_helpers.sections.kit.install_display`).
@@ -335,7 +385,7 @@ def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers: str = "re
         data = load_dti(params.data_path, validated=params.data_cache, embedded=params.embedded)
     else:
         data = load_dti(data_paths(data_path), embedded=embedded)
-        params = replace(resolve_params(data, province, year, lang, peers, units), targets=targets)
+        params = replace(resolve_params(data, province, year, lang, peers, units, layout), targets=targets)
     rep = Report(data.for_units(params.units), params)
     install_display(lang)
     return rep
