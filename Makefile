@@ -51,10 +51,17 @@ HAVE_LIB = $(if $(shell ldconfig -p 2>/dev/null | grep $(1)),,$(2))
 system-deps:
 	$(call ensure_debs,$(call HAVE_LIB,libpangoft2-1.0,libpango-1.0-0 libpangoft2-1.0-0))
 
-# The tests also use poppler (pdftoppm, pdffonts, pdftotext), a Java runtime (the W3C Nu
-# validator) and Chromium (the index page's search script runs in a real browser).
+# The tests also use poppler (pdftoppm, pdffonts, pdftotext, pdfinfo), a Java runtime (the W3C Nu
+# checker), Chromium (pages measured at a phone's width, the index page's script, axe-core) and npm,
+# which installs the pinned test tools of package-lock.json into node_modules/: axe-core and the Nu
+# checker's vnu.jar (--ignore-scripts: vnu-jar's install script would fetch a Java of its own).
+NODE_STAMP := node_modules/.installed
+
 test-deps: system-deps
-	$(call ensure_debs,$(call HAVE,pdftoppm,poppler-utils) $(call HAVE,java,default-jre-headless) $(call HAVE,chromium,chromium))
+	$(call ensure_debs,$(call HAVE,pdftoppm,poppler-utils) $(call HAVE,java,default-jre-headless) $(call HAVE,chromium,chromium) $(call HAVE,npm,npm))
+	@if [ ! -f $(NODE_STAMP) ] || [ package-lock.json -nt $(NODE_STAMP) ]; then \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); \
+	fi
 
 data: venv
 	$(PY) -m dti_helpers build-data
@@ -62,8 +69,11 @@ data: venv
 check-data: venv
 	$(PY) run_reports.py --check-data $(or $(FILE),data/dti.csv)
 
+# Jupyter refuses to start as root (containers, CI) unless told: as root, lab adds --allow-root and says so.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: venv
-	$(VENV)/bin/jupyter lab --notebook-dir=. notebooks/
+	$(if $(ALLOW_ROOT),@echo "running as root: starting Jupyter Lab with --allow-root")
+	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) --notebook-dir=. notebooks/
 
 bench: venv system-deps
 	$(PY) benchmarks/bench_batch.py $(ARGS)

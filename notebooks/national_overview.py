@@ -30,12 +30,13 @@ embedded: bool = True  # False: use the data_path files alone, without the embed
 units: str = "63"  # unit set: "63" (provinces until 2025) or "34" (the units after the July 2025 merger)
 data_cache: "Optional[str]" = None  # set by run_reports.py: its checked copy of data_path (leave None)
 downloads: "Optional[list]" = None  # set by run_reports.py: the CSV/XLSX of the figures built with the page
+build_epoch: "Optional[int]" = None  # set by run_reports.py: SOURCE_DATE_EPOCH, the build date stated (leave None)
 
 # %%
 # Heavy imports once, at the top: a warm kernel reuses them for the next report.
 from dti_helpers import overview
 
-ov = overview.setup(year, lang, data_path, data_cache, units, embedded, downloads)
+ov = overview.setup(year, lang, data_path, data_cache, units, embedded, downloads, build_epoch)
 overview.cover(ov)
 
 # %% [markdown] tags=["remove-cell"]

@@ -30,7 +30,7 @@
 province: str = "Quảng Ninh"  # province: name, slug or GSO code, e.g. "Bắc Giang", "bac-giang" or "24"
 year: "Optional[int]" = None  # assessment year, e.g. 2020; None: the latest year with published data
 lang: str = "vi"  # report language: "vi" (Vietnamese) or "en" (English)
-peers: str = "region"  # peer strategy: "region" (same region), "rank" (within 5 DTI ranks) or "profile"
+peers: "Union[str, list]" = "region"  # "region" (same region), "rank" (within 5 DTI ranks), "profile", or provinces: ["Bắc Ninh", "Thái Nguyên"]
 data_path: "Optional[list]" = None  # your data files/folders (official tables, tidy CSV), most trusted first; None: none
 embedded: bool = True  # False: use the data_path files alone, without the embedded data
 units: "Optional[str]" = None  # unit set: "63" (provinces until 2025) or "34" (after the merger); None: by year and name
@@ -138,6 +138,10 @@ report.sources(rep)
 #     report.note("Gợi ý cho lãnh đạo: ..."),
 # )
 # ```
+#
+# Or the whole comparison in one call, a table and a rank chart in the report's style:
+# `report.compare(rep, ["Bắc Ninh", "Thái Nguyên"])`. The `peers` parameter takes the same list
+# for section 3.
 
 # %% [markdown] tags=["remove-cell"]
 # ## Data notes

@@ -19,7 +19,9 @@ from dti_helpers.batch.plan import Job, finalize, plan, province_jobs
 from dti_helpers.batch.summary import summary
 from dti_helpers.batch.worker import Result
 from dti_helpers.render.engine import ENGINE_NAME, KernelStartError, start_kernel, warm_code_for
-from dti_helpers.batch.manifest import Manifest, atomic_path, remove_stale_temps
+from dti_helpers.batch.cleanup import remove_run_files
+from dti_helpers.batch.manifest import Manifest, new_run_id
+from dti_helpers.core.fsio import atomic_path, temp_path
 
 SYNTHETIC_LABEL = "synthetic test notebook (not DTI data)"
 
@@ -108,13 +110,17 @@ def test_atomic_path_leaves_nothing_on_failure(tmp_path):
     assert list(target.parent.iterdir()) == []
 
 
-def test_stale_temps_are_removed_only_in_output_folders(tmp_path):
+def test_only_the_runs_own_temporary_files_are_removed_and_only_in_output_folders(tmp_path):
+    run = new_run_id()
     (tmp_path / "pdf").mkdir()
-    (tmp_path / "pdf" / ".a.pdf.123.tmp").write_bytes(b"%PDF-")
+    ours = temp_path(tmp_path / "pdf" / "a.pdf", run)
+    ours.write_bytes(b"%PDF-")
+    (tmp_path / "pdf" / ".a.pdf.123.tmp").write_bytes(b"%PDF-")  # another writer's (a pid, not this run's id)
     (tmp_path / "keep").mkdir()
-    (tmp_path / "keep" / ".b.123.tmp").write_text("not ours")
-    assert [p.name for p in remove_stale_temps(tmp_path)] == [".a.pdf.123.tmp"]
-    assert (tmp_path / "keep" / ".b.123.tmp").exists()
+    temp_path(tmp_path / "keep" / "b", run).write_text("not in an output folder")
+    assert remove_run_files(tmp_path, [run]) == [ours]
+    assert (tmp_path / "pdf" / ".a.pdf.123.tmp").exists() and len(list((tmp_path / "keep").iterdir())) == 1
+    assert remove_run_files(tmp_path, ["*"]) == []  # an id is never a pattern
 
 
 def test_manifest_survives_a_hand_edited_file(tmp_path):
@@ -123,17 +129,19 @@ def test_manifest_survives_a_hand_edited_file(tmp_path):
     assert m.entries == {} and "unreadable manifest" in m.problem
     m.record("html/a.html", {"inputs": "d", "bytes": 1})
     m.save()
-    assert json.loads((tmp_path / "manifest.json").read_text())["outputs"]["html/a.html"]["inputs"] == "d"
+    assert Manifest(tmp_path).entries["html/a.html"]["inputs"] == "d"
 
 
-def test_output_is_current_only_with_same_inputs_and_size(tmp_path):
+def test_output_is_current_only_with_same_inputs_and_content(tmp_path):
     (tmp_path / "html").mkdir()
     (tmp_path / "html" / "a.html").write_text("abc")
     m = Manifest(tmp_path)
-    m.record("html/a.html", {"inputs": "d1", "bytes": 3})
+    m.record("html/a.html", {"inputs": "d1"})
     assert m.current("html/a.html", "d1")
     assert not m.current("html/a.html", "d2")
-    (tmp_path / "html" / "a.html").write_text("abcd")  # altered by hand
+    (tmp_path / "html" / "a.html").write_text("abd")  # the same size, altered by hand
+    assert not m.current("html/a.html", "d1")
+    (tmp_path / "html" / "a.html").write_text("abcd")
     assert not m.current("html/a.html", "d1")
 
 
@@ -178,12 +186,11 @@ def test_job_paths():
 
 
 def test_temp_files_keep_their_extension_and_are_cleaned(tmp_path):
-    from dti_helpers.batch.manifest import temp_path
-
-    assert temp_path(tmp_path / "notebooks" / "a.ipynb").name.endswith(".tmp.ipynb")  # papermill checks it
+    run = new_run_id()
+    assert temp_path(tmp_path / "notebooks" / "a.ipynb", run).name.endswith(".tmp.ipynb")  # papermill checks it
     (tmp_path / "notebooks").mkdir()
-    (tmp_path / "notebooks" / ".a.ipynb.123.tmp.ipynb").write_text("{}")
-    assert [p.name for p in remove_stale_temps(tmp_path)] == [".a.ipynb.123.tmp.ipynb"]
+    temp_path(tmp_path / "notebooks" / "a.ipynb", run).write_text("{}")
+    assert [p.name for p in remove_run_files(tmp_path, [run])] == [f".a.ipynb.{run}.tmp.ipynb"]
 
 
 def test_source_digest_sees_an_edit_made_in_the_same_process(tmp_path, monkeypatch):

@@ -60,9 +60,15 @@ def test_wrong_parameter_from_the_front_door_has_no_traceback(tmp_path):
 
 @pytest.mark.parametrize("content, message", [
     ('["Atlantis"]\npeers = "rank"\n', "unknown province 'Atlantis'"),
-    ('["Hà Nội"]\npeers = "nearest"\n', "[Hà Nội] peers: value 'nearest'; use one of: region, rank, profile"),
-    ('["Hà Nội"]\ncolour = "red"\n', "[Hà Nội] unknown parameter 'colour'; use year, peers or targets"),
-    ('["Hà Nội"]\nyear = "latest"\n', "[Hà Nội] year: value 'latest' is not a year"),
+    ('["Hà Nội"]\npeers = "nearest"\n', "[Hà Nội] unknown peer strategy 'nearest' in peers; use one of: region, rank, "
+                                        "profile, or provinces"),
+    ('["Hà Nội"]\ncolour = "red"\n', "[Hà Nội] unknown parameter 'colour'; use one of: year, lang, peers, units, layout, targets"),
+    ('[default]\ncolour = "red"\n', "[default] unknown parameter 'colour'"),
+    ('[default]\npeers = "Atlantis,Bắc Ninh"\n', "[default] unknown province 'Atlantis' in peers"),
+    ('["Hà Nội"]\nyear = "soon"\n', "[Hà Nội] year: year 'soon' is not a year"),
+    ('["Hà Nội"]\nlang = "fr"\n', "[Hà Nội] lang: unknown language 'fr'; use one of: vi, en"),
+    ('["Hà Nội"]\ndata_path = "x.csv"\n', "[Hà Nội] data_path: not set per report; it comes from --data"),
+    ('[bac-giang]\npeers = ["Bắc Ninh", "Atlantis"]\n', "[bac-giang] unknown province 'Atlantis' in peers"),
     ('peers = "rank"\n', "'peers' must be a table such as [peers]"),
     ("[broken\n", "not a valid TOML file"),
 ])
@@ -169,8 +175,9 @@ def test_out_that_cannot_be_a_folder_is_one_line_and_exit_2(tmp_path):
 
 
 def test_dev_null_out_is_one_line_and_exit_2():
-    proc = cli("24", "--out", "/dev/null/x")
-    assert (proc.returncode, proc.stderr) == (2, "error: /dev/null/x: Not a directory\n")
+    proc = cli("24", "--out", "/dev/null/x")  # below /dev: refused before anything is tried
+    assert (proc.returncode, proc.stderr) == (2, "error: --out /dev/null/x: a system folder; choose a folder of your "
+                                                 "own, e.g. --out reports\n")
 
 
 def test_folder_given_as_params_is_one_line_and_exit_2(tmp_path):

@@ -79,8 +79,8 @@ def test_real_statistics_over_half_a_group_carry_their_count_and_an_incomplete_b
     best = reg.at["north_central_coast", "best_stat"]
     assert best.shown and not best.complete and (best.n, best.of) == (5, 9)
     html = _text(overview.regions_section(overview.setup(2024, "vi", units="34")).html())
-    assert "TP. Huế (2/34) (cao nhất trong số đã công bố, 5/9 tỉnh)" in html
-    assert "0,7467 (2/2 tỉnh có số liệu)" in html  # a complete group: its own median, with the count
+    assert "TP. Huế (2/34) (cao nhất trong số đã công bố, 5/9 địa phương)" in html
+    assert "0,7467 (2/2 địa phương có số liệu)" in html  # a complete group: its own median, with the count
     summ = pillar_summary(DATA).set_index(["year", "metric"])
     assert all(not s.shown for s in summ.median_stat)  # no year has half of the 63 pillar scores published
 
@@ -141,7 +141,7 @@ def test_da_nang_2021_headline_cards_and_strengths(tmp_path):
     labels = [_text(d).strip() for d in re.findall(r"<dt>(.*?)</dt>", cards[0], re.S)]
     values = [_text(d).strip() for d in re.findall(r"<dd>(.*?)</dd>", cards[0], re.S)]
     assert labels == ["Điểm DTI", "Xếp hạng DTI", "Thay đổi", "Trung bình cả nước"]
-    assert values[0] == "0,6419" and values[1] == "1/63" and values[2].startswith("giữ nguyên thứ hạng")
+    assert values[0] == "0,6419" and values[1] == "1/63" and values[2].startswith("giữ nguyên hạng")
     shown = _text(cards[0])
     assert not re.search(r"[+−±-]\s?0,\d{4}", shown), shown  # no score change
     assert "0,1545" not in page  # nor anywhere in the report: 2020 and 2021 scores are not comparable
@@ -175,7 +175,7 @@ def test_2024_overview_charts_hold_2024_values_only(units):
 def test_each_overview_charts_its_own_pillar_scores():
     for year in (2021, 2022):
         html = overview.pillars_section(overview.setup(year, "en")).html()
-        alt = re.findall(r'<img [^>]*alt="([^"]*)"', html)
+        alt = re.findall(r'<svg [^>]*aria-label="([^"]*)"', html)
         assert len(alt) == 1 and set(re.findall(r"\b20\d\d\b", alt[0])) == {str(year)}
         table = html.split("<table")[1]
         assert not {y for y in re.findall(r"\b20\d\d\b", _text(table)) if y != str(year)}

@@ -40,7 +40,7 @@ def test_table_from_dataframe_formats_scores_ranks_and_not_published():
     assert "0,4123" in html and "8/63" in html
     assert html.count('<span class="np">chưa có số liệu công bố</span>') == 2
     assert "<caption>Hai tỉnh</caption>" in html
-    assert '<td class="num">0,4123</td>' in html
+    assert '<td class="num" data-label="dti_score">0,4123</td>' in html
     en = str(kit.table(df, lang="en", of=None))
     assert "not published" in en and ">8<" in en
 
@@ -71,8 +71,8 @@ def test_chart_from_figure_and_from_axes_is_deterministic():
     from_fig = kit.chart(ax.figure, alt='a "quoted" <chart>', caption="Caption")
     assert from_ax == from_fig
     html = str(from_ax)
-    assert html.startswith('<figure class="chart"><img src="data:image/svg+xml;base64,')
-    assert 'alt="a &#34;quoted&#34; &lt;chart&gt;" width="288" height="192"' in html
+    assert html.startswith('<figure class="chart"><svg width="288" height="192" ')
+    assert 'role="img" aria-label="a &quot;quoted&quot; &lt;chart&gt;"' in html and "<script" not in html
     assert html.endswith("<figcaption>Caption</figcaption></figure>")
     with pytest.raises(TypeError):
         kit.chart("not a figure", alt="x")
@@ -94,7 +94,7 @@ def test_section_carries_metadata_and_converts_plain_parts():
     assert meta == {"dti_section": {"id": "so-sanh-hai-tinh", "title": "So sánh hai tỉnh", "level": 2}}
     html = data["text/html"]
     assert html == sec._repr_html_() == sec.html()
-    assert "<p>Intro.</p>" in html and "2/63" in html and 'alt="Ranks"' in html and "commentary" in html
+    assert "<p>Intro.</p>" in html and "2/63" in html and 'aria-label="Ranks"' in html and "commentary" in html
     assert kit.section("T", id="custom", level=3).html() == \
         '<section id="custom" class="report-section"><h3>T</h3></section>'
     assert isinstance(sec, Section)
@@ -127,7 +127,7 @@ def test_install_display_registers_formatters_in_a_real_shell():
         fig = Figure(figsize=(2, 1))
         fig.add_subplot().set_title("Trend")
         data, meta = shell.display_formatter.format(fig)
-        assert meta == {"dti_part": "chart"} and 'alt="Trend"' in data["text/html"]
+        assert meta == {"dti_part": "chart"} and 'aria-label="Trend"' in data["text/html"]
         data, meta = shell.display_formatter.format(kit.text("x"))
         assert meta == {"dti_part": "text"} and data["text/html"] == "<p>x</p>"
     finally:

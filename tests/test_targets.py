@@ -292,15 +292,15 @@ def test_params_file_takes_targets_as_an_array_of_tables_or_one_table(tmp_path):
     path.write_text('[bac-giang]\npeers = "rank"\n[[bac-giang.targets]]\ntarget_year = 2022\nkind = "rank_at_most"\n'
                     'value = 10\n\n["Kiên Giang".targets]\ntarget_year = 2023\nkind = "rank_at_most"\nvalue = 20\n',
                     encoding="utf-8")
-    over = read_params(str(path), load_catalogue(), ("region", "rank"))
-    assert over["24"]["peers"] == "rank"
-    assert [(t.name, t.value) for t in over["24"]["targets"]] == [("Bắc Giang", 10)]
-    assert [(t.name, t.value) for t in over["91"]["targets"]] == [("Kiên Giang", 20)]
-    assert over["24"]["targets"][0].origin.startswith("file-row:params.toml?sha256=")
+    over = read_params(str(path), load_catalogue(), ("63",))
+    assert over.of("63", "24")["peers"] == "rank"
+    assert [(t.name, t.value) for t in over.of("63", "24")["targets"]] == [("Bắc Giang", 10)]
+    assert [(t.name, t.value) for t in over.of("63", "91")["targets"]] == [("Kiên Giang", 20)]
+    assert over.of("63", "24")["targets"][0].origin.startswith("file-row:params.toml?sha256=")
     path.write_text('[bac-giang]\n[[bac-giang.targets]]\ntarget_year = 2025\nkind = "rank_at_most"\nvalue = 15\n',
                     encoding="utf-8")
     with pytest.raises(DataFileError) as err:
-        read_params(str(path), load_catalogue(), ("region",))
+        read_params(str(path), load_catalogue(), ("63",))
     assert str(err.value.problems[0]).startswith(f"{path} [bac-giang] targets:1: column 'province': "
                                                  "value 'bac-giang': merged into Bắc Ninh")
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from dti_helpers.analysis.province import PILLARS, metrics_for_year, plain
 from dti_helpers.data.origin import split_sources
+from dti_helpers.core.names import normalize_name
 from dti_helpers.core.schema import N_UNITS
 from dti_helpers.data.load import DTIData
 
@@ -97,5 +98,6 @@ def successor(data: DTIData, code: str) -> dict:
                         "note_vi": row.note_vi if row is not None else "",
                         "sources": split_sources(row.sources if row is not None else None)})
     return {"code": new_code, "name": data.catalogue.name(new_code, "34"), "merged": len(members) > 1,
-            "members": sorted(p.loc[members, "name"], key=lambda n: n.replace("TP. ", "")), "n_units": 34,
+            "members": sorted(p.loc[members, "name"], key=lambda n: normalize_name(n.replace("TP. ", ""))),
+            "n_units": 34,
             "figures": figures}

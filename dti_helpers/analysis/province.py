@@ -255,12 +255,25 @@ def peers(data: DTIData, code: str, year: int, strategy: str = "region", k: int 
       provinces whose three pillar scores are all published).
 
     When a strategy cannot apply (no rank, no pillar scores) it falls back to
-    ``region`` and says why in ``.attrs["note"]`` (a label key).
+    ``region`` and says why in ``.attrs["note"]`` (a label key). ``strategy`` may
+    also be the codes of provinces the analyst chose (a tuple or list): those, in
+    rank order like any peers, whether or not they have figures that year.
 
     >>> p = peers(load_dti(), "24", 2022, "rank", k=2)
     >>> p.attrs["strategy"], p.dti_rank.tolist()
     ('rank', [7, 8, 9, 10, 11])
+    >>> p = peers(load_dti(), "24", 2020, ("19", "27"))
+    >>> p.attrs["strategy"], p.name.tolist(), p.dti_rank.tolist()
+    ('list', ['Bắc Ninh', 'Bắc Giang', 'Thái Nguyên'], [3, 10, 12])
     """
+    if not isinstance(strategy, str):
+        w = _wide(data, year)
+        sel = w[w.code.isin([code, *strategy])]
+        out = sel.assign(is_focus=sel.code == code).sort_values(["dti_rank", "code"], na_position="last")
+        out = out.reset_index(drop=True)
+        out.attrs.update({"strategy": "list", "requested": tuple(strategy), "k": len(strategy),
+                          "rule": "peers_rule_list", "note": None})
+        return out
     if strategy not in PEER_STRATEGIES:
         raise DTIError(f"unknown peer strategy '{strategy}'; use one of: {', '.join(PEER_STRATEGIES)}")
     w = _wide(data, year)

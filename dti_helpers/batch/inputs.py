@@ -1,6 +1,7 @@
 """The data a command reads: ``--data`` files and folders (repeatable), ``--no-embedded``, ``--sheet``,
-``--targets`` (the analyst's DTI targets), and ``check-data``, which validates the data files and lists
-where they disagree with the other sources.
+``--targets`` (the analyst's DTI targets), the read limits (``--max-file-mb``, ``--max-rows``,
+``--max-cells``), and ``check-data``, which validates the data files and lists where they disagree
+with the other sources.
 
 One rule for the year of an official table, here as everywhere (:func:`dti_helpers.data.load.load_dti`):
 its ``year``/``Năm`` column, else ``--year`` when one file is given, else a year in its file name.
@@ -11,7 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from dti_helpers.core.errors import format_problems
 from dti_helpers.core.labels import t
+from dti_helpers.data.ingest.limits import Limits
 from dti_helpers.data.load import DEFAULT_PATH, data_files, load_dti
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +34,55 @@ def add_data_options(parser: argparse.ArgumentParser, *, several: bool = True) -
     parser.add_argument("--no-embedded", dest="embedded", action="store_false",
                         help="use the --data files alone, without the embedded data")
     parser.add_argument("--sheet", default=None, metavar="NAME",
-                        help="the workbook sheet to read when several hold a table")
+                        help="the workbook sheet to read (default: the one sheet holding a known table)")
+    defaults = Limits()
+    parser.add_argument("--max-file-mb", type=positive(float), default=None, metavar="N",
+                        help=f"refuse a data file larger than N MB (default: {defaults.max_bytes >> 20})")
+    parser.add_argument("--max-rows", type=positive(int), default=None, metavar="N",
+                        help=f"refuse a table of more than N rows (default: {defaults.max_rows})")
+    parser.add_argument("--max-cells", type=positive(int), default=None, metavar="N",
+                        help=f"refuse a table or sheet of more than N cells (default: {defaults.max_cells})")
+
+
+def positive(kind):
+    """An argparse type: a number of ``kind`` above zero.
+
+    >>> positive(int)("3"), positive(float)("0.5")
+    (3, 0.5)
+    >>> positive(int)("0")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: '0' is not a number above 0
+    """
+    def convert(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            value = None
+        if value is None or not value > 0:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a number above 0")
+        return value
+
+    convert.__name__ = kind.__name__  # argparse names the type in its message
+    return convert
+
+
+def data_options(args) -> dict:
+    """The data options of a parsed command, as :func:`load_data` and :func:`check_data` take them.
+
+    The limits are passed only when a flag asks for other ones.
+
+    >>> p = argparse.ArgumentParser(); add_data_options(p)
+    >>> data_options(p.parse_args(["--no-embedded", "--sheet", "DTI"]))
+    {'embedded': False, 'sheet': 'DTI'}
+    >>> data_options(p.parse_args(["--max-rows", "10"]))["limits"].max_rows
+    10
+    """
+    options = {"embedded": args.embedded, "sheet": args.sheet}
+    asked = {"max_file_mb": args.max_file_mb, "max_rows": args.max_rows, "max_cells": args.max_cells}
+    if any(v is not None for v in asked.values()):
+        options["limits"] = Limits.of(**asked)
+    return options
 
 
 def load_data(paths, year: int | None = None, *, embedded: bool = True, sheet: str | None = None, limits=None):
@@ -83,7 +134,7 @@ def check_data(paths, year: int | None = None, lang: str = "en", *, embedded: bo
         problems, n_values = check_file(path, year=table_year, name=shown, **options)
         if problems:
             failed = True
-            for line in problem_lines(problems, lang):
+            for line in format_problems(problems, lang):
                 print(line, file=sys.stderr)
             print(t("cli_check_problems", lang, path=shown, n=len(problems)), file=sys.stderr)
         else:
@@ -100,19 +151,6 @@ def check_data(paths, year: int | None = None, lang: str = "en", *, embedded: bo
     return 0
 
 
-def problem_lines(problems, lang: str, limit: int = 50) -> list[str]:
-    """The problems worded one per line, at most ``limit``, then how many more there are.
-
-    >>> from dti_helpers.core.errors import DataProblem
-    >>> problem_lines([DataProblem("empty_file", "x.csv")] * 3, "en", limit=2)
-    ['x.csv: file is empty', 'x.csv: file is empty', '… and 1 more problem(s)']
-    """
-    lines = [p.message(lang) for p in problems[:limit]]
-    if len(problems) > limit:
-        lines.append(t("cli_more_problems", lang, n=len(problems) - limit))
-    return lines
-
-
 def add_targets_option(parser: argparse.ArgumentParser) -> None:
     """The ``--targets FILE`` option of the commands that build reports.
 
@@ -124,18 +162,21 @@ def add_targets_option(parser: argparse.ArgumentParser) -> None:
                              "status in the reports of their provinces, beside the shipped ones")
 
 
-def user_targets(path: str | None, overrides: dict | None = None) -> tuple:
+def user_targets(path: str | None, overrides=None) -> tuple:
     """The analyst's targets: those of ``--targets FILE``, then those of the ``--params`` tables, each once.
 
     Every problem of the file is one line (a :class:`~dti_helpers.core.errors.DataFileError`), before
     any kernel starts.
 
-    >>> user_targets(None), len(user_targets(None, {"24": {"targets": user_targets("data/targets.csv")[:1]}}))
+    >>> from dti_helpers.batch.select import Overrides
+    >>> mine = Overrides(units={("63", "24"): {"targets": user_targets("data/targets.csv")[:1]}})
+    >>> user_targets(None), len(user_targets(None, mine))
     ((), 1)
     """
     from dti_helpers.data.targets import combine, read_targets
 
     found = read_targets(path) if path else ()
-    for values in (overrides or {}).values():
+    tables = [overrides.defaults, *overrides.units.values()] if overrides is not None else []
+    for values in tables:
         found = combine(found, values.get("targets", ()))
     return found

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from dti_helpers.batch.manifest import Manifest, inputs_digest, package_versions, tree_digest
+from dti_helpers.batch.digests import inputs_digest, package_versions, tree_digest
+from dti_helpers.batch.manifest import Manifest
 from dti_helpers.core.fsio import file_digest
 from dti_helpers.core.labels import t
 from dti_helpers.render.formats import FORMATS, download_links
@@ -21,6 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 PROVINCE_NOTEBOOK = ROOT / "notebooks" / "province_report.ipynb"
 OVERVIEW_NOTEBOOK = ROOT / "notebooks" / "national_overview.ipynb"
+# The catalogue tables every report reads beside the figures: names and kinds, the merger, metrics, and
+# who published each year's results and when (the dates a report states come from it).
+CATALOGUE_FILES = ("provinces.csv", "units_2025.csv", "metrics.csv", "assessments.csv", "raw/regions.csv")
 
 
 @dataclass(frozen=True)
@@ -140,14 +144,25 @@ def input_parts(notebook: Path, data_version: str, parameters: dict) -> dict:
     The package source is digested on every call, so an edit made in a long-lived session
     (a notebook kernel, a test run) counts; each file is re-read only when its path, size or
     modification time changed (:func:`~dti_helpers.core.fsio.file_digest`). ``data_version`` is
-    :attr:`~dti_helpers.data.load.DTIData.version` (it covers every merged file).
+    :attr:`~dti_helpers.data.load.DTIData.version` (it covers every merged file); the catalogue tables
+    (:data:`CATALOGUE_FILES`, e.g. a corrected publication date) are an input of their own.
 
     >>> parts = input_parts(PACKAGE_DIR / "__init__.py", "41a4925e1157", {"lang": "vi"})
     >>> sorted(parts)
-    ['data', 'notebook', 'packages', 'parameters', 'source']
+    ['catalogue', 'data', 'notebook', 'packages', 'parameters', 'source']
     """
     return {"notebook": notebook_digest(notebook), "source": tree_digest(PACKAGE_DIR),
-            "data": data_version, "parameters": parameters, "packages": _packages_digest()}
+            "data": data_version, "catalogue": catalogue_digest(), "parameters": parameters,
+            "packages": _packages_digest()}
+
+
+def catalogue_digest(data_dir: Path = ROOT / "data") -> str:
+    """Digest of the catalogue tables in ``data_dir`` (each re-read only when it changed on disk).
+
+    >>> len(catalogue_digest()), catalogue_digest() == catalogue_digest()
+    (64, True)
+    """
+    return inputs_digest({name: file_digest(data_dir / name) for name in CATALOGUE_FILES})
 
 
 def _why(manifest: Manifest, job: Job, fmt: str, force: bool) -> str:
@@ -199,23 +214,28 @@ def make_job(stem: str, label: str, notebook: Path, data_version: str, parameter
 
 
 def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str, ...], formats: tuple[str, ...],
-                  peers: str = "region", overrides: dict | None = None,
+                  peers="region", overrides=None,
                   notebook: Path = PROVINCE_NOTEBOOK, data_cache: str | None = None,
                   asked: dict | None = None, successors: dict | None = None,
-                  targets: tuple = (), layout: str = "auto") -> tuple[list[Job], list[Skipped]]:
+                  targets: tuple = (), build_epoch: int | None = None,
+                  layout: str = "auto") -> tuple[list[Job], list[Skipped]]:
     """One job per province and language; the year each report covers is decided here.
 
     Without ``year``, each province gets its own latest year with any published
     value (so every province has a report). With ``year``, a province with no
     published value that year is skipped with the reason, not failed.
-    ``overrides`` maps a code to parameters (``year``, ``peers``) for that
-    province only. ``data_cache`` is the checked copy of the data file each kernel reads
-    (:func:`~dti_helpers.data.load.write_validated`, written by the runner). ``asked`` maps a
+    ``peers`` is a strategy or a list of provinces (resolved in each report's unit set).
+    ``overrides`` (:class:`~dti_helpers.batch.select.Overrides`, from ``--params``) gives the
+    notebook parameters (``year``, ``lang``, ``peers``) of one unit's reports. ``data_cache`` is the
+    checked copy of the data file each kernel reads (:func:`~dti_helpers.data.load.write_validated`,
+    written by the runner). ``asked`` maps a
     code to the name the user typed, which the report's data notes repeat. ``successors`` maps
     (code, year, lang) of a 34-unit report in the same batch to its stem: a former province's report
     of that year links to its successor's. ``targets`` are the analyst's (``--targets``, ``--params``):
     each report gets those it shows as its ``targets`` parameter, so they are part of its inputs' digest.
-    ``layout`` ("auto", "full" or "brief") is a parameter of every report, and of its digest, too.
+    ``build_epoch`` (``SOURCE_DATE_EPOCH``) is the build date every
+    report states; it is a parameter, so a new one rebuilds. ``layout`` ("auto", "full" or "brief";
+    ``--params`` may set it per report) is a parameter of every report, and of its digest, too.
 
     >>> from dti_helpers import load_dti
     >>> jobs, skipped = province_jobs(load_dti(), ["10", "24"], year=2020, langs=("vi",), formats=("html",))
@@ -231,16 +251,16 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
     marker = "" if data.units == "63" else " [34]"
     for code in codes:
         row = data.provinces.loc[code]
-        # per-province parameters name provinces of the 63 (read_params)
-        own = (overrides or {}).get(code, {}) if data.units == "63" else {}
-        opts = {"year": own.get("year", year), "peers": own.get("peers", peers)}
+        opts = {"year": year, "peers": peers, "layout": layout,
+                **(overrides.of(data.units, code) if overrides is not None else {})}
         mine = report_rows(targets, data.catalogue, data.units, code)
-        for lang in langs:
+        for lang in (opts["lang"],) if "lang" in opts else langs:
             # resolve_params holds the one "latest year with data" rule; the kernel gets its result as it is
             try:
                 typed = (asked or {}).get(code, row["name"])
-                params = replace(resolve_params(data, typed, opts["year"], lang, opts["peers"], data.units, layout),
-                                 data_cache=data_cache, targets=mine)
+                params = replace(resolve_params(data, typed, opts["year"], lang, opts["peers"], data.units,
+                                                opts["layout"]),
+                                 data_cache=data_cache, targets=mine, build_epoch=build_epoch)
                 successor = (successors or {}).get((row.get("successor_code"), params.year, lang))
                 if successor:  # both files sit in html/ (and pdf/): one relative address serves both
                     params = replace(params, successor_report=f"../html/{successor}.html")
@@ -276,7 +296,7 @@ def by_unit_set(codes, asked=None) -> tuple[dict[str, list[str]], dict[str, dict
 
 def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tuple[str, ...],
                   data_path: list[str] | None = None, notebook: Path = OVERVIEW_NOTEBOOK,
-                  data_cache: str | None = None) -> list[Job]:
+                  data_cache: str | None = None, build_epoch: int | None = None) -> list[Job]:
     """The national overview's jobs for ``data``'s unit set: one per language for ``year``, or for every
     year the set was assessed (the 2024 overview exists for the 63 and for the 34).
 
@@ -297,7 +317,8 @@ def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tu
         stem, label, extra = "national-overview-34-{y}-{lang}", "national overview [34] {y} ({lang})", {"units": "34"}
     return [make_job(stem.format(y=y, lang=lang), label.format(y=y, lang=lang), notebook, data.version,
                      {"year": y, "lang": lang, "data_path": data_path, "data_cache": data_cache,
-                      **({} if data.embedded else {"embedded": False}), **extra,
+                      **({} if data.embedded else {"embedded": False}),
+                      **({} if build_epoch is None else {"build_epoch": build_epoch}), **extra,
                       # the page links the CSV and XLSX built with it
                       "downloads": [list(link) for link in download_links(formats, stem.format(y=y, lang=lang))]},
                      formats,
@@ -306,9 +327,10 @@ def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tu
 
 
 def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None, langs=("vi",), formats=FORMATS,
-         peers: str = "region", overrides: dict | None = None, overview: bool = False, force: bool = False,
+         peers="region", overrides=None, overview: bool = False, force: bool = False,
          province_notebook: Path = PROVINCE_NOTEBOOK, overview_notebook: Path = OVERVIEW_NOTEBOOK,
-         asked: dict | None = None, targets: tuple = (), layout: str = "auto") -> Plan:
+         asked: dict | None = None, targets: tuple = (), build_epoch: int | None = None,
+         layout: str = "auto") -> Plan:
     """Everything a run would do, without doing it (``--dry-run`` prints this).
 
     ``codes`` are units of the 63, or ``{unit_set: codes}`` (``asked`` likewise: the names as typed).
@@ -316,6 +338,8 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
     ``province_notebook`` builds the provinces from another notebook (an edited copy of
     the shipped one); its digest is part of every province job's inputs. ``targets`` are the analyst's
     targets (:func:`~dti_helpers.batch.inputs.user_targets`); ``layout`` that of every province report.
+    ``build_epoch`` is
+    ``SOURCE_DATE_EPOCH`` as the command line read it: the build date every report and overview states.
 
     >>> from dti_helpers import load_dti
     >>> p = plan(load_dti(), ["24"], Manifest("/nonexistent"), year=2020, formats=("html",))
@@ -337,7 +361,7 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
             data.for_units(unit_set), codes[unit_set], year=year, langs=tuple(langs), formats=tuple(formats),
             peers=peers, overrides=overrides, notebook=Path(province_notebook),
             data_cache=data_cache, asked=asked.get(unit_set), successors=successors if unit_set == "63" else None,
-            targets=targets, layout=layout)
+            targets=targets, build_epoch=build_epoch, layout=layout)
         if unit_set == "34":
             successors = {(j.meta["code"], j.meta["year"], j.meta["lang"]): j.stem for j in planned["34"][0]}
     jobs = [job for unit_set in codes for job in planned[unit_set][0]]
@@ -346,6 +370,6 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
         view = data.for_units(unit_set)
         if year is None or year in view.years():
             jobs += overview_jobs(view, year=year, langs=tuple(langs), formats=tuple(formats), data_path=data_path,
-                                  notebook=Path(overview_notebook), data_cache=data_cache)
+                                  notebook=Path(overview_notebook), data_cache=data_cache, build_epoch=build_epoch)
     todo, unchanged = finalize(jobs, manifest, force)
     return Plan(todo, unchanged, skipped)

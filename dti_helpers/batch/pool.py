@@ -1,8 +1,10 @@
-"""Running a batch's jobs in parallel worker processes, with a watchdog and a clean Ctrl-C.
+"""Running a batch's jobs in parallel worker processes, with a watchdog and a clean stop.
 
 :func:`execute` runs the jobs in ``jobs`` worker processes (:mod:`dti_helpers.batch.worker`).
 A failing, hanging or crashing report is recorded and the others go on; each finished
 report is recorded in the manifest at once, so an interrupted run keeps what it built.
+Workers and their kernels live only as long as the runner: stopped with it on Ctrl-C, SIGTERM
+or SIGHUP, and signalled by the system when it is killed outright.
 """
 from __future__ import annotations
 
@@ -12,17 +14,23 @@ import os
 import queue
 import signal
 import sys
+import tempfile
 import time
+from collections import deque
+from dataclasses import replace
 from pathlib import Path
 
-from dti_helpers.batch.manifest import Manifest, remove_stale_temps
+from dti_helpers.batch.cleanup import remove_run_files
+from dti_helpers.batch.manifest import Manifest, new_run_id
 from dti_helpers.batch.plan import Job
+from dti_helpers.batch.signals import Stopper, stop_signals
 from dti_helpers.batch.worker import Result, Settings, worker_main
-from dti_helpers.core.fsio import atomic_write
+from dti_helpers.core.fsio import atomic_write, os_error_line
 
-__all__ = ["Result", "Settings", "WATCHDOG_GRACE", "default_jobs", "execute"]
+__all__ = ["Result", "STOP_GRACE", "Settings", "WATCHDOG_GRACE", "default_jobs", "execute"]
 
 WATCHDOG_GRACE = 60  # seconds a worker may overrun the report timeout (rendering) before it is killed
+STOP_GRACE = 1.0  # seconds a stopped worker has to clean up (kill its kernel, drop its temporary files)
 
 
 def default_jobs() -> int:
@@ -61,25 +69,29 @@ def _record(manifest: Manifest, job: Job, result: Result) -> None:
     manifest.save()
 
 
-def execute(jobs: list[Job], settings: Settings, manifest: Manifest, echo=None) -> tuple[list[Result], bool]:
+def execute(jobs: list[Job], settings: Settings, manifest: Manifest, echo=None,
+            stopper: Stopper | None = None) -> tuple[list[Result], int]:
     """Run ``jobs`` in worker processes; record each finished one in ``manifest``.
 
-    Returns the results and whether the run was interrupted (Ctrl-C). Each
-    worker runs one job at a time under the report ``timeout``; a worker that
-    overruns it, or dies, is replaced and its job reported failed.
+    Returns the results and the signal that stopped the run (0 when it ran to the end): Ctrl-C,
+    SIGTERM and SIGHUP (:mod:`~dti_helpers.batch.signals`, through ``stopper`` when the caller
+    holds them) stop the workers and their kernels within :data:`STOP_GRACE` seconds; the reports
+    that finished are kept. Each worker runs one job at a time under the report ``timeout``; a
+    worker that overruns it, or dies, is replaced and its job reported failed. A report that
+    cannot be recorded (a full disk) is reported failed, naming the file.
 
     >>> execute([], Settings(Path("/tmp/reports")), Manifest("/tmp/reports"))
-    ([], False)
+    ([], 0)
     >>> from dti_helpers import load_dti
     >>> from dti_helpers.batch.plan import plan
     >>> manifest = Manifest("/tmp/reports")
     >>> p = plan(load_dti(), ["24"], manifest, year=2020, force=True)
-    >>> results, interrupted = execute(p.jobs, Settings(manifest.root, jobs=2), manifest)  # doctest: +SKIP
-    >>> [r.status for r in results], interrupted  # doctest: +SKIP
-    (['ok'], False)
+    >>> results, stopped = execute(p.jobs, Settings(manifest.root, jobs=2), manifest)  # doctest: +SKIP
+    >>> [r.status for r in results], stopped  # doctest: +SKIP
+    (['ok'], 0)
     """
     if not jobs:
-        return [], False
+        return [], 0
     # Imported before forking so that workers share these pages instead of importing them again.
     import nbconvert  # noqa: F401
     import nbformat  # noqa: F401
@@ -90,44 +102,65 @@ def execute(jobs: list[Job], settings: Settings, manifest: Manifest, echo=None) 
     if any("pdf" in job.todo for job in jobs):
         import weasyprint  # noqa: F401
 
-    echo = echo or (lambda line: print(line, file=sys.stderr, flush=True))
+    settings = replace(settings, run_id=settings.run_id or new_run_id(),
+                       kernel_dir=Path(settings.kernel_dir or tempfile.gettempdir()))
+    with contextlib.ExitStack() as stack:
+        stopper = stopper or stack.enter_context(stop_signals())
+        try:
+            return _run(jobs, settings, manifest, echo or (lambda line: print(line, file=sys.stderr, flush=True)),
+                        stopper)
+        finally:
+            remove_run_files(settings.out_dir, [settings.run_id], settings.kernel_dir)
+
+
+def _run(jobs: list[Job], settings: Settings, manifest: Manifest, echo, stopper: Stopper) -> tuple[list[Result], int]:
     out = Path(settings.out_dir)
     for sub in ("notebooks", "logs", "html", "pdf"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     ctx = multiprocessing.get_context("fork")
     tasks, events = ctx.Queue(), ctx.Queue()
     by_stem = {job.stem: job for job in jobs}
-    pending = list(jobs)
+    pending = deque(jobs)
     n_workers = max(1, min(settings.jobs, len(jobs)))
     workers: dict[int, multiprocessing.Process] = {}
     running: dict[int, tuple[str, float]] = {}
     kernel_pids: dict[int, int] = {}
     results: list[Result] = []
-    next_wid = 0
+    next_wid, queued = 0, 0
 
     def spawn():
         nonlocal next_wid
         wid, next_wid = next_wid, next_wid + 1
-        p = ctx.Process(target=worker_main, args=(wid, settings, tasks, events), name=f"dti-worker-{wid}", daemon=True)
+        p = ctx.Process(target=worker_main, args=(wid, settings, tasks, events, os.getpid()),
+                        name=f"dti-worker-{wid}", daemon=True)
         p.start()
         workers[wid] = p
 
+    def feed():
+        # One job waiting per worker, no more: after a stop, nothing new is left to start.
+        nonlocal queued
+        while pending and queued < n_workers:
+            tasks.put(pending.popleft())
+            queued += 1
+
     def finish(job: Job, result: Result):
-        with _sigint_deferred():  # a report is recorded whole: files in place and manifest saved
+        with stopper.held():  # a report is recorded whole: files in place and manifest saved
+            try:
+                _record(manifest, job, result)
+            except OSError as exc:  # a full disk: not recorded, so the next run builds it again
+                result = replace(result, status="failed", error=os_error_line(exc))
             results.append(result)
-            _record(manifest, job, result)
         bar.update(1)
         line = f"{result.status:<7} {job.stem:<36} {result.seconds:6.1f}s"
         if result.error:
             line += f"  {result.error}"
         (bar.write(line, file=sys.stderr) if not bar.disable else echo(line))
 
-    for job in pending:
-        tasks.put(job)
+    feed()
     for _ in range(n_workers):
         spawn()
     bar = _progress(len(jobs), settings)
-    interrupted = False
+    stopped = 0
     idle_deaths = 0
     try:
         while len(results) < len(jobs):
@@ -137,6 +170,8 @@ def execute(jobs: list[Job], settings: Settings, manifest: Manifest, echo=None) 
                 kind = None
             if kind == "start":
                 running[wid] = (stem, time.monotonic())
+                queued -= 1
+                feed()
             elif kind == "kernel":
                 kernel_pids[wid] = payload
             elif kind == "done":
@@ -152,33 +187,23 @@ def execute(jobs: list[Job], settings: Settings, manifest: Manifest, echo=None) 
                 break
         for _ in workers:
             tasks.put(None)
-    except KeyboardInterrupt:
-        interrupted = True
-        _stop_workers(workers, kernel_pids)
+    except KeyboardInterrupt as exc:
+        stopped = getattr(exc, "signum", signal.SIGINT)
+        tasks.cancel_join_thread()  # the jobs still queued are dropped, not waited for at exit
+        _halt(workers, kernel_pids, STOP_GRACE)
         # Reports that finished while we were stopping are complete files: keep and record them.
         with contextlib.suppress(Exception):
             while True:
                 kind, wid, stem, payload = events.get(timeout=0.2)
                 if kind == "done" and all(r.stem != stem for r in results):
                     finish(by_stem[stem], payload)
-        remove_stale_temps(out)
     finally:
         bar.close()
         for p in workers.values():
             p.join(timeout=30)
             if p.is_alive():
                 p.kill()
-    return results, interrupted
-
-
-@contextlib.contextmanager
-def _sigint_deferred():
-    """Hold Ctrl-C back for the duration of the block (it is delivered right after)."""
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+    return results, stopped
 
 
 def _watchdog(workers, running, kernel_pids, settings, by_stem, finish, spawn) -> int:
@@ -194,7 +219,7 @@ def _watchdog(workers, running, kernel_pids, settings, by_stem, finish, spawn) -
         overran = stem is not None and now - since > settings.timeout + WATCHDOG_GRACE
         if p.is_alive() and not overran:
             continue
-        _stop_workers({wid: p}, kernel_pids)  # also stops the kernel a crashed worker left behind
+        _halt({wid: p}, kernel_pids, 10)  # also stops the kernel a crashed worker left behind
         del workers[wid]
         if stem is not None:
             running.pop(wid, None)
@@ -202,8 +227,9 @@ def _watchdog(workers, running, kernel_pids, settings, by_stem, finish, spawn) -
             why = (f"timed out after {settings.timeout:.0f}s" if overran
                    else f"worker process died (exit code {p.exitcode})")
             # The worker could not write the job's log itself: say here what happened.
-            atomic_write(Path(settings.out_dir) / job.log, f"{time.strftime('%Y-%m-%d %H:%M:%S')} {job.label}\n"
-                         f"parameters: {job.parameters}\nFAILED: {why}\n")
+            with contextlib.suppress(OSError):  # a full disk: the summary says it all the same
+                atomic_write(Path(settings.out_dir) / job.log, f"{time.strftime('%Y-%m-%d %H:%M:%S')} {job.label}\n"
+                             f"parameters: {job.parameters}\nFAILED: {why}\n", settings.run_id)
             finish(job, Result(stem, job.label, "failed", now - since, error=why, log=job.log))
         elif p.exitcode not in (0, None):
             idle_deaths += 1
@@ -211,16 +237,19 @@ def _watchdog(workers, running, kernel_pids, settings, by_stem, finish, spawn) -
     return idle_deaths
 
 
-def _stop_workers(workers: dict, kernel_pids: dict) -> None:
+def _halt(workers: dict, kernel_pids: dict, grace: float) -> None:
+    """Stop ``workers``: SIGTERM (each kills its kernel and cleans up), then SIGKILL for any still there
+    after ``grace`` seconds, and their kernels with them."""
     for p in workers.values():
         if p.is_alive():
             p.terminate()
+    deadline = time.monotonic() + grace
     for wid, p in workers.items():
-        p.join(timeout=10)
+        p.join(timeout=max(0.0, deadline - time.monotonic()))
         if p.is_alive():
             p.kill()
-            p.join(timeout=10)
+            p.join(timeout=5)
         pid = kernel_pids.get(wid)
-        if pid and (p.exitcode is None or p.exitcode < 0):  # killed by a signal: its kernel (own session) lives on
+        if pid and (p.exitcode is None or p.exitcode < 0):  # killed before it could stop its kernel (own session)
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.kill(pid, signal.SIGKILL)

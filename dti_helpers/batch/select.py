@@ -4,9 +4,10 @@ fields, worded at the edge (the command line) in the user's language.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from dti_helpers.core.errors import DataFileError, DTIError
+from dti_helpers.core.errors import DataFileError, DTIError, worded
 from dti_helpers.core.labels import t
 
 
@@ -32,7 +33,7 @@ class UsageError(DTIError):
         >>> UsageError("cli_file_not_found", path="p.toml").message("en")
         'p.toml: file not found'
         """
-        return t(self.key, lang, **self.fields)
+        return t(self.key, lang, **worded(self.fields, lang))
 
 
 def choice(value: str, allowed, option: str, what: str) -> str:
@@ -104,19 +105,64 @@ def resolve_regions(cat, names) -> list[str]:
     return found
 
 
-def read_params(path: str, cat, peers_allowed) -> dict:
-    """Per-province parameters from a TOML file: ``{code: {"year": int, "peers": str, "targets": (...)}}``.
+# Notebook parameters a --params table may not set, and where their value comes from instead.
+NOT_PER_REPORT = {"province": "[{name}]", "resolved": "run_reports.py", "data_path": "--data",
+                  "embedded": "--no-embedded"}
+DEFAULT_TABLE = "default"
 
-    ``targets`` is an array of tables (or one table) with the columns of ``data/targets.csv``; a row
-    that names no province is the table's. Every problem of the targets is one line
+
+@dataclass(frozen=True)
+class Overrides:
+    """The parameters a ``--params`` file sets: for every report (its ``[default]`` table) and per unit.
+
+    ``units`` maps (unit set, code) to that unit's table; a unit's table wins over ``[default]``,
+    which wins over the command line.
+
+    >>> o = Overrides({"peers": "rank"}, {("63", "24"): {"year": 2020}})
+    >>> o.of("63", "24"), o.of("34", "24")
+    ({'peers': 'rank', 'year': 2020}, {'peers': 'rank'})
+    """
+
+    defaults: dict = field(default_factory=dict)
+    units: dict = field(default_factory=dict)
+
+    def of(self, unit_set: str, code: str) -> dict:
+        """The parameters of one unit's reports."""
+        return {**self.defaults, **self.units.get((unit_set, code), {})}
+
+
+def per_report_parameters() -> tuple[str, ...]:
+    """The notebook parameters a ``--params`` table may set (every one that can differ between reports).
+
+    >>> per_report_parameters()
+    ('year', 'lang', 'peers', 'units', 'layout', 'targets')
+    """
+    from dti_helpers.sections.province.params import PARAMETER_CHECKS
+
+    # targets are read apart (rows of a table, citing the params file) but belong to a table all the same
+    return (*(name for name in PARAMETER_CHECKS if name not in NOT_PER_REPORT), "targets")
+
+
+def read_params(path: str, cat, sets=("63", "34")) -> Overrides:
+    """Per-report parameters from a TOML file: a ``[default]`` table for every report and one table per
+    province (name, slug or GSO code), each key a notebook parameter checked as the notebook checks it.
+
+    A table names the units the command line would for the same name (``units`` and ``year`` in the
+    table narrow it, as ``--units`` and ``--year`` do), among the unit sets of the batch, ``sets``.
+    A chosen peer list is resolved there too, among each unit's own set. ``targets`` (an array of
+    tables with the columns of ``data/targets.csv``, one table, or a file name beside this one) are
+    the table's province's unless a row names another; every problem of them is one line
     (:class:`~dti_helpers.core.errors.DataFileError`).
 
     >>> from dti_helpers import load_catalogue
-    >>> read_params("/nonexistent/params.toml", load_catalogue(), ("region",))
+    >>> read_params("/nonexistent/params.toml", load_catalogue())
     Traceback (most recent call last):
     dti_helpers.batch.select.UsageError: /nonexistent/params.toml: file not found
     """
     import tomllib
+
+    from dti_helpers.sections.province.peer_choice import resolve_peers
+    from dti_helpers.sections.province.params import check_parameters
 
     try:
         doc = tomllib.loads(Path(path).read_text(encoding="utf-8"))
@@ -124,29 +170,40 @@ def read_params(path: str, cat, peers_allowed) -> dict:
         raise UsageError("cli_file_not_found", path=path) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise UsageError("cli_bad_toml", path=path, detail=exc) from None
-    overrides = {}
+    allowed = per_report_parameters()
+    defaults, units = {}, {}
     for name, values in doc.items():
         if not isinstance(values, dict):
             raise UsageError("cli_params_table", path=path, name=name)
+        values = dict(values)
+        # targets are rows of a table, not one notebook value: read as a targets file is, citing this file
+        targets = values.pop("targets", None)
+        if targets is not None:
+            values_targets = _params_targets(path, name, targets, cat, None if name == DEFAULT_TABLE else name)
+        for key in values:
+            if key in NOT_PER_REPORT:
+                raise UsageError("cli_params_not_here", path=path, name=name, param=key, where=NOT_PER_REPORT[key].format(name=name))
         try:
-            code = cat.resolve(name)
+            checked = check_parameters(values, allowed)
+            if name == DEFAULT_TABLE:
+                for unit_set in sets if "peers" in checked else ():
+                    resolve_peers(cat, values["peers"], unit_set)
+                defaults = checked if targets is None else {**checked, "targets": values_targets}
+                continue
+            named = resolve_units(cat, [name], checked.get("year"), checked.get("units"))
+            for unit_set, codes in named.items():
+                for code in codes if unit_set in sets else ():
+                    if "peers" in checked:  # as written: one word reads as a strategy, a TOML list never
+                        resolve_peers(cat, values["peers"], unit_set, code)
+                    units[(unit_set, code)] = {k: v for k, v in checked.items() if k != "units"}
+                    if targets is not None:
+                        units[(unit_set, code)]["targets"] = values_targets
         except DTIError as exc:
-            raise UsageError("cli_params_province", path=path, name=name, detail=exc) from None
-        for key, value in values.items():
-            if key == "year" and not (isinstance(value, int) and not isinstance(value, bool)):
-                raise UsageError("cli_params_year", path=path, name=name, value=value)
-            if key == "peers" and value not in peers_allowed:
-                raise UsageError("cli_params_peers", path=path, name=name, value=value,
-                                 choices=", ".join(peers_allowed))
-            if key not in ("year", "peers", "targets"):
-                raise UsageError("cli_params_key", path=path, name=name, param=key)
-        overrides[code] = dict(values)
-        if "targets" in values:
-            overrides[code]["targets"] = _params_targets(path, name, values["targets"], cat)
-    return overrides
+            raise UsageError("cli_params_problem", path=path, name=name, detail=exc) from None
+    return Overrides(defaults, units)
 
 
-def _params_targets(path: str, name: str, value, cat) -> tuple:
+def _params_targets(path: str, name: str, value, cat, province: str | None) -> tuple:
     """The targets of one ``--params`` table, each citing the file (never its folder)."""
     from dti_helpers.data.load import file_version
     from dti_helpers.data.origin import file_ref
@@ -155,7 +212,7 @@ def _params_targets(path: str, name: str, value, cat) -> tuple:
     if isinstance(value, str):  # a targets file, beside the params file
         value = str(Path(path).parent / value)
     origin = file_ref(Path(path).name, file_version(Path(path)))
-    return targets_from_records(value, cat, label=f"{path} [{name}] targets", province=name, origin=origin)
+    return targets_from_records(value, cat, label=f"{path} [{name}] targets", province=province, origin=origin)
 
 
 def check_notebook(path: str | Path) -> Path:
@@ -185,3 +242,22 @@ def check_notebook(path: str | Path) -> Path:
     if not any("parameters" in cell.get("metadata", {}).get("tags", []) for cell in nb.cells):
         raise UsageError("cli_notebook_no_parameters", path=path)
     return path.resolve()
+
+
+def overview_only(scope, provinces=(), regions=(), overview: bool | None = None) -> dict[str, list[str]]:
+    """The units of an ``--overview-only`` run: none of any set in ``scope``, so the plan holds only the
+    overviews of those sets (and the run refreshes the index pages). A province, a region or
+    ``--no-overview`` beside it contradicts it: a one-line error.
+
+    >>> overview_only(("63", "34"))
+    {'63': [], '34': []}
+    >>> overview_only(("63",), ["24"])
+    Traceback (most recent call last):
+    ...
+    dti_helpers.batch.select.UsageError: --overview-only builds no province report: leave out the provinces and --region
+    """
+    if provinces or regions:
+        raise UsageError("cli_overview_only_selection")
+    if overview is False:
+        raise UsageError("cli_overview_only_no_overview")
+    return {unit_set: [] for unit_set in scope}

@@ -1,21 +1,24 @@
-"""The index page of a report folder: every province, its report year, DTI score and rank, and links.
+"""The index page of a report folder: per assessment year, every province's DTI score and rank, and links.
 
 One static HTML5 file per language (``index.html`` in Vietnamese,
 ``index-en.html`` in English), self-contained (styles, fonts and a few lines of
-script inline), so it works opened straight from ``file://``. Without script
-it is a plain table; with script it sorts by any column, filters by region
-and searches names with or without diacritics (``index.html?q=hue&region=…``
-opens it already filtered).
+script inline), so it works opened straight from ``file://``. Each table is one
+year of one unit set (the 63, the 34): ranks of different years are never sorted
+into one list. A selector of years per unit set is a list of in-page links, so
+without script every table is on the page and the links jump to them; with
+script one table shows at a time, sorts by any column, filters by region and
+searches names with or without diacritics (``index.html?q=hue&region=…&year=2022&units=63``
+opens it so).
 
-Rows come from the folder's manifest: one row per province and report year
-that has a report, and one row for each province without any report (its
-latest published year, marked "no report yet"). Scores and ranks come from
-the data, "not published" where the ministry's figure is not in it.
+Rows come from the data and the folder's manifest: one row per unit and assessed year,
+with that year's score and rank ("not published" where the ministry's figure is not in
+the data) and that year's reports; a province whose report is of another year (its
+latest) links to that row, saying which year.
 
 >>> from dti_helpers import load_dti
 >>> rows = index_rows({}, load_dti())
->>> len(rows), rows[0]["links"]
-(63, {})
+>>> len(rows), rows[0]["year"], rows[0]["links"]
+(315, 2020, {})
 """
 from __future__ import annotations
 
@@ -31,27 +34,27 @@ from dti_helpers.analysis.national import data_row
 from dti_helpers.core.names import search_key
 from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import LANGS, fmt_rank, fmt_score, t
-from dti_helpers.batch.manifest import Manifest, inputs_digest, tree_digest
+from dti_helpers.batch.digests import inputs_digest, tree_digest
+from dti_helpers.batch.manifest import Manifest
 from dti_helpers.core.fsio import atomic_write
 
 PAGES = {"vi": "index.html", "en": "index-en.html"}
 
 
 def index_rows(entries: dict, data) -> list[dict]:
-    """Rows of the index from manifest ``entries`` (output path → record) and the data.
+    """Rows of the index from manifest ``entries`` (output path → record) and the data: one per unit and year.
 
-    Each row: code, name, slug, region, year, score, rank, doubtful, and
-    ``links`` {lang: {format: relative path}} (empty for a province without report).
+    The years are those the unit set was assessed in. Each row: code, name, short_name, slug,
+    region, year, score, rank, doubtful (that year's DTI), ``links`` {lang: {format: relative
+    path}} of that year's reports, and ``report_years``, every year the unit has a report of.
 
     >>> from dti_helpers import load_dti
     >>> e = {"html/bac-giang-2020-vi.html": {"kind": "province", "code": "24", "year": 2020, "lang": "vi",
     ...                                      "format": "html"}}
-    >>> r = [r for r in index_rows(e, load_dti()) if r["code"] == "24"][0]
-    >>> r["year"], r["score"], r["rank"], r["links"]
-    (2020, 0.3615, 10, {'vi': {'html': 'html/bac-giang-2020-vi.html'}})
+    >>> rows = [r for r in index_rows(e, load_dti()) if r["code"] == "24"]
+    >>> [(r["year"], r["rank"], bool(r["links"])) for r in rows][:3], rows[0]["score"], rows[2]["report_years"]
+    ([(2020, 10, True), (2021, 10, False), (2022, 9, False)], 0.3615, [2020])
     """
-    from dti_helpers.analysis.province import latest_year
-
     reports: dict[tuple[str, int], dict] = {}
     for path, entry in sorted(entries.items()):
         if entry.get("kind") != "province" or entry.get("code") not in data.provinces.index:
@@ -60,16 +63,17 @@ def index_rows(entries: dict, data) -> list[dict]:
             continue
         key = (entry["code"], int(entry["year"]))
         reports.setdefault(key, {}).setdefault(entry["lang"], {})[entry["format"]] = path
+    years = sorted(set(data.years()) | {y for _, y in reports})
     rows = []
-    for code, prov in data.provinces.iterrows():
-        years = sorted(y for c, y in reports if c == code) or [latest_year(data, code)]
-        for year in years:
-            score, rank = data.value(code, year, "dti") if year is not None else (None, None)
+    for year in years:
+        for code, prov in data.provinces.iterrows():
+            score, rank = data.value(code, year, "dti")
             rows.append({"code": code, "name": prov["name"], "short_name": prov["short_name"], "slug": prov["slug"],
                          "region": prov["region"], "year": year, "score": score, "rank": rank,
                          "doubtful": _doubtful(data, code, year),
                          "links": {lang: dict(sorted(f.items())) for lang, f in sorted(reports.get((code, year),
-                                                                                                  {}).items())}})
+                                                                                                  {}).items())},
+                         "report_years": sorted(y for c, y in reports if c == code)})
     return rows
 
 
@@ -139,64 +143,103 @@ def _links(links: dict, lang: str) -> list[dict]:
             for report_lang, formats in links.items() for fmt, path in formats.items()]
 
 
-def _body(rows: list[dict], data, lang: str, doubts: list) -> list[dict]:
-    """The template's rows of one unit set (``data`` is that set's view); doubt notes go to ``doubts``."""
-    cat = data.catalogue
-    body = []
-    for r in rows:
-        if r["doubtful"]:  # the mark goes on the figure that is published (the one in doubt)
-            doubts.append(t("idx_doubt_note", lang, name=r["name"], year=r["year"],
-                            note=_doubt_note(data, r["code"], r["year"], lang)))
-        region = cat.region_name(r["region"], lang)
-        body.append({"region": r["region"], "search": search_key(r["name"], r["slug"], r["code"]),
-                     "name": r["name"], "name_key": search_key(r["short_name"]),
-                     "region_name": region, "region_key": search_key(region), "year": r["year"] or "",
-                     "score": None if r["score"] is None else fmt_score(r["score"], lang),
-                     "score_value": "" if r["score"] is None else r["score"],
-                     "rank": None if r["rank"] is None else fmt_rank(r["rank"], data.n_units, lang),
-                     "rank_value": "" if r["rank"] is None else r["rank"],
-                     "doubtful": bool(r["doubtful"]), "links": _links(r["links"], lang)})
-    return body
+def table_id(unit_set: str, year: int) -> str:
+    """The anchor of one year's table (the selector's links point at it).
+
+    >>> table_id("63", 2022), row_id("34", 2024, "01")
+    ('y63-2022', 'r34-2024-01')
+    """
+    return f"y{unit_set}-{year}"
+
+
+def row_id(unit_set: str, year: int, code: str) -> str:
+    """The anchor of one unit's row in one year's table."""
+    return f"r{unit_set}-{year}-{code}"
+
+
+def _row(r: dict, data, lang: str) -> dict:
+    """One row of a year's table: the template's plain strings."""
+    region = data.catalogue.region_name(r["region"], lang)
+    # a report of another year is linked in its own year's table: this row says which year, and goes there
+    other = [{"href": "#" + row_id(data.units, y, r["code"]), "label": t("idx_other_year", lang, year=y)}
+             for y in reversed(r["report_years"]) if y != r["year"]] if not r["links"] else []
+    return {"id": row_id(data.units, r["year"], r["code"]), "region": r["region"],
+            "search": search_key(r["name"], r["slug"], r["code"]), "name": r["name"],
+            "name_key": search_key(r["short_name"]), "region_name": region, "region_key": search_key(region),
+            "score": None if r["score"] is None else fmt_score(r["score"], lang),
+            "score_value": "" if r["score"] is None else r["score"],
+            "rank": None if r["rank"] is None else fmt_rank(r["rank"], data.n_units, lang),
+            "rank_value": "" if r["rank"] is None else r["rank"],
+            "doubtful": bool(r["doubtful"]), "links": _links(r["links"], lang), "other": other}
+
+
+def _tables(rows: list[dict], data, lang: str) -> list[dict]:
+    """One table per year of one unit set (``data`` is that set's view), newest year first, each with
+    its own notes of doubtful figures."""
+    set_name = t(f"idx_set_{data.units}", lang)
+    tables = []
+    for year in sorted({r["year"] for r in rows}, reverse=True):
+        mine = [r for r in rows if r["year"] == year]
+        doubts = [t("idx_doubt_note", lang, name=r["name"], year=year, note=_doubt_note(data, r["code"], year, lang))
+                  for r in mine if r["doubtful"]]  # the mark goes on the figure that is published (the one in doubt)
+        tables.append({"id": table_id(data.units, year), "units": data.units, "year": year,
+                       "heading": t("idx_table_heading", lang, year=year, set=set_name),
+                       "caption": t("idx_table_caption", lang, year=year, set=set_name, n=data.n_units),
+                       "rows": [_row(r, data, lang) for r in mine], "doubts": list(dict.fromkeys(doubts)),
+                       "n_reports": sum(1 for r in mine if r["links"])})
+    return tables
+
+
+def default_table(tables: list[dict]) -> str:
+    """The table the script shows first: the one with the most reports, the newest of equals (the 63's first).
+
+    >>> default_table([{"id": "y63-2021", "year": 2021, "n_reports": 1}, {"id": "y63-2020", "year": 2020,
+    ...                "n_reports": 1}, {"id": "y34-2024", "year": 2024, "n_reports": 0}])
+    'y63-2021'
+    """
+    best = max(tables, key=lambda tb: (tb["n_reports"], tb["year"] if tb["n_reports"] else 0))
+    return best["id"] if best["n_reports"] else tables[0]["id"]
 
 
 def index_view(rows: list[dict], data, lang: str = "vi", overviews: dict | None = None,
                rows_34: list[dict] | None = None, overviews_34: dict | None = None) -> dict:
     """What the index page shows in ``lang``, as plain strings: the template's only input (besides styles).
 
-    ``rows`` are the 63's (:func:`index_rows` of the 63's view); ``rows_34``, when given, the 34 units'
-    second table, named as such.
+    ``rows`` are the 63's (:func:`index_rows` of the 63's view); ``rows_34``, when given, the 34 units'.
+    Each set gets one table per year and a line of the selector.
 
     >>> from dti_helpers import load_dti
     >>> v = index_view(index_rows({}, load_dti()), load_dti(), "en")
-    >>> len(v["tables"][0]["rows"]), v["switch"], v["tables"][0]["rows"][0]["links"]
-    (63, [{'href': 'index.html', 'lang': 'vi', 'label': 'Tiếng Việt'}], [])
+    >>> [tb["id"] for tb in v["tables"]], len(v["tables"][0]["rows"]), v["switch"][0]["lang"]
+    (['y63-2024', 'y63-2023', 'y63-2022', 'y63-2021', 'y63-2020'], 63, 'vi')
+    >>> v["selector"][0]["label"], [y["label"] for y in v["selector"][0]["years"]][:2]
+    ('The 63 provinces before the merger', ['2024', '2023'])
     """
     cat = data.catalogue
-    sets = [(data.for_units("63"), rows, "reports", "idx_caption" if rows_34 is None else "idx_caption_63")]
-    if rows_34 is not None:
-        sets.append((data.for_units("34"), rows_34, "reports-34", "idx_caption_34"))
-    present = set(data.provinces.region) | (set(data.for_units("34").provinces.region) if rows_34 is not None else set())
-    doubts: list[str] = []
-    tables = [{"id": table_id, "caption": t(caption, lang), "rows": _body(set_rows, view, lang, doubts)}
-              for view, set_rows, table_id, caption in sets]
+    sets = [(data.for_units("63"), rows)] + ([(data.for_units("34"), rows_34)] if rows_34 is not None else [])
+    present = {r["region"] for _, set_rows in sets for r in set_rows}
+    tables = [table for view, set_rows in sets for table in _tables(set_rows, view, lang)]
+    selector = [{"label": t(f"idx_set_{view.units}", lang),
+                 "years": [{"href": "#" + tb["id"], "label": str(tb["year"]), "target": tb["id"]}
+                           for tb in tables if tb["units"] == view.units]} for view, _ in sets]
     links = [(t(key, lang, year=year), ov_lang, formats)  # newest year first, per set
              for found, key in ((overviews, "idx_overview"), (overviews_34, "idx_overview_34"))
              for (year, ov_lang), formats in sorted((found or {}).items(), key=lambda kv: (-kv[0][0], kv[0][1]))]
-    n_reports = sum(1 for table in tables for r in table["rows"] if r["links"])
+    n_reports = sum(table["n_reports"] for table in tables)
     return {
         "lang": lang, "title": t("idx_title", lang), "lede": t("idx_lede", lang, n=n_reports),
         "switch": [{"href": PAGES[lg], "lang": lg, "label": t("idx_in_lang", lg)} for lg in LANGS if lg != lang],
         "overviews": [{"label": label, "links": _links({ov_lang: formats}, lang)} for label, ov_lang, formats in links],
+        "selector_label": t("idx_selector", lang), "selector": selector, "default_table": default_table(tables),
         "search_label": t("idx_search", lang), "region_label": t("idx_filter_region", lang),
         "region_all": t("idx_region_all", lang), "count_template": t("idx_count", lang),
         "regions": [{"value": r, "label": cat.region_name(r, lang)} for r in cat.regions.index if r in present],
-        "reports_label": t("idx_reports", lang),
+        "name_column": {"label": t("province", lang), "kind": "text"}, "reports_label": t("idx_reports", lang),
         "columns": [{"label": t(key, lang), "kind": kind} for key, kind in
-                    (("province", "text"), ("region", "text"), ("year", "num"), ("kpi_score", "num"),
-                     ("kpi_rank", "num"))],
+                    (("kpi_score", "num"), ("kpi_rank", "num"), ("region", "text"))],
         "tables": tables, "not_published": t("not_published", lang), "doubtful": t("doubtful", lang),
-        "no_report": t("idx_no_report", lang), "doubts": list(dict.fromkeys(doubts)),
-        "doubtful_intro": t("doubtful_intro", lang), "year_note": t("idx_year_note", lang)}
+        "no_report": t("idx_no_report", lang), "doubtful_intro": t("doubtful_intro", lang),
+        "year_note": t("idx_year_note", lang)}
 
 
 def index_html(rows: list[dict], data, lang: str = "vi", overviews: dict | None = None, css: str = "",
@@ -205,7 +248,7 @@ def index_html(rows: list[dict], data, lang: str = "vi", overviews: dict | None 
 
     >>> from dti_helpers import load_dti
     >>> page = index_html(index_rows({}, load_dti()), load_dti(), "en")
-    >>> page.count("data-region=") == 63 and 'lang="en"' in page
+    >>> page.count("data-region=") == 5 * 63 and 'lang="en"' in page
     True
     """
     view = index_view(rows, data, lang, overviews, rows_34, overviews_34)
@@ -214,12 +257,13 @@ def index_html(rows: list[dict], data, lang: str = "vi", overviews: dict | None 
                               script=Markup(static_text("index.js")))
 
 
-def write_index(out_dir: str | Path, manifest: Manifest, data, *, css: str) -> list[Path]:
+def write_index(out_dir: str | Path, manifest: Manifest, data, *, css: str, tag: str | None = None) -> list[Path]:
     """Write ``index.html`` and ``index-en.html`` into ``out_dir`` when their content changed.
 
     ``css`` is the report stylesheet (the batch passes ``render.report.report_css()``),
     inlined so the page looks like the reports. The pages are recorded in
-    ``manifest`` like any output (kind ``index``). Returns the pages written.
+    ``manifest`` like any output (kind ``index``); their temporary files carry ``tag`` (the run's id).
+    Returns the pages written.
 
     >>> import tempfile
     >>> from dti_helpers import load_dti
@@ -245,9 +289,8 @@ def write_index(out_dir: str | Path, manifest: Manifest, data, *, css: str) -> l
         if manifest.current(name, digest):
             continue
         atomic_write(out / name, index_html(rows, data, lang, overviews, css=css, rows_34=rows_34,
-                                            overviews_34=overviews_34))
-        manifest.record(name, {"inputs": digest, "kind": "index", "lang": lang, "format": "html",
-                               "bytes": (out / name).stat().st_size})
+                                            overviews_34=overviews_34), tag)
+        manifest.record(name, {"inputs": digest, "kind": "index", "lang": lang, "format": "html"})
         written.append(out / name)
     if written:
         manifest.save()
@@ -265,5 +308,5 @@ def links_in(page: str) -> list[str]:
     return [_html.unescape(h) for h in re.findall(r'href="([^"]*)"', page)]
 
 
-__all__ = ["entry_units", "has_units", "index_html", "index_rows", "index_view", "links_in", "overview_links", "search_key", "static_text",
-           "write_index"]
+__all__ = ["default_table", "entry_units", "has_units", "index_html", "index_rows", "index_view", "links_in",
+           "overview_links", "row_id", "search_key", "static_text", "table_id", "write_index"]

@@ -1,7 +1,8 @@
 """What a batch did, as a table: built, up to date, skipped with the reason, failed with its log."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import signal as signals
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dti_helpers.batch.plan import Job, Plan, Skipped
@@ -11,13 +12,16 @@ from dti_helpers.core.labels import t
 
 @dataclass
 class Outcome:
-    """What :func:`~dti_helpers.batch.runner.build` did."""
+    """What :func:`~dti_helpers.batch.runner.build` did; ``signal`` is the one that stopped it (0: none),
+    ``problems`` the lines of what went wrong outside any one report (a full disk: the file and the reason)."""
 
     plan: Plan
     results: list[Result]
     interrupted: bool
     seconds: float
     pages: list[Path]
+    signal: int = 0
+    problems: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[Result]:
@@ -30,12 +34,20 @@ class Outcome:
 
     @property
     def exit_code(self) -> int:
-        """130 when interrupted, 1 when any report failed, else 0.
+        """128 + the signal when stopped (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP), 1 when a report failed or
+        something else went wrong, else 0.
 
-        >>> Outcome(Plan([], [], []), [], False, 0.0, []).exit_code
-        0
+        >>> none = Plan([], [], [])
+        >>> Outcome(none, [], False, 0.0, []).exit_code, Outcome(none, [], True, 0.0, []).exit_code
+        (0, 130)
+        >>> Outcome(none, [], True, 0.0, [], signal=15).exit_code
+        143
+        >>> Outcome(none, [], False, 0.0, [], problems=["reports/index.html: No space left on device"]).exit_code
+        1
         """
-        return 130 if self.interrupted else 1 if self.failed else 0
+        if self.interrupted:
+            return 128 + (self.signal or signals.SIGINT)
+        return 1 if self.failed or self.problems else 0
 
 
 def fmt_seconds(s: float) -> str:

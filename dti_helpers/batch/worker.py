@@ -13,6 +13,7 @@ first N kernel starts of each worker die at start-up.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import signal
@@ -21,8 +22,10 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dti_helpers.batch.cleanup import connection_file
 from dti_helpers.batch.plan import Job
-from dti_helpers.core.fsio import atomic_write, file_digest
+from dti_helpers.core.fsio import atomic_write, os_error_line
+from dti_helpers.core.lifetime import die_with_parent, watch_parent
 
 FAIL_HOOK = "DTI_REPORTS_TEST_FAIL"
 HANG_HOOK = "DTI_REPORTS_TEST_HANG"
@@ -48,7 +51,9 @@ class Settings:
     """How to run jobs: where outputs go, parallelism and limits.
 
     The report files are made by the output formats registered in
-    :mod:`dti_helpers.render.formats`, as for a single report.
+    :mod:`dti_helpers.render.formats`, as for a single report. ``run_id`` is carried by the run's
+    temporary files and kernel connection files (in ``kernel_dir``, by default the temporary
+    folder, where jupyter puts them too), so that the run can remove them, and only them, whatever ends it.
     """
 
     out_dir: Path
@@ -57,21 +62,28 @@ class Settings:
     kernel_name: str = "python3"
     kernel_reuse: int = 25
     progress: bool = True
+    run_id: str | None = None
+    kernel_dir: Path | None = None
 
 
 class Kernels:
     """A worker's warm kernel: started for its first job with the notebook's imports run ahead, then reused
     for the next jobs, and replaced when a run broke it or it served ``kernel_reuse`` reports.
 
+    ``on_start(kernel)`` is called as each kernel starts (the worker tells the parent its pid).
+
     >>> kernels = Kernels(Settings(Path("/tmp/reports")), Path("/tmp/reports/kernel.out"))
     >>> kernels.kernel is None
     True
     """
 
-    def __init__(self, settings: Settings, log_path: Path):
+    def __init__(self, settings: Settings, log_path: Path, wid: int = 0, on_start=None):
         # The kernel process's own output (start-up warnings, a crash) goes to ``log_path``.
         self.settings = settings
         self.log_path = log_path
+        self.wid = wid
+        self.on_start = on_start
+        self.started = 0
         self.kernel = None
         self.folder: Path | None = None
         self.warm_code: dict[Path, str] = {}
@@ -92,9 +104,24 @@ class Kernels:
                 self.warm_code[notebook] = engine.warm_code_for(read_nb())
             code = self.warm_code[notebook]
             bad, self.bad_starts = self.bad_starts, 0
+            self.started += 1
+            where = None
+            if self.settings.run_id and self.settings.kernel_dir:
+                Path(self.settings.kernel_dir).mkdir(mode=0o700, parents=True, exist_ok=True)
+                where = connection_file(self.settings.kernel_dir, self.settings.run_id, self.wid, self.started)
             self.kernel = engine.start_kernel(self.settings.kernel_name, code, cwd=notebook.parent,
-                                              bad_first_starts=bad, output=self.log_path)
+                                              bad_first_starts=bad, output=self.log_path, connection_file=where)
+            if self.on_start is not None:
+                self.on_start(self.kernel)
         return self.kernel
+
+    def kill(self) -> None:
+        """Kill the kernel process at once, if any (from a signal handler: its report is abandoned).
+
+        >>> Kernels(Settings(Path("/tmp/reports")), Path("/tmp/kernel.out")).kill()
+        """
+        if self.kernel is not None:
+            self.kernel.kill()
 
     def release(self) -> None:
         """After a report: clear the kernel's variables for the next one."""
@@ -114,6 +141,8 @@ class Kernels:
 def _one_line(exc: BaseException) -> str:
     from dti_helpers.core.errors import DTIError
 
+    if isinstance(exc, OSError) and exc.strerror:  # a full disk: the file and the reason
+        return os_error_line(exc)
     text = (str(exc) if isinstance(exc, DTIError) else f"{type(exc).__name__}: {exc}").strip().splitlines()
     return text[0] if text else type(exc).__name__
 
@@ -170,6 +199,7 @@ def run_job(job: Job, settings: Settings, kernels: Kernels, hooked: dict) -> Res
     from dti_helpers.render.report import RenderError, execute_notebook
 
     out = Path(settings.out_dir)
+    tag = settings.run_id
     started = time.monotonic()
     lines = [f"{time.strftime('%Y-%m-%d %H:%M:%S')} {job.label}", f"parameters: {job.parameters}",
              f"formats: {', '.join(job.todo)} ({job.why})", f"inputs: {job.digest}"]
@@ -188,7 +218,7 @@ def run_job(job: Job, settings: Settings, kernels: Kernels, hooked: dict) -> Res
             handler = logging.StreamHandler(stream)  # papermill's and nbclient's messages go to the job's log
             papermill_log.addHandler(handler)
             try:
-                nb = execute_notebook(job.parameters, out / job.executed_notebook, notebook=notebook,
+                nb = execute_notebook(job.parameters, out / job.executed_notebook, notebook=notebook, temp_tag=tag,
                                       engine_name=engine.ENGINE_NAME, kernel=kernel, cwd=job.notebook.parent,
                                       deadline=started + settings.timeout, request_save_on_cell_execute=False,
                                       stdout_file=stream, stderr_file=stream)
@@ -203,18 +233,27 @@ def run_job(job: Job, settings: Settings, kernels: Kernels, hooked: dict) -> Res
             have = {}
         products = output_formats.convert(nb, job.todo, have)
         for fmt in job.todo:
-            target = atomic_write(out / job.output(fmt), products[fmt])
-            result.outputs[job.output(fmt)] = {"sha256": file_digest(target), "bytes": target.stat().st_size}
+            product = products[fmt]
+            atomic_write(out / job.output(fmt), product, tag)
+            data = product.encode("utf-8") if isinstance(product, str) else product
+            result.outputs[job.output(fmt)] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
             note(f"{fmt.upper()} written: {job.output(fmt)}")
         result.status = "ok"
     except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the batch
         result.error = _one_line(exc)
         note(f"FAILED: {result.error}")
         lines.append(traceback.format_exc())
+    except BaseException:  # the batch is stopping: the log says so, the parent records nothing of this report
+        result.status = "interrupted"
+        note("interrupted: the batch is stopping")
+        raise
     finally:
         result.seconds = time.monotonic() - started
         lines.append(f"status: {result.status} in {result.seconds:.1f}s")
-        atomic_write(out / job.log, "\n".join(lines) + "\n")
+        try:
+            atomic_write(out / job.log, "\n".join(lines) + "\n", tag)
+        except OSError as exc:  # a full disk: the report's own outcome stands, the log's problem is named
+            result.error = "; ".join(filter(None, [result.error, _one_line(exc)]))
     return result
 
 
@@ -232,28 +271,50 @@ class _LogStream:
         pass
 
 
-def _terminate(signum, frame):
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    raise SystemExit(143)
+ORPHAN_GRACE = 3.0  # seconds an orphaned worker may take to clean up before it ends itself outright
 
 
-def worker_main(wid: int, settings: Settings, tasks, events) -> None:
+def worker_main(wid: int, settings: Settings, tasks, events, parent: int | None = None) -> None:
     """Worker process: warm a kernel, then build jobs until the sentinel ``None`` arrives.
 
     ``tasks`` holds :class:`~dti_helpers.batch.plan.Job` s; ``events`` receives
     ``(kind, wid, stem, payload)`` tuples: ``start``, ``done`` (payload: the :class:`Result`)
-    and ``kernel`` (payload: the kernel's pid, so the parent can stop it).
+    and ``kernel`` (payload: the kernel's pid, sent as it starts, so the parent can stop it).
+    ``parent`` is the runner's pid: the worker (and its kernel) end when the runner does, however it ends.
 
     >>> ctx = multiprocessing.get_context("fork")  # doctest: +SKIP
     >>> ctx.Process(target=worker_main, args=(0, Settings(Path("reports")), tasks, events)).start()  # doctest: +SKIP
     """
-    # Ctrl-C reaches the whole process group: only the parent decides; it stops workers with SIGTERM,
-    # which raises SystemExit here so that kernels stop and temporary files go.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _terminate)
-    logging.getLogger("papermill").propagate = False  # each job routes it to its own log
     out = Path(settings.out_dir)
-    kernels = Kernels(settings, out / "logs" / f".kernel-worker-{wid}.out")
+    kernels = Kernels(settings, out / "logs" / f".kernel-worker-{wid}.out", wid,
+                      on_start=lambda kernel: events.put(("kernel", wid, None, kernel.pid)))
+
+    def terminate(signum, frame):
+        # Stopped by the runner, or orphaned: the kernel goes at once, then SystemExit unwinds, so that
+        # the temporary files go and the kernel's connection file is removed (Kernels.close).
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        kernels.kill()
+        events.cancel_join_thread()  # nobody may be reading any more: exit without flushing
+        raise SystemExit(143)
+
+    def orphaned():
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(ORPHAN_GRACE)  # still here: the clean exit is stuck somewhere
+        kernels.kill()
+        os._exit(143)
+
+    # Ctrl-C and a hang-up reach the whole process group: only the parent decides, and stops
+    # workers with SIGTERM.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, terminate)
+    if parent is not None:
+        die_with_parent(signal.SIGTERM, parent)  # Linux: the system signals us at once
+        watch_parent(parent, orphaned)  # every system: a poll
+    papermill_log = logging.getLogger("papermill")
+    papermill_log.propagate = False  # each job routes it to its own log; outside a job, nowhere
+    papermill_log.addHandler(logging.NullHandler())
     hooked: dict = {}
     try:
         job = tasks.get()
@@ -261,8 +322,6 @@ def worker_main(wid: int, settings: Settings, tasks, events) -> None:
             events.put(("start", wid, job.stem, None))
             result = run_job(job, settings, kernels, hooked)
             events.put(("done", wid, job.stem, result))
-            if kernels.kernel is not None:
-                events.put(("kernel", wid, job.stem, kernels.kernel.pid))
             job = tasks.get()
     finally:
         kernels.close()

@@ -20,8 +20,11 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from dti_helpers.charts.theme import FOCUS_COLOR, INK, METRIC_STYLE, MUTED, N_UNITS, OKABE_ITO, new_axes, rank_axis, \
-    theme
+import textwrap
+
+from dti_helpers.charts.svg import row_tips, set_titles
+from dti_helpers.charts.theme import FOCUS_COLOR, FONT, INK, METRIC_STYLE, MUTED, N_UNITS, OKABE_ITO, WIDTH, new_axes, \
+    rank_axis, theme
 
 PILLAR_ORDER = ("cqs", "kts", "xhs")
 
@@ -35,7 +38,7 @@ def _flags(data: pd.DataFrame, column: str | None) -> pd.Series:
 
 def pillar_strip(data: pd.DataFrame, *, x: str = "year", y: str = "score", hue: str = "metric",
                  doubtful: str | None = "doubtful", order=PILLAR_ORDER, medians: Mapping | None = None,
-                 labels: Mapping | None = None, ax=None):
+                 labels: Mapping | None = None, tip: str = "tip", ax=None):
     """Every published pillar score as a dot, per ``x`` (year) and ``hue`` (pillar); a bar marks a group's median.
 
     ``data`` is long: ``x``, ``hue``, ``y``, and optionally the flag column
@@ -45,18 +48,24 @@ def pillar_strip(data: pd.DataFrame, *, x: str = "year", y: str = "score", hue: 
     ``order`` lists the pillars in drawing order (those absent from ``data`` are
     skipped); years and pillars without a published score simply have no dots.
     ``labels``: ``metrics`` (id -> legend entry), ``score_axis``, ``doubtful`` (legend entry of a hollow dot).
+    A dot's tooltip is its row's ``tip`` column, else "name, pillar, year: score" (``name`` when present).
 
     >>> s = pd.DataFrame({"year": [2020, 2020, 2021], "metric": ["cqs", "kts", "cqs"], "score": [0.4, 0.3, 0.5]})
     >>> ax = pillar_strip(s, medians={(2020, "cqs"): 0.4}, labels={"metrics": {"cqs": "Gov"}, "score_axis": "Score"})
     >>> len(ax.collections), len(ax.lines), [t.get_text() for t in ax.get_legend().get_texts()], ax.get_ylabel()
     (2, 1, ['Gov', 'kts'], 'Score')
     """
-    ax = ax if ax is not None else new_axes(7, 3.4)
+    ax = ax if ax is not None else new_axes(WIDTH, 3.6)
     if data.empty:
         return ax
     words = labels or {}
     names = words.get("metrics", {})
     years = sorted(data[x].unique())
+
+    def tips(part):
+        return row_tips(part, tip, lambda r: ", ".join(
+            ([str(r["name"])] if "name" in r else []) + [names.get(r[hue], r[hue]), str(r[x])]) + f": {r[y]:.4f}")
+
     metrics = [m for m in order if m in set(data[hue])]
     offsets = {m: (i - (len(metrics) - 1) / 2) * 0.25 for i, m in enumerate(metrics)}
     with theme():
@@ -66,13 +75,15 @@ def pillar_strip(data: pd.DataFrame, *, x: str = "year", y: str = "score", hue: 
             doubt = _flags(part, doubtful)
             sound = part[~doubt]
             pos = sound[x].map(lambda v: years.index(v)).to_numpy() + offsets[metric]
-            ax.scatter(pos, sound[y], s=18, color=style["color"], marker=style["marker"], alpha=0.8,
-                       edgecolor="white", linewidth=0.4, label=names.get(metric, metric), zorder=3)
+            dots = ax.scatter(pos, sound[y], s=18, color=style["color"], marker=style["marker"], alpha=0.8,
+                              edgecolor="white", linewidth=0.4, label=names.get(metric, metric), zorder=3)
+            set_titles(dots, tips(sound))
             if doubt.any():
                 odd = part[doubt]
-                ax.scatter(odd[x].map(lambda v: years.index(v)).to_numpy() + offsets[metric], odd[y], s=30,
-                           facecolor="none", edgecolor=style["color"], marker=style["marker"], linewidth=1.0,
-                           zorder=3)
+                hollow = ax.scatter(odd[x].map(lambda v: years.index(v)).to_numpy() + offsets[metric], odd[y], s=30,
+                                    facecolor="none", edgecolor=style["color"], marker=style["marker"],
+                                    linewidth=1.0, zorder=3)
+                set_titles(hollow, tips(odd))
             for year in years:
                 if (year, metric) in (medians or {}):
                     cx = years.index(year) + offsets[metric]
@@ -84,29 +95,30 @@ def pillar_strip(data: pd.DataFrame, *, x: str = "year", y: str = "score", hue: 
         ax.grid(axis="x", visible=False)
         if _flags(data, doubtful).any():
             ax.scatter([], [], s=30, facecolor="none", edgecolor=INK, label=words.get("doubtful", ""))
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=len(metrics) + 1)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)
     return ax
 
 
 def region_ranks(data: pd.DataFrame, *, x: str = "rank", y: str = "region", doubtful: str | None = "doubtful",
                  order=None, n: int = N_UNITS, medians: Mapping | None = None, labels: Mapping | None = None,
-                 ax=None):
+                 tip: str = "tip", ax=None):
     """Each ``y`` group's (region's) provinces as dots on the rank axis ``x`` (1 on the left); a bar marks a median.
 
     A rank that is NA (not published) is not drawn but counted in the tick
     label "Name (ranked/provinces)"; a row flagged ``doubtful`` is drawn hollow.
     ``medians`` maps a region to the median bar to draw; the caller decides
     which regions have one (the group rule). ``order`` lists the regions top to
-    bottom (default: as they come). ``labels``: ``regions`` (id -> tick name),
-    ``rank_axis``, ``doubtful`` (legend entry of a hollow dot).
+    bottom (default: as they come). ``labels``: ``regions`` (id -> tick name, wrapped to fit a phone),
+    ``rank_axis``, ``doubtful`` (legend entry of a hollow dot). A dot's tooltip is its row's
+    ``tip`` column, else "name: rank/n" (``name`` when present).
 
     >>> c = pd.DataFrame({"region": ["a", "a", "b"], "rank": [1, 5, pd.NA]})
     >>> ax = region_ranks(c, order=["a", "b"], medians={"a": 3}, labels={"regions": {"a": "A", "b": "B"}})
-    >>> [x.get_text() for x in ax.get_yticklabels()], len(ax.lines)
-    (['A (2/2)', 'B (0/1)'], 1)
+    >>> [x.get_text() for x in ax.get_yticklabels()], len(ax.lines), ax.collections[0].dti_titles
+    (['A (2/2)', 'B (0/1)'], 1, ('1/63', '5/63'))
     """
     regions = list(order) if order is not None else list(dict.fromkeys(data[y]))
-    ax = ax if ax is not None else new_axes(7, 0.45 * len(regions) + 1.0)
+    ax = ax if ax is not None else new_axes(WIDTH, 0.6 * len(regions) + 1.1)
     if data.empty:
         return ax
     words = labels or {}
@@ -118,12 +130,20 @@ def region_ranks(data: pd.DataFrame, *, x: str = "rank", y: str = "region", doub
             ranks = pd.to_numeric(part[x], errors="coerce")
             doubt = _flags(part, doubtful).to_numpy()
             sound, odd = ranks[~doubt].dropna(), ranks[doubt].dropna()
-            ticks.append(f"{names.get(region, region)} ({len(sound) + len(odd)}/{len(part)})")
-            ax.scatter(sound, [i] * len(sound), s=26, color=OKABE_ITO["blue"], edgecolor="white", linewidth=0.5,
-                       zorder=3)
+            label = f"{names.get(region, region)} ({len(sound) + len(odd)}/{len(part)})"
+            ticks.append(textwrap.fill(label, 22))
+
+            def tips(kept):
+                rows = part.loc[kept.index]
+                return row_tips(rows, tip, lambda r: (f"{r['name']}: " if "name" in r else "") + f"{int(r[x])}/{n}")
+
+            dots = ax.scatter(sound, [i] * len(sound), s=26, color=OKABE_ITO["blue"], edgecolor="white",
+                              linewidth=0.5, zorder=3)
+            set_titles(dots, tips(sound))
             if len(odd):
-                ax.scatter(odd, [i] * len(odd), s=30, facecolor="none", edgecolor=OKABE_ITO["blue"], linewidth=1.0,
-                           zorder=3, label=words.get("doubtful", ""))
+                hollow = ax.scatter(odd, [i] * len(odd), s=30, facecolor="none", edgecolor=OKABE_ITO["blue"],
+                                    linewidth=1.0, zorder=3, label=words.get("doubtful", ""))
+                set_titles(hollow, tips(odd))
             if region in (medians or {}):
                 ax.plot([medians[region]] * 2, [i - 0.3, i + 0.3], color=INK, lw=1.6, zorder=4)
         ax.set_yticks(range(len(regions)))
@@ -138,31 +158,36 @@ def region_ranks(data: pd.DataFrame, *, x: str = "rank", y: str = "region", doub
     return ax
 
 
-def movers_plot(data: pd.DataFrame, *, x: str = "change", y: str = "name", labels: Mapping | None = None, ax=None):
+def movers_plot(data: pd.DataFrame, *, x: str = "change", y: str = "name", labels: Mapping | None = None,
+                tip: str = "tip", ax=None):
     """Rank change ``x`` per province ``y`` between two years as horizontal bars (right = moved up).
 
     ``x`` is positive for a move up. Only provinces with both ranks published
-    belong in ``data``. ``labels``: ``change_axis``.
+    belong in ``data``. ``labels``: ``change_axis``. A bar's tooltip is its row's ``tip`` column,
+    else "name: +change".
 
     >>> m = pd.DataFrame({"name": ["A", "B", "C"], "change": [3, 0, -2]})
-    >>> len(movers_plot(m).patches)
-    3
+    >>> ax = movers_plot(m)
+    >>> len(ax.patches), ax.patches[0].dti_titles
+    (3, ('C: -2',))
     """
     rows = data.sort_values([x, y], ascending=[True, False])
-    ax = ax if ax is not None else new_axes(7, 0.22 * len(rows) + 1.0)
+    ax = ax if ax is not None else new_axes(WIDTH, 0.27 * len(rows) + 1.0)
     if data.empty:
         return ax
     words = labels or {}
     with theme():
         colors = [OKABE_ITO["blue"] if c > 0 else FOCUS_COLOR if c < 0 else MUTED for c in rows[x]]
         pos = np.arange(len(rows))
-        ax.barh(pos, rows[x], color=colors, height=0.7, zorder=3)
+        bars = ax.barh(pos, rows[x], color=colors, height=0.7, zorder=3)
+        for bar, text in zip(bars, row_tips(rows, tip, lambda r: f"{r[y]}: {r[x]:+d}")):
+            set_titles(bar, [text])
         for yi, change in zip(pos, rows[x]):
             ax.annotate(f"{change:+d}", (change, yi), textcoords="offset points",
                         xytext=(4 if change >= 0 else -4, 0), ha="left" if change >= 0 else "right",
-                        va="center", fontsize=7, color=INK)
+                        va="center", fontsize=FONT, color=INK)
         ax.set_yticks(pos)
-        ax.set_yticklabels(rows[y], fontsize=7.5)
+        ax.set_yticklabels(rows[y], fontsize=FONT)
         ax.axvline(0, color=INK, lw=0.8)
         span = max(1, int(rows[x].abs().max()))
         ax.set_xlim(-span * 1.25, span * 1.25)
@@ -176,13 +201,15 @@ def coverage_plot(data: pd.DataFrame, *, x: str = "year", y: str = "n", hue: str
     """How many provinces (``y``) have each kind (``hue``) of published figure, per ``x`` (grouped bars, out of ``n``).
 
     ``data`` is long: ``x``, ``hue``, ``y``; kinds are drawn in the order they
-    come. ``labels``: ``measures`` (id -> legend entry), ``count_axis``.
+    come. ``labels``: ``measures`` (id -> legend entry), ``count_axis``. A bar's tooltip reads
+    "measure, year: count/n"; its count is printed above it, turned up when the bars are narrow.
 
     >>> c = pd.DataFrame({"year": [2020, 2020], "measure": ["dti_rank", "dti_score"], "n": [25, 9]})
-    >>> len(coverage_plot(c).patches)
-    2
+    >>> ax = coverage_plot(c)
+    >>> len(ax.patches), ax.patches[1].dti_titles
+    (2, ('dti_score, 2020: 9/63',))
     """
-    ax = ax if ax is not None else new_axes(7, 3.2)
+    ax = ax if ax is not None else new_axes(WIDTH, 3.6)
     if data.empty:
         return ax
     words = labels or {}
@@ -197,18 +224,21 @@ def coverage_plot(data: pd.DataFrame, *, x: str = "year", y: str = "n", hue: str
             part = data[data[hue] == measure].set_index(x).reindex(years)
             pos = np.arange(len(years)) - 0.4 + width * (i + 0.5)
             values = part[y].fillna(0).to_numpy()
-            ax.bar(pos, values, width=width * 0.92, color=palette[i % 6], hatch=hatches[i % 6], edgecolor="white",
-                   label=names.get(measure, measure), zorder=3)
+            bars = ax.bar(pos, values, width=width * 0.92, color=palette[i % 6], hatch=hatches[i % 6],
+                          edgecolor="white", label=names.get(measure, measure), zorder=3)
+            for bar, year, v in zip(bars, years, values):
+                set_titles(bar, [f"{names.get(measure, measure)}, {year}: {int(v)}/{n}"])
+            narrow = len(years) * len(measures) > 12
             for xi, v in zip(pos, values):
                 ax.annotate(str(int(v)), (xi, v), textcoords="offset points", xytext=(0, 2), ha="center",
-                            fontsize=6.5, color=INK)
+                            va="bottom", fontsize=FONT, color=INK, rotation=90 if narrow else 0)
         ax.axhline(n, color=MUTED, lw=0.8, ls="--")
-        ax.set_ylim(0, n * 1.12)
+        ax.set_ylim(0, n * 1.25)
         ax.set_xticks(range(len(years)))
         ax.set_xticklabels([str(v) for v in years])
         ax.set_ylabel(words.get("count_axis", ""))
         ax.grid(axis="x", visible=False)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=min(4, len(measures)))
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=min(2, len(measures)))
     return ax
 
 

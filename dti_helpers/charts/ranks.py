@@ -20,8 +20,9 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from dti_helpers.charts.theme import DOUBT_MARK, FOCUS_COLOR, INK, METRIC_STYLE, N_UNITS, OKABE_ITO, new_axes, \
-    rank_axis, theme
+from dti_helpers.charts.svg import row_tips, set_titles
+from dti_helpers.charts.theme import DOUBT_MARK, FOCUS_COLOR, FONT, INK, METRIC_STYLE, N_UNITS, OKABE_ITO, WIDTH, \
+    new_axes, rank_axis, theme
 
 
 def _words(labels: Mapping | None) -> Mapping:
@@ -37,13 +38,14 @@ def trend_plot(data: pd.DataFrame, *, x: str = "year", y: str = "rank", hue: str
     gap is never bridged. ``order`` lists the metrics to draw (default: as
     they come); ``doubtful`` holds ``(metric, year)`` pairs marked "†".
     ``labels``: ``metrics`` (id -> legend entry), ``rank_axis``, ``not_published``.
+    Each point's tooltip reads "metric, year: rank/n".
 
     >>> tr = pd.DataFrame({"year": [2020, 2021, 2022], "metric": "dti", "rank": [10, pd.NA, 9]})
     >>> ax = trend_plot(tr)
-    >>> bool(ax.get_ylim()[0] > ax.get_ylim()[1])
-    True
+    >>> bool(ax.get_ylim()[0] > ax.get_ylim()[1]), ax.lines[0].dti_titles
+    (True, ('dti, 2020: 10/63', 'dti, 2022: 9/63'))
     """
-    ax = ax if ax is not None else new_axes(7, 3.2)
+    ax = ax if ax is not None else new_axes(WIDTH, 3.4)
     if data.empty:
         return ax
     words = _words(labels)
@@ -57,47 +59,50 @@ def trend_plot(data: pd.DataFrame, *, x: str = "year", y: str = "rank", hue: str
         for year in years:
             if not any_rank.get(year, False):
                 ax.axvspan(year - 0.4, year + 0.4, color="#f1f1f1", zorder=0, lw=0)
-                ax.text(year, n - 2, words.get("not_published", ""), ha="center", va="bottom", fontsize=7,
-                        color="#777777", rotation=90)
+                ax.text(year, n - 2, words.get("not_published", ""), ha="center", va="bottom", fontsize=FONT,
+                        color="#6a6a6a", rotation=90)
         for metric in metrics:
             part = ranked[ranked[hue] == metric].set_index(x).reindex(years)
             style = METRIC_STYLE.get(metric, {"color": INK, "marker": "o"})
             label = names.get(metric, metric)
             lw = 2.4 if metric == "dti" else 1.5
             # NaN breaks the line: an unpublished year stays a visible gap
-            ax.plot(years, part[y].to_numpy(), color=style["color"], marker=style["marker"], lw=lw,
-                    ms=6 if metric == "dti" else 5, label=label, zorder=3 if metric == "dti" else 2)
+            line, = ax.plot(years, part[y].to_numpy(), color=style["color"], marker=style["marker"], lw=lw,
+                            ms=6 if metric == "dti" else 5, label=label, zorder=3 if metric == "dti" else 2)
+            set_titles(line, [f"{label}, {year}: {int(rank)}/{n}{DOUBT_MARK if (metric, year) in doubt else ''}"
+                              for year, rank in part[y].items() if not np.isnan(rank)])
             for year, rank in part[y].items():
                 mark = DOUBT_MARK if (metric, year) in doubt else ""
                 if metric == "dti" and not np.isnan(rank):
                     ax.annotate(f"{int(rank)}{mark}", (year, rank), textcoords="offset points", xytext=(0, 7),
-                                ha="center", fontsize=8, color=style["color"], fontweight="bold")
+                                ha="center", fontsize=FONT, color=style["color"], fontweight="bold")
                 elif mark and not np.isnan(rank):
                     ax.annotate(mark, (year, rank), textcoords="offset points", xytext=(5, 3), ha="left",
-                                fontsize=8, color=style["color"], fontweight="bold")
+                                fontsize=FONT, color=style["color"], fontweight="bold")
         rank_axis(ax, "y", n)
         ax.set_xticks(years)
         ax.set_xticklabels([str(yr) for yr in years])
         ax.set_xlim(min(years) - 0.5, max(years) + 0.5)
         ax.set_ylabel(words.get("rank_axis", ""))
         ax.grid(axis="x", visible=False)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=len(metrics))
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2 if len(metrics) > 2 else len(metrics))
     return ax
 
 
 def peers_plot(data: pd.DataFrame, *, name: str = "name", focus: str = "is_focus",
                metrics=("dti", "cqs", "kts", "xhs"), rank: str = "{metric}_rank", n: int = N_UNITS,
-               labels: Mapping | None = None, ax=None):
+               labels: Mapping | None = None, year: int | None = None, ax=None):
     """Dot plot of peers × metrics by rank; the focus province's row is highlighted.
 
     ``data`` has columns ``name``, ``focus`` (bool) and one rank column per
     metric (``rank`` is its pattern). Rows without any rank are left out (the
     caller says so in words). ``labels``: ``metrics`` (id -> legend entry), ``rank_axis``.
+    Each dot's tooltip reads "name, metric: rank/n" (", year" after the metric when ``year`` is given).
 
     >>> p = pd.DataFrame({"name": ["A", "B"], "is_focus": [True, False], "dti_rank": [3, 7]})
-    >>> ax = peers_plot(p, metrics=["dti"])
-    >>> [tl.get_text() for tl in ax.get_yticklabels()]
-    ['A', 'B']
+    >>> ax = peers_plot(p, metrics=["dti"], year=2020)
+    >>> [tl.get_text() for tl in ax.get_yticklabels()], ax.collections[0].dti_titles
+    (['A', 'B'], ('A, dti, 2020: 3/63', 'B, dti, 2020: 7/63'))
     """
     words = _words(labels)
     names = words.get("metrics", {})
@@ -108,8 +113,8 @@ def peers_plot(data: pd.DataFrame, *, name: str = "name", focus: str = "is_focus
         has_any |= data[cols[m]].notna().to_numpy()
     rows = data[has_any].reset_index(drop=True)
     if rows.empty:
-        return ax if ax is not None else new_axes(7, 1.1)
-    ax = ax if ax is not None else new_axes(7, 0.45 * len(rows) + 1.1)
+        return ax if ax is not None else new_axes(WIDTH, 1.3)
+    ax = ax if ax is not None else new_axes(WIDTH, 0.45 * len(rows) + 1.7)
     with theme():
         ypos = np.arange(len(rows))
         for i, is_focus in enumerate(rows[focus]):
@@ -121,9 +126,13 @@ def peers_plot(data: pd.DataFrame, *, name: str = "name", focus: str = "is_focus
             if np.isnan(ranks).all():
                 continue
             style = METRIC_STYLE.get(m, {"color": INK, "marker": "o"})
-            ax.scatter(ranks, ypos + off, color=style["color"], marker=style["marker"],
-                       s=42 if m == "dti" else 30, label=names.get(m, m), zorder=3,
-                       edgecolor="white", linewidth=0.5)
+            drawn = ~np.isnan(ranks)
+            dots = ax.scatter(ranks[drawn], (ypos + off)[drawn], color=style["color"], marker=style["marker"],
+                              s=42 if m == "dti" else 30, label=names.get(m, m), zorder=3,
+                              edgecolor="white", linewidth=0.5)
+            when = "" if year is None else f", {year}"
+            set_titles(dots, [f"{who}, {names.get(m, m)}{when}: {int(r)}/{n}"
+                              for who, r in zip(rows[name][drawn], ranks[drawn])])
         ax.set_yticks(ypos)
         ax.set_yticklabels(rows[name].tolist())
         for tick, is_focus in zip(ax.get_yticklabels(), rows[focus]):
@@ -134,27 +143,28 @@ def peers_plot(data: pd.DataFrame, *, name: str = "name", focus: str = "is_focus
         rank_axis(ax, "x", n)
         ax.set_xlabel(words.get("rank_axis", ""))
         ax.grid(axis="y", visible=False)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, 1.0), ncol=len(metrics),
-                  borderaxespad=-2.2 if len(rows) > 1 else -1.8)
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2 if len(metrics) > 2 else len(metrics),
+                  borderaxespad=0.3)
     return ax
 
 
 def rank_ladder(data: pd.DataFrame, *, code: str = "code", rank: str = "rank", name: str = "name",
                 focus: str | None = None, peers=(), doubtful=(), n: int = N_UNITS, labels: Mapping | None = None,
-                ax=None):
+                tip: str = "tip", ax=None):
     """Every province's rank on one axis; the ``focus`` province and its ``peers`` (codes) named and coloured.
 
     ``data`` has columns ``code``, ``name``, ``rank`` (NA = not published, not
     drawn); tied provinces stack. Provinces in ``doubtful`` (codes) get a "†".
-    ``labels``: ``peers``, ``others`` (legend entries), ``rank_axis``.
+    ``labels``: ``peers``, ``others`` (legend entries), ``rank_axis``. A dot's tooltip is its
+    row's ``tip`` column when there is one, else "name: rank/n".
 
     >>> c = pd.DataFrame({"code": ["01", "02", "03"], "name": ["A", "B", "C"], "rank": [1, 1, 3]})
     >>> ax = rank_ladder(c, focus="02", labels={"peers": "Peers", "others": "Others"})
-    >>> len(ax.collections) >= 1
-    True
+    >>> [x.dti_titles for x in ax.collections]
+    [('A: 1/63', 'C: 3/63'), ('B: 1/63',)]
     """
     ranked = data[data[rank].notna()].copy()
-    ax = ax if ax is not None else new_axes(7.2, 2.2)
+    ax = ax if ax is not None else new_axes(WIDTH, 2.8)
     if ranked.empty:
         return ax
     words = _words(labels)
@@ -172,33 +182,35 @@ def rank_ladder(data: pd.DataFrame, *, code: str = "code", rank: str = "rank", n
             if part.empty:
                 continue
             label = {"focus": None, "peer": words.get("peers"), "other": words.get("others")}[k]
-            ax.scatter(part["rank"], part["stack"], s=sizes[k], color=colors[k], zorder=3 if k != "other" else 2,
-                       edgecolor="white", linewidth=0.5, label=label)
+            dots = ax.scatter(part["rank"], part["stack"], s=sizes[k], color=colors[k],
+                              zorder=3 if k != "other" else 2, edgecolor="white", linewidth=0.5, label=label)
+            set_titles(dots, row_tips(part, tip, lambda r: f"{r['name']}: {r['rank']}/{n}"
+                                      f"{DOUBT_MARK if r['code'] in doubtful else ''}"))
         last_below = -10
         for _, row in ranked[kind != "other"].sort_values(["rank", "stack"]).iterrows():
             is_focus = row.code == focus
             # a name next to another one goes to the side, so rotated labels never overlap
-            crowded = row["rank"] - last_below < 2
+            crowded = row["rank"] - last_below < 3
             if not crowded:
                 last_below = row["rank"]
             ax.annotate(row["name"] + (f" {DOUBT_MARK}" if row.code in doubtful else ""),
                         (row["rank"], row["stack"]), textcoords="offset points",
                         xytext=(7, 4) if crowded else (0, -9), rotation=0 if crowded else 90,
                         ha="left" if crowded else "center", va="bottom" if crowded else "top",
-                        fontsize=8 if is_focus else 6.5, fontweight="bold" if is_focus else "normal",
+                        fontsize=FONT, fontweight="bold" if is_focus else "normal",
                         color=FOCUS_COLOR if is_focus else OKABE_ITO["blue"])
         for _, row in ranked[(kind == "other") & ranked.code.isin(set(doubtful))].iterrows():
             ax.annotate(DOUBT_MARK, (row["rank"], row["stack"]), textcoords="offset points", xytext=(0, 4),
-                        ha="center", va="bottom", fontsize=7, color=INK)
+                        ha="center", va="bottom", fontsize=FONT, color=INK)
         rank_axis(ax, "x", n)
         top = max(int(ranked["stack"].max()) if not ranked.empty else 0, 1)
-        ax.set_ylim(-5.2, top + 1.0)
+        ax.set_ylim(-6.5, top + 1.6)
         ax.set_yticks([])
         ax.spines["left"].set_visible(False)
         ax.grid(axis="y", visible=False)
         ax.set_xlabel(words.get("rank_axis", ""))
         if ax.get_legend_handles_labels()[0]:  # no legend entry words given, no empty legend box
-            ax.legend(loc="upper right", ncol=2)
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=2)
     return ax
 
 

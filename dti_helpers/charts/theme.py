@@ -11,8 +11,8 @@ colour-blind-safe palette. No function touches pyplot's global state: figures
 are plain :class:`~matplotlib.figure.Figure` objects and styles are applied
 with ``rc_context``, so a chart never leaks into a notebook on its own.
 
-SVG output is deterministic (fixed ``svg.hashsalt``, no date), so the same
-data give the same bytes.
+SVG output is deterministic (fixed ``svg.hashsalt``, no date, the layout done
+once), so the same data give the same bytes.
 
 >>> ax = new_axes(3, 2)
 >>> _ = ax.plot([1, 2], [2, 1])
@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import io
+import math
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -51,12 +52,36 @@ INK = "#222222"
 RANK_CMAP = "viridis"  # perceptually uniform and colour-blind safe; dark = better rank
 N_UNITS = 63
 
+# Charts are drawn for a phone. A chart is shown at most at its own size (96 CSS px per inch) and
+# shrinks to a narrower column; its smallest text must still be MIN_TEXT_PX there. PHONE_COLUMN_PX is
+# the narrowest column a report gives a chart (a 375 px phone less the page's margins).
+PHONE_COLUMN_PX = 350
+MIN_TEXT_PX = 10
+WIDTH = 5.0  # inches: the report's charts (480 CSS px at most, 127 mm of the A4 page's 178)
+
+
+def min_font(width: float) -> float:
+    """The smallest font size (pt) a chart ``width`` inches wide may use: MIN_TEXT_PX on a phone, rounded up.
+
+    2 % to spare, so a browser's rounding of the chart's width never takes its text below the line.
+
+    >>> min_font(WIDTH), min_font(4.6), min_font(3.0)
+    (10.5, 10.0, 8.0)
+    """
+    scale = max(1.0, width * 96 / PHONE_COLUMN_PX)
+    return math.ceil(MIN_TEXT_PX * 0.75 * scale * 1.02 * 2) / 2
+
+
+FONT = min_font(WIDTH)  # every word of a WIDTH-wide chart
+
 THEME = {
     "font.family": "sans-serif",
     "font.sans-serif": [FONT_FAMILY],
-    "font.size": 9,
-    "axes.titlesize": 10,
-    "axes.labelsize": 9,
+    "font.size": FONT,
+    "axes.titlesize": FONT + 1,
+    "axes.labelsize": FONT,
+    "xtick.labelsize": FONT,
+    "ytick.labelsize": FONT,
     "axes.edgecolor": "#555555",
     "axes.labelcolor": INK,
     "axes.spines.top": False,
@@ -67,11 +92,13 @@ THEME = {
     "xtick.color": "#444444",
     "ytick.color": "#444444",
     "legend.frameon": False,
-    "legend.fontsize": 8,
+    "legend.fontsize": FONT,
     "figure.dpi": 100,
     "figure.facecolor": "white",
     "savefig.facecolor": "white",
-    "svg.fonttype": "path",  # glyphs as paths: diacritics render in any viewer, no font needed
+    # Text stays text: a report inlines its charts and embeds the same DejaVu glyphs as a web font
+    # (charts/svg.py names it), so chart words are searchable, sized by the page and tagged in the PDF.
+    "svg.fonttype": "none",
     "svg.hashsalt": "dti-reports",  # fixed ids -> byte-identical SVG
     "svg.image_inline": True,
 }
@@ -90,7 +117,7 @@ def theme():
         yield
 
 
-def new_axes(width: float = 7.0, height: float = 3.0):
+def new_axes(width: float = WIDTH, height: float = 3.0):
     """A fresh axes on its own figure (not registered with pyplot).
 
     >>> ax = new_axes(4, 2)
@@ -110,6 +137,11 @@ def to_svg(fig: Figure) -> str:
     """
     buf = io.StringIO()
     with theme():
+        if fig.get_layout_engine() is not None and fig.get_layout_engine().adjust_compatible is False:
+            # constrained layout moves a label by a fraction of a point at each draw: lay out once and
+            # keep that, so saving the figure again gives the same bytes
+            fig.draw_without_rendering()
+            fig.set_layout_engine("none")
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     return buf.getvalue()
 
@@ -131,5 +163,6 @@ def rank_axis(ax, axis: str = "y", n: int = N_UNITS, pad: float = 1.5) -> None:
     (ax.set_yticks if axis == "y" else ax.set_xticks)(ticks)
 
 
-__all__ = ["DOUBT_MARK", "FOCUS_COLOR", "FONT_DIR", "FONT_FAMILY", "INK", "METRIC_STYLE", "MUTED", "OKABE_ITO",
-           "RANK_CMAP", "THEME", "new_axes", "rank_axis", "theme", "to_svg"]
+__all__ = ["DOUBT_MARK", "FOCUS_COLOR", "FONT", "FONT_DIR", "FONT_FAMILY", "INK", "METRIC_STYLE", "MIN_TEXT_PX", "MUTED",
+           "OKABE_ITO", "PHONE_COLUMN_PX", "RANK_CMAP", "THEME", "WIDTH", "min_font", "new_axes", "rank_axis", "theme",
+           "to_svg"]

@@ -12,13 +12,15 @@ True
 """
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 
 import matplotlib as mpl
 import pandas as pd
 from matplotlib.patches import Rectangle
 
-from dti_helpers.charts.theme import DOUBT_MARK, FOCUS_COLOR, INK, RANK_CMAP, new_axes, theme
+from dti_helpers.charts.svg import set_titles
+from dti_helpers.charts.theme import DOUBT_MARK, FOCUS_COLOR, INK, RANK_CMAP, min_font, new_axes, theme
 from dti_helpers.charts.tiles34 import TILES_34, TILES_34_KEY
 
 # A hand-made tile grid of the 63 provinces: (row, column, abbreviation), north at the top.
@@ -55,6 +57,7 @@ TILE_GRID = TILES  # the former name
 # They sit in the empty west of the central coast (rows 7-14, columns 0-2). Any grid other than the two
 # hand-made ones gets this spot too. E.g. TILES_KEY["legend"] == (0.0, 0.44).
 TILES_KEY = {"colorbar": (0.04, 0.47, 0.045, 0.17), "legend": (0.0, 0.44)}
+LEGEND_WRAP = 16  # characters per line of a map legend entry ("chưa có số liệu / công bố")
 
 
 def grid_shape(tiles: Mapping) -> tuple[int, int]:
@@ -79,7 +82,7 @@ def rank_ticks(n: int) -> list[int]:
 
 def tile_map(country: pd.DataFrame, *, code: str = "code", rank: str = "rank", name: str = "name",
              focus: str | None = None, peers=(), doubtful=(), n: int | None = None, labels: Mapping | None = None,
-             tiles: Mapping = TILES, ax=None):
+             tiles: Mapping = TILES, tip: str = "tip", ax=None):
     """A tile-grid map coloured by rank; the ``focus`` outlined, ``peers`` dashed.
 
     ``tiles`` is the grid (code -> (row, column, abbreviation)): :data:`TILES`
@@ -92,7 +95,9 @@ def tile_map(country: pd.DataFrame, *, code: str = "code", rank: str = "rank", n
     a "†". ``focus=None`` outlines no province (the whole country's map).
     ``labels``: ``focus``, ``peers``, ``not_published`` (legend entries),
     ``colorbar`` (its title) and ``abbrev`` (code -> tile text, default the grid's).
-    ``name`` is the column of province names, kept for callers that label by name.
+    A tile's tooltip is its row's ``tip`` column when there is one, else "name: rank/n" (``name``
+    is the column of province names; the tile's abbreviation without it), or "name: not published".
+    Text is as small as a phone allows (:func:`~dti_helpers.charts.theme.min_font` of the width).
 
     >>> c = pd.DataFrame({"code": list(TILES), "rank": range(1, 64)})
     >>> leg = tile_map(c, labels={"not_published": "np"}).get_legend()
@@ -104,6 +109,9 @@ def tile_map(country: pd.DataFrame, *, code: str = "code", rank: str = "rank", n
     >>> u = pd.DataFrame({"code": list(TILES_34), "rank": range(1, 35)})
     >>> tuple(round(float(x), 2) for x in tile_map(u, tiles=TILES_34).figure.get_size_inches())
     (3.29, 6.64)
+    >>> one = pd.DataFrame({"code": ["01"], "rank": [1], "name": ["X"]})
+    >>> tile_map(one, tiles={"01": (0, 0, "HN")}, n=63).patches[0].dti_titles
+    ('X: 1/63',)
     """
     rows, cols = grid_shape(tiles)
     # scaled from the 63's 4.6 x 8.2 inches for 7 x 21 cells, so tiles and text keep their size
@@ -116,6 +124,8 @@ def tile_map(country: pd.DataFrame, *, code: str = "code", rank: str = "rank", n
     words = labels or {}
     abbrev = words.get("abbrev", {})
     ranks = country.set_index(code)[rank]
+    rows_by_code = country.set_index(code)
+    size = min_font(float(ax.figure.get_size_inches()[0]))
     cmap = mpl.colormaps[RANK_CMAP]
     norm = mpl.colors.Normalize(vmin=1, vmax=n)
     peers = set(peers) - {focus}
@@ -124,18 +134,20 @@ def tile_map(country: pd.DataFrame, *, code: str = "code", rank: str = "rank", n
             value = ranks.get(tile, pd.NA)
             published = not pd.isna(value)
             face = cmap(norm(int(value))) if published else "#eeeeee"
-            ax.add_patch(Rectangle((col, -row), 0.92, -0.92, facecolor=face, edgecolor="white",
-                                   hatch=None if published else "////", lw=0.6, zorder=1))
+            patch = ax.add_patch(Rectangle((col, -row), 0.92, -0.92, facecolor=face, edgecolor="white",
+                                           hatch=None if published else "////", lw=0.6, zorder=1))
+            set_titles(patch, [_tile_tip(rows_by_code, tile, abbr, name, tip, value, n, tile in doubtful,
+                                         words.get("not_published", "–"))])
             if published:
                 r, g, b, _ = face
                 text_color = "white" if (0.299 * r + 0.587 * g + 0.114 * b) < 0.55 else INK
             else:
                 text_color = "#666666"
-            ax.text(col + 0.46, -row - 0.33, abbrev.get(tile, abbr), ha="center", va="center", fontsize=7.5,
+            ax.text(col + 0.46, -row - 0.31, abbrev.get(tile, abbr), ha="center", va="center", fontsize=size,
                     color=text_color, fontweight="bold" if tile == focus else "normal", zorder=3)
-            ax.text(col + 0.46, -row - 0.66,
+            ax.text(col + 0.46, -row - 0.68,
                     (str(int(value)) + (DOUBT_MARK if tile in doubtful else "")) if published else "–",
-                    ha="center", va="center", fontsize=6.5, color=text_color, zorder=3)
+                    ha="center", va="center", fontsize=size, color=text_color, zorder=3)
         for tile in [*sorted(peers), *([focus] if focus else [])]:
             if tile not in tiles:
                 continue
@@ -152,19 +164,32 @@ def tile_map(country: pd.DataFrame, *, code: str = "code", rank: str = "rank", n
         cax = ax.inset_axes(list(key["colorbar"]))
         cbar = ax.figure.colorbar(sm, cax=cax, ticks=rank_ticks(n))
         cbar.ax.invert_yaxis()
-        cbar.ax.tick_params(labelsize=7)
-        cbar.set_label(words.get("colorbar", ""), fontsize=7.5)
+        cbar.ax.tick_params(labelsize=size)
+        cbar.set_label(words.get("colorbar", ""), fontsize=size)
+        # entries wrap to stay in the empty west of the map, whatever the text size
         handles = [Rectangle((0, 0), 1, 1, facecolor="#eeeeee", hatch="////", edgecolor="#bbbbbb",
-                             label=words.get("not_published", ""))]
+                             label=textwrap.fill(words.get("not_published", ""), LEGEND_WRAP))]
         if focus:
             handles.append(Rectangle((0, 0), 1, 1, fill=False, edgecolor=FOCUS_COLOR, lw=2.2,
-                                     label=words.get("focus", "")))
+                                     label=textwrap.fill(words.get("focus", ""), LEGEND_WRAP)))
         if peers:
             handles.append(Rectangle((0, 0), 1, 1, fill=False, edgecolor=INK, lw=1.0, ls=(0, (2, 1.5)),
-                                     label=words.get("peers", "")))
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=key["legend"], fontsize=7.5,
+                                     label=textwrap.fill(words.get("peers", ""), LEGEND_WRAP)))
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=key["legend"], fontsize=size,
                   handlelength=1.2, handleheight=1.2)
     return ax
+
+
+def _tile_tip(rows: pd.DataFrame, tile: str, abbr: str, name: str, tip: str, value, n: int, doubtful: bool,
+              not_published: str) -> str:
+    """One tile's tooltip: the caller's ``tip`` text for it, else "name: rank/n" (or "name: not published")."""
+    row = rows.loc[tile] if tile in rows.index else None
+    if row is not None and tip in rows and isinstance(row[tip], str) and row[tip]:
+        return row[tip]
+    who = str(row[name]) if row is not None and name in rows and isinstance(row[name], str) else abbr
+    if pd.isna(value):
+        return f"{who}: {not_published}"
+    return f"{who}: {int(value)}/{n}{DOUBT_MARK if doubtful else ''}"
 
 
 def national_tile_map(country: pd.DataFrame, *, code: str = "code", rank: str = "rank", doubtful=(),

@@ -114,6 +114,20 @@ def shorten(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def format_problems(problems, lang: str = "en", limit: int = 50) -> list[str]:
+    """The problems worded one per line, at most ``limit``, then how many more there are.
+
+    A file of three million bad rows gives a screenful the user can read, not three million lines.
+
+    >>> format_problems([DataProblem("empty_file", "x.csv")] * 3, "en", limit=2)
+    ['x.csv: file is empty', 'x.csv: file is empty', '… and 1 more problem(s)']
+    """
+    lines = [p.message(lang) for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(t("cli_more_problems", lang, n=len(problems) - limit))
+    return lines
+
+
 class DTIError(ValueError):
     """Base class for errors a user can fix; ``str()`` is one English line.
 
@@ -142,7 +156,16 @@ class DTIError(ValueError):
         """
         if self._text is not None or self.code is None:
             return str(self._text)
-        return t(ERROR_PREFIX + self.code, lang, **self.fields)
+        return t(ERROR_PREFIX + self.code, lang, **worded(self.fields, lang))
+
+
+def worded(fields: Mapping[str, object], lang: str) -> dict:
+    """Fields for a label, an error among them (the detail of a wrapping error) worded in ``lang`` too.
+
+    >>> worded({"n": 2, "detail": DTIError(code="more_problems", n=1)}, "vi")
+    {'n': 2, 'detail': '(và 1 lỗi khác)'}
+    """
+    return {k: v.message(lang) if isinstance(v, DTIError) else v for k, v in fields.items()}
 
 
 class DataFileError(DTIError):

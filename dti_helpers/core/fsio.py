@@ -6,6 +6,7 @@ never sees a half-written file and an interrupt leaves nothing behind.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 from pathlib import Path
@@ -13,21 +14,25 @@ from typing import Iterator
 
 TEMP_SUFFIX = ".tmp"
 
+# Errors of the storage itself: a write failing with one of them is reported against the file being written.
+STORAGE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
+
 _digest_cache: dict[tuple[str, int, int], str] = {}
 
 
-def file_digest(path: str | Path) -> str:
-    """SHA-256 of a file's bytes (cached per path, size and mtime within a process).
+def file_digest(path: str | Path, cached: bool = True) -> str:
+    """SHA-256 of a file's bytes (cached per path, size and mtime within a process, unless not ``cached``:
+    a check that must see an edit that kept both, such as the manifest's, reads the file again).
 
     >>> import tempfile
     >>> with tempfile.NamedTemporaryFile(delete=False) as f:
     ...     _ = f.write(b"dti")
-    >>> file_digest(f.name)[:12]
-    '609c1f76bf59'
+    >>> file_digest(f.name)[:12], file_digest(f.name, cached=False)[:12]
+    ('609c1f76bf59', '609c1f76bf59')
     """
     st = os.stat(path)
     key = (str(path), st.st_size, st.st_mtime_ns)
-    if key not in _digest_cache:
+    if key not in _digest_cache or not cached:
         h = hashlib.sha256()
         with open(path, "rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
@@ -36,26 +41,41 @@ def file_digest(path: str | Path) -> str:
     return _digest_cache[key]
 
 
-def temp_path(path: str | Path) -> Path:
+def temp_path(path: str | Path, tag: str | None = None) -> Path:
     """Hidden temporary sibling of ``path`` (same folder, so the final rename is atomic).
 
-    It keeps ``path``'s extension last, for writers that check it (papermill warns
-    about a notebook not ending in ``.ipynb``).
+    ``tag`` names the writer (a batch passes its run id, so that it can later clean its own
+    temporary files and no one else's); the default is this process's id. The name keeps
+    ``path``'s extension last, for writers that check it (papermill warns about a notebook not
+    ending in ``.ipynb``).
 
     >>> name = temp_path("reports/html/ha-noi-2022-vi.html").name
     >>> name.startswith(".ha-noi-2022-vi.html."), name.endswith(".tmp.html")
     (True, True)
+    >>> temp_path("reports/html/a.html", "dti-0f3a").name
+    '.a.html.dti-0f3a.tmp.html'
     """
     path = Path(path)
-    return path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}{path.suffix}")
+    return path.with_name(f".{path.name}.{tag or os.getpid()}{TEMP_SUFFIX}{path.suffix}")
+
+
+def temp_pattern(tag: str) -> str:
+    """The glob matching the temporary files :func:`temp_path` makes with ``tag``, and only those.
+
+    >>> pattern = temp_pattern("dti-0f3a")
+    >>> Path(".a.html.dti-0f3a.tmp.html").match(pattern), Path(".a.html.123.tmp").match(pattern)
+    (True, False)
+    """
+    return f".*.{tag}{TEMP_SUFFIX}*"
 
 
 @contextlib.contextmanager
-def atomic_path(path: str | Path) -> Iterator[Path]:
-    """Yield a temporary path; rename it onto ``path`` only if the block succeeds.
+def atomic_path(path: str | Path, tag: str | None = None) -> Iterator[Path]:
+    """Yield a temporary path (:func:`temp_path` with ``tag``); rename it onto ``path`` only if the block succeeds.
 
     A failure or an interrupt (Ctrl-C, SIGTERM) removes the temporary file, so a
-    reader never sees a half-written output.
+    reader never sees a half-written output. A full disk (or another failure of the storage)
+    while writing is reported against ``path``, which the system's own error does not name.
 
     >>> import tempfile
     >>> target = Path(tempfile.mkdtemp()) / "out.txt"
@@ -66,24 +86,28 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temp_path(path)
+    tmp = temp_path(path, tag)
     try:
         yield tmp
         os.replace(tmp, path)
+    except OSError as exc:
+        if exc.errno in STORAGE_ERRORS and exc.filename in (None, str(tmp)):
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
+        raise
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
 
 
-def atomic_write(path: str | Path, data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
+def atomic_write(path: str | Path, data: str | bytes, tag: str | None = None) -> Path:
+    """Write ``data`` to ``path`` through a temporary file (:func:`temp_path` with ``tag``) and a rename.
 
     >>> import tempfile
     >>> p = atomic_write(Path(tempfile.mkdtemp()) / "a.txt", "xin chào")
     >>> p.read_text(encoding="utf-8")
     'xin chào'
     """
-    with atomic_path(path) as tmp:
+    with atomic_path(path, tag) as tmp:
         if isinstance(data, str):
             tmp.write_text(data, encoding="utf-8")
         else:

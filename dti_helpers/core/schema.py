@@ -24,10 +24,6 @@ FIGURE_COLUMNS = ["role", "year", "unit_set", "province_code", "province", "metr
 FIGURE_ROLES = ("own", "successor", "former", "other", "national")
 # The output metadata key under which a section records the figures it shows (render/download.py reads it).
 FIGURES_KEY = "dti_figures"
-# Who published each assessment year's results (the raw README, round 3): the Ministry of Information
-# and Communications until the 2023 results; the Ministry of Science and Technology, which took over the
-# portfolio, published the 2024 results (21 Oct 2025).
-FIRST_YEAR_PUBLISHED_BY_MOST = 2024
 # The method changed in 2021: 2020's DTI was 0.4·CQS + 0.3·KTS + 0.3·XHS; from 2021 it is built from
 # nine main indices. Scores on either side of the change measure different things.
 METHOD_CHANGE_YEAR = 2021
@@ -35,14 +31,6 @@ METHOD_CHANGE_YEAR = 2021
 # DTI rank, else the full report; "full" and "brief" force one.
 LAYOUTS = ("auto", "full", "brief")
 
-
-def publisher(year: int) -> str:
-    """Label key of the ministry that published the results of assessment ``year``.
-
-    >>> publisher(2023), publisher(2024)
-    ('publisher_mic', 'publisher_most')
-    """
-    return "publisher_most" if year >= FIRST_YEAR_PUBLISHED_BY_MOST else "publisher_mic"
 
 
 def scores_comparable(earlier: int, later: int) -> bool:

@@ -41,7 +41,8 @@ EXTRA_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
 
 @dataclass(frozen=True)
 class Catalogue:
-    """Provinces (63), units after the merger (34), regions and metrics.
+    """Provinces (63), units after the merger (34), regions, metrics and the assessments (who published
+    each year's results, and when).
 
     Build one with :func:`load_catalogue`; look names up with :meth:`resolve`.
 
@@ -56,6 +57,8 @@ class Catalogue:
     units_2025: pd.DataFrame
     regions: pd.DataFrame
     metrics: pd.DataFrame
+    # one row per assessment year: publisher id (mic, most), published (ISO date, a year, or ""), source_url
+    assessments: pd.DataFrame
 
     def units(self, unit_set: str = "63") -> pd.DataFrame:
         """The unit table of ``unit_set`` (``"63"`` or ``"34"``), indexed by code.
@@ -158,4 +161,6 @@ def load_catalogue(data_dir: str | Path | None = None) -> Catalogue:
     metrics["order"] = metrics["order"].astype(int)
     metrics["first_year"] = metrics["first_year"].astype(int)
     metrics = metrics.set_index("metric", drop=False)
-    return Catalogue(provinces, units, regions, metrics)
+    assessments = read("assessments.csv")
+    assessments["year"] = assessments["year"].astype(int)
+    return Catalogue(provinces, units, regions, metrics, assessments.set_index("year", drop=False))

@@ -314,7 +314,9 @@ def load_dti(path=None, year: int | None = None, scale: int | None = None,
 
     The year of an official table: its ``year``/``Năm`` column, else ``year`` when one file is
     given, else a four-digit year in its file name. ``scale=1000`` declares 1000-point scores;
-    ``sheet`` names the workbook sheet to read. ``validated`` is the copy :func:`write_validated`
+    ``sheet`` names the workbook sheet to read (by default, each workbook's one sheet in a known
+    layout); ``limits`` (:class:`~dti_helpers.data.ingest.limits.Limits`) bound the size, rows and
+    cells read from each file. ``validated`` is the copy :func:`write_validated`
     made after checking the same files: it is read instead, unless a file has changed since.
 
     >>> dti = load_dti()
@@ -375,7 +377,7 @@ def _read_inputs(files, catalogue, year, scale, sheet, limits):
         source = DataInput.of(path)
         inputs.append(source)
         # Each value cites the file by name and digest with its row; a tidy file's own sources follow.
-        values = [with_fields(v, sources=join_sources(file_ref(source.name, source.digest, v.line),
+        values = [with_fields(v, sources=join_sources(file_ref(source.name, source.digest, v.line, v.sheet),
                                                       "" if v.sources == str(path) else v.sources))
                   for v in values]
         frames.append(tidy_frame(values, catalogue))

@@ -56,8 +56,9 @@ class Conflict(NamedTuple):
         'TP. Đà Nẵng 2021 dti: the score is 0.6419 (a.csv, sha256 d), another source gives 0.64 (https://x.vn); 0.6419 kept'
         """
         return t("mg_conflict_line", lang, province=self.province, year=self.year, metric=self.metric,
-                 field=t("bn_field_" + self.field, lang), kept=self.kept, kept_sources=describe_sources(self.kept_sources),
-                 other=self.other, other_sources=describe_sources(self.other_sources))
+                 field=t("bn_field_" + self.field, lang), kept=self.kept,
+                 kept_sources=describe_sources(self.kept_sources, lang),
+                 other=self.other, other_sources=describe_sources(self.other_sources, lang))
 
 
 def same(field: str, a, b) -> bool:

@@ -23,6 +23,8 @@ from __future__ import annotations
 from typing import NamedTuple
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
+from dti_helpers.core.labels import t
+
 # Most trusted first: the index of a kind is its precedence.
 SOURCE_KINDS = ("file", "official", "press", "secondary", "weak")
 # Kinds that alone do not carry a figure without a warning.
@@ -166,23 +168,28 @@ def is_web_link(url: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
-def describe_source(entry: str) -> str:
-    """One source as a note names it: a page by its address, a file row by file name and digest.
+def describe_source(entry: str, lang: str = "en") -> str:
+    """One source as a note names it: a page by its address, a file row by file name, digest, sheet and row.
 
-    >>> describe_source(file_ref("dti_2022.xlsx", "41a4925e1157", 5)), describe_source("https://dti.gov.vn/x")
-    ('dti_2022.xlsx, sha256 41a4925e1157', 'https://dti.gov.vn/x')
+    >>> describe_source(file_ref("dti_2022.xlsx", "41a4925e1157", 5, "DTI"), "vi")
+    'dti_2022.xlsx, sha256 41a4925e1157, trang tính “DTI”, dòng 5'
+    >>> describe_source(file_ref("a.csv", "d", 3)), describe_source("https://dti.gov.vn/x")
+    ('a.csv, sha256 d, row 3', 'https://dti.gov.vn/x')
     """
     ref = parse_file_ref(entry)
-    return entry if ref is None else f"{ref.name}, sha256 {ref.digest}"
+    if ref is None:
+        return entry
+    where = [ref.name, f"sha256 {ref.digest}"] + ([t("ref_sheet", lang, sheet=ref.sheet)] if ref.sheet else [])
+    return ", ".join(where + ([t("ref_row", lang, row=ref.row)] if ref.row is not None else []))
 
 
-def describe_sources(sources) -> str:
-    """The entries of a ``sources`` cell as a note names them (a file once, whatever its rows).
+def describe_sources(sources, lang: str = "en") -> str:
+    """The entries of a ``sources`` cell as a note names them, each once.
 
-    >>> describe_sources(file_ref("a.csv", "d", 2) + " | " + file_ref("a.csv", "d", 3))
-    'a.csv, sha256 d'
+    >>> describe_sources(file_ref("a.csv", "d", 2) + " | https://x.vn | " + file_ref("a.csv", "d", 2))
+    'a.csv, sha256 d, row 2, https://x.vn'
     """
-    return ", ".join(dict.fromkeys(describe_source(s) for s in split_sources(sources)))
+    return ", ".join(dict.fromkeys(describe_source(s, lang) for s in split_sources(sources)))
 
 
 def source_hosts(sources, limit: int = 3) -> str:

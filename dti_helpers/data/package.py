@@ -9,7 +9,7 @@ the same tables give the same bytes. An empty cell is a value that was not publi
 
 >>> package = build_package(Path("data"))
 >>> [r["name"] for r in package["resources"]]
-['dti', 'national', 'provinces', 'units_2025', 'metrics']
+['dti', 'national', 'provinces', 'units_2025', 'metrics', 'assessments', 'targets']
 >>> package["resources"][0]["schema"]["primaryKey"]
 ['year', 'unit_set', 'province_code', 'metric']
 """
@@ -23,6 +23,7 @@ import pandas as pd
 from dti_helpers.core.fsio import atomic_write
 from dti_helpers.core.schema import FIRST_YEAR, N_UNITS, PILLARS, UNIT_SETS
 from dti_helpers.data.origin import SOURCE_KINDS
+from dti_helpers.data.target_rows import KINDS as TARGET_KINDS
 
 PACKAGE_FILE = "datapackage.json"
 CODE = {"type": "string", "constraints": {"pattern": "^[0-9]{2}$"}}  # a GSO code: two digits, kept as text ("01")
@@ -151,14 +152,45 @@ def build_package(data_dir: Path) -> dict:
         _field("short_en", "short name in English", required=True),
         _field("first_year", "first assessment year that publishes the metric", {"type": "integer"}, required=True,
                minimum=FIRST_YEAR)]
+    url = _field("source_url", "address of the page that publishes it (http or https)", required=True,
+                 pattern="https?://.+")
+    assessment_fields = [
+        _year("assessment year"),
+        _field("publisher", "the ministry that published the year's results: mic (Bộ Thông tin và Truyền "
+                            "thông) or most (Bộ Khoa học và Công nghệ)", required=True, enum=["mic", "most"]),
+        _field("published", "publication date (YYYY-MM-DD, or the year alone where only that is known); empty: "
+                            "not yet published", pattern="^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$"),
+        _field("source_url", "address of a page that reports the publication (http or https); empty when none",
+               pattern="https?://.+"),
+        _field("note", "where the date comes from")]
+    target_fields = [
+        _unit_set(),
+        _field("province_code", "GSO code of the unit holding the target, in its unit set", CODE, required=True),
+        _field("province", "the unit's name", required=True),
+        _field("set_by", "the former province that set the target, when it was set before the 2025 merger"),
+        _field("target_year", "the assessment year the target is for", {"type": "integer"}, required=True,
+               minimum=FIRST_YEAR),
+        _field("kind", "rank_at_most (DTI rank value or better), score_at_least (DTI score at least value), "
+                       "indices_in_top (at least value of the main indices ranked within or better), "
+                       "improve_places_per_year (at least value places better every year from from_year)",
+               required=True, enum=list(TARGET_KINDS)),
+        _field("value", "the target's number: a rank, a 0..1 score, a count of indices or of places",
+               {"type": "number"}, required=True, minimum=0),
+        _field("within", "for indices_in_top: the rank the indices must reach", {"type": "integer"}, minimum=1),
+        _field("from_year", "for improve_places_per_year: the first year compared", {"type": "integer"},
+               minimum=FIRST_YEAR),
+        url,
+        _field("document", "the plan or resolution that sets the target"),
+        _field("note", "the plan's own words")]
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "dti-reports-data", "title": "Vietnam's provincial Digital Transformation Index (DTI), as published",
         "description": "Every DTI figure the embedded data holds, one value per year, unit set, unit and metric, "
                        "with the addresses of the pages that publish it; national means; the catalogues of the 63 "
-                       "provinces, of the 34 units after the 1 July 2025 merger, and of the metrics. Built from "
-                       "data/raw/ by `python -m dti_helpers build-data`. Nothing is computed, interpolated or "
-                       "filled: an empty score or rank was not published.",
+                       "provinces, of the 34 units after the 1 July 2025 merger, and of the metrics; who published "
+                       "each assessment and when; the provinces' published DTI targets. Built from data/raw/ by "
+                       "`python -m dti_helpers build-data`. Nothing is computed, interpolated or filled: "
+                       "an empty score or rank was not published.",
         "resources": [
             _resource("dti", "DTI figures", "the tidy table: one published value per row", tidy,
                       ["year", "unit_set", "province_code", "metric"], [_metric_key()]),
@@ -171,6 +203,10 @@ def build_package(data_dir: Path) -> dict:
                       ["code"]),
             _resource("metrics", "Metrics", "the DTI, its three pillars and the main indices", metric_fields,
                       ["metric"]),
+            _resource("assessments", "Assessments", "who published each assessment year's results, and when",
+                      assessment_fields, ["year"]),
+            _resource("targets", "Provincial targets", "DTI targets set in provincial plans, each with its source",
+                      target_fields, ["unit_set", "province_code", "target_year", "kind"]),
         ],
     }
 

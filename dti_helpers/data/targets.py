@@ -40,7 +40,8 @@ from pathlib import Path
 from dti_helpers.core.errors import DataFileError
 from dti_helpers.data.catalogue import Catalogue, load_catalogue
 from dti_helpers.data.ingest.problems import Problems
-from dti_helpers.data.ingest.read_table import cell_text, read_table
+from dti_helpers.data.ingest.read_table import read_table
+from dti_helpers.data.ingest.read_xlsx import cell_text
 from dti_helpers.data.load import DATA_DIR, file_version
 from dti_helpers.data.origin import FILE_REF, file_ref
 from dti_helpers.data.target_rows import (KINDS, N_INDICES, ORIGIN, TARGET_COLUMNS, Target, check_row,

@@ -11,6 +11,8 @@ import sys
 
 from dti_helpers.core.errors import DTIError
 from dti_helpers.core.fsio import os_error_line
+from dti_helpers.core.labels import t
+from dti_helpers.core.outfolder import writing_into
 from dti_helpers.render.formats import ALL_FORMATS, FORMATS
 
 
@@ -33,7 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", default=",".join(FORMATS),
                         help=f"comma-separated: {','.join(ALL_FORMATS)} (default: {','.join(FORMATS)}); csv and xlsx "
                              "hold the report's figures and are linked from its HTML")
-    parser.add_argument("--out", default="reports", help="output folder (default: reports)")
+    parser.add_argument("--out", default="reports", help="output folder (default: reports); one dti-reports did "
+                                                         "not make is refused unless empty (see run_reports.py --help)")
+    parser.add_argument("--out-force", action="store_true",
+                        help="write into --out although dti-reports did not make it (it adopts the folder)")
     parser.add_argument("--data", default=None, help="data file (default: the embedded data)")
     parser.add_argument("--layout", default="auto",
                         help="auto (default: a short brief when the year's only published figure is the DTI rank), "
@@ -47,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     """Render one report; print the files written. A bad input prints one line and exits 2.
 
     A file-system problem (an ``--out`` that cannot be a folder, a full disk) is a bad input too:
-    one line naming the file.
+    one line naming the file; so is an ``--out`` dti-reports may not write into. Ctrl-C is one line
+    and exit code 130.
 
     >>> main(["Atlantis"])
     2
@@ -60,15 +66,21 @@ def main(argv: list[str] | None = None) -> int:
     0
     """
     from dti_helpers.render.report import NOTEBOOK, render_report
+    from dti_helpers.sections.province.params import coerce_layout
 
     args = build_parser().parse_args(argv)
     formats = tuple(f for f in args.format.split(",") if f)
     try:
-        written = render_report(args.province, args.year, args.lang, formats, args.out, args.data, args.peers,
-                                notebook=args.notebook or NOTEBOOK, layout=args.layout)
+        layout = coerce_layout(args.layout)  # before the output folder is touched
+        with writing_into(args.out, force=args.out_force) as out:
+            written = render_report(args.province, args.year, args.lang, formats, out, args.data, args.peers,
+                                    notebook=args.notebook or NOTEBOOK, isolated=True, layout=layout)
     except (DTIError, OSError) as exc:
         print(f"error: {os_error_line(exc) if isinstance(exc, OSError) else exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(t("cli_interrupted", "en"), file=sys.stderr)
+        return 130
     for kind, path in written.items():
         print(f"{kind}: {path}")
     return 0

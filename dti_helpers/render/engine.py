@@ -17,11 +17,15 @@ Without ``kernel=`` it behaves exactly like papermill's default engine.
 """
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import os
 import re
+import signal
 import time
 from pathlib import Path
+from typing import Iterator
 
 import nbformat
 from jupyter_client.manager import AsyncKernelManager
@@ -32,6 +36,7 @@ from papermill.engines import NBClientEngine, papermill_engines
 from papermill.log import logger
 from papermill.utils import merge_kwargs, remove_args
 
+from dti_helpers.core.lifetime import pdeathsig_hook
 from dti_helpers.render.execute import KERNEL_ARGUMENTS
 
 ENGINE_NAME = "dti-warm"
@@ -72,7 +77,10 @@ def warm_code_for(notebook: nbformat.NotebookNode) -> str:
 class WarmKernel:
     """One running kernel with an open client, reused for several notebooks.
 
-    ``output`` is a file that receives the kernel process's own output (default: discarded).
+    ``output`` is a file that receives the kernel process's own output (default: discarded);
+    ``connection_file`` is where its connection file goes (default: a temporary file), removed
+    by :meth:`shutdown`. The kernel process dies with the process that started it (Linux; elsewhere
+    ipykernel polls for its parent).
     ``uses`` counts the notebooks it ran; ``broken`` is set when a run left it
     in an unknown state (timeout, death), after which it must be replaced.
 
@@ -82,9 +90,10 @@ class WarmKernel:
 
     def __init__(self, kernel_name: str = "python3", warm_code: str = "", cwd: str | Path | None = None,
                  startup_timeout: float = 60, extra_arguments: tuple[str, ...] = (),
-                 output: str | Path | None = None):
+                 output: str | Path | None = None, connection_file: str | Path | None = None):
         self.kernel_name = kernel_name
         self.output = output
+        self.connection_file = connection_file
         self.warm_code = warm_code
         self.cwd = str(cwd) if cwd else None
         self.startup_timeout = startup_timeout
@@ -104,9 +113,13 @@ class WarmKernel:
 
     def start(self) -> "WarmKernel":
         """Start the kernel, wait until it answers, then run the warm-up imports."""
-        self.km = AsyncKernelManager(kernel_name=self.kernel_name)
+        where = {"connection_file": str(self.connection_file)} if self.connection_file else {}
+        self.km = AsyncKernelManager(kernel_name=self.kernel_name, **where)
         arguments = [*KERNEL_ARGUMENTS, *self.extra_arguments]
         kwargs = {"cwd": self.cwd} if self.cwd else {}
+        hook = pdeathsig_hook()
+        if hook is not None:  # handed to Popen by jupyter_client's launcher
+            kwargs["preexec_fn"] = hook
         # The kernel process's own stdout/stderr (start-up warnings, crashes) go to a log, not the terminal.
         with open(self.output or os.devnull, "ab") as sink:
             run_sync(self.km.start_kernel)(extra_arguments=arguments, stdout=sink, stderr=sink, **kwargs)
@@ -144,8 +157,22 @@ class WarmKernel:
         """Whether the kernel process still runs."""
         return bool(self.km) and run_sync(self.km.is_alive)()
 
+    def kill(self) -> None:
+        """Kill the kernel process at once (its report is abandoned); :meth:`shutdown` still cleans up after it.
+
+        Safe from a signal handler: it only sends a signal.
+        """
+        self.broken = True  # nothing more is asked of it (a reset would wait for a reply that never comes)
+        pid = self.pid
+        if pid:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+
     def shutdown(self) -> None:
-        """Stop the kernel and close the client; safe to call twice."""
+        """Stop the kernel, close the client and remove the connection file; safe to call twice."""
+        _cancel_pending()
         kc, km, self.kc, self.km = self.kc, self.km, None, None
         if kc is not None:
             try:
@@ -164,9 +191,28 @@ class WarmKernel:
                 pass
 
 
+def _cancel_pending(timeout: float = 2.0) -> None:
+    """Cancel what an interrupt left running in this thread's event loop (a cell being executed) and let it
+    end, its outcome collected, so that nothing is reported at exit ("Task exception was never retrieved")."""
+    from jupyter_core.utils import ensure_event_loop
+
+    loop = ensure_event_loop()
+    if loop.is_running():  # called from within the loop: its tasks are the caller's own
+        return
+    tasks = asyncio.all_tasks(loop)
+    if not tasks:
+        return
+    for task in tasks:
+        task.cancel()
+    done, _ = loop.run_until_complete(asyncio.wait(tasks, timeout=timeout))
+    for task in done:
+        if not task.cancelled():
+            task.exception()  # nbclient turns its cancellation into DeadKernelError: expected, and collected
+
+
 def start_kernel(kernel_name: str = "python3", warm_code: str = "", cwd: str | Path | None = None,
                  startup_timeout: float = 60, retries: int = 1, bad_first_starts: int = 0,
-                 output: str | Path | None = None) -> WarmKernel:
+                 output: str | Path | None = None, connection_file: str | Path | None = None) -> WarmKernel:
     """Start a :class:`WarmKernel`, retrying ``retries`` times if the kernel fails to start.
 
     ``bad_first_starts`` makes the first attempts start a real kernel with a
@@ -178,7 +224,7 @@ def start_kernel(kernel_name: str = "python3", warm_code: str = "", cwd: str | P
     errors = []
     for attempt in range(retries + 1):
         extra = ("--dti-test-hook-bad-flag",) if attempt < bad_first_starts else ()
-        kernel = WarmKernel(kernel_name, warm_code, cwd, startup_timeout, extra, output)
+        kernel = WarmKernel(kernel_name, warm_code, cwd, startup_timeout, extra, output, connection_file)
         try:
             return kernel.start()
         except Exception as exc:  # noqa: BLE001 - any start failure earns one retry
@@ -186,6 +232,28 @@ def start_kernel(kernel_name: str = "python3", warm_code: str = "", cwd: str | P
             errors.append(f"{type(exc).__name__}: {exc}".strip())
             log.warning("kernel failed to start (attempt %d): %s", attempt + 1, errors[-1])
     raise KernelStartError(f"kernel '{kernel_name}' failed to start {len(errors)} times: {errors[-1]}")
+
+
+@contextlib.contextmanager
+def own_kernel(kernel_name: str = "python3", cwd: str | Path | None = None,
+               output: str | Path | None = None) -> Iterator[WarmKernel]:
+    """A kernel for one notebook, gone when the block ends, however it ends.
+
+    An interrupt (Ctrl-C) kills it at once rather than asking it to stop: asked mid-cell, a
+    kernel prints tracebacks of its own. Its output goes to ``output`` (default: discarded) and its
+    connection file is removed.
+
+    >>> with own_kernel() as kernel:  # doctest: +SKIP
+    ...     papermill.execute_notebook("in.ipynb", "out.ipynb", engine_name=ENGINE_NAME, kernel=kernel)
+    """
+    kernel = start_kernel(kernel_name, cwd=cwd, output=output)
+    try:
+        yield kernel
+    except BaseException:
+        kernel.kill()
+        raise
+    finally:
+        kernel.shutdown()
 
 
 def _mark_interrupted_cell(nb: nbformat.NotebookNode, ename: str, evalue: str) -> None:

@@ -87,10 +87,11 @@ def read_notebook(path: str | Path):
 
 def execute_notebook(parameters: dict, output_path: str | Path | None = None, *, notebook: str | Path = NOTEBOOK,
                      kernel_name: str | None = None, engine_name: str | None = None, timeout: int | None = None,
-                     cwd: str | Path | None = None, **engine_kwargs):
+                     cwd: str | Path | None = None, temp_tag: str | None = None, **engine_kwargs):
     """Execute the report notebook with papermill and return the executed notebook node.
 
-    ``output_path`` (optional) receives the executed notebook atomically, and
+    ``output_path`` (optional) receives the executed notebook atomically (through a temporary file
+    carrying ``temp_tag``, :func:`~dti_helpers.core.fsio.temp_path`), and
     also when a cell fails, so the failing cell can be audited. A failure
     raises :class:`RenderError` with one line naming the error and the cell.
     ``engine_name`` and ``engine_kwargs`` go to papermill (a warm-kernel
@@ -104,7 +105,7 @@ def execute_notebook(parameters: dict, output_path: str | Path | None = None, *,
 
     read_notebook(notebook)
     engine_kwargs["extra_arguments"] = [*KERNEL_ARGUMENTS, *engine_kwargs.get("extra_arguments", ())]
-    with contextlib.nullcontext(None) if output_path is None else atomic_path(output_path) as tmp:
+    with contextlib.nullcontext(None) if output_path is None else atomic_path(output_path, temp_tag) as tmp:
         try:
             nb = pm.execute_notebook(
                 str(notebook), None if tmp is None else str(tmp), parameters=dict(parameters),

@@ -65,7 +65,7 @@ def sections_to_notebook(sections):
     >>> from dti_helpers.sections import province as report
     >>> nb = sections_to_notebook(report.build(report.setup("24", 2020)))
     >>> len(nb.cells)
-    8
+    9
     """
     import nbformat
 

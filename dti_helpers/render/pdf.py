@@ -2,6 +2,8 @@
 
 The same HTML gives the same PDF bytes: WeasyPrint writes no date, and the
 fonts are decoded here without a fresh timestamp (see :func:`woff_to_ttf`).
+The PDF is tagged (its structure tree mirrors the HTML's headings, lists,
+tables and links), so a screen reader can follow it.
 """
 from __future__ import annotations
 
@@ -77,9 +79,45 @@ def paged_css() -> str:
     return (ASSETS / "paged.css").read_text(encoding="utf-8")
 
 
-def html_to_pdf(html: str, path: str | Path | None = None) -> bytes:
-    """Print report HTML to an A4 PDF with WeasyPrint (page numbers, running header, fonts embedded).
+# A last page filled less than this is near-empty: the report is laid out again with the type of its
+# last section (the data notes) set tighter, step by step, and the first layout with a page less is kept.
+NEAR_EMPTY = 0.25
+_LAST = ".report-section:last-of-type"
+TIGHTER = tuple(
+    f"{_LAST}, {_LAST} table, {_LAST} ol.refs, {_LAST} .doubt-notes {{ font-size: {size}pt; line-height: {lh}; }}"
+    f" {_LAST} p, {_LAST} .table-wrap {{ margin: {gap}rem 0; }} {_LAST} th, {_LAST} td {{ padding: 0.15rem 0.3rem; }}"
+    for size, lh, gap in ((8, 1.4, 0.4), (7.5, 1.3, 0.3)))
 
+
+def last_page_fill(document) -> float:
+    """How much of its last page's content area a laid-out WeasyPrint document uses (0 to 1).
+
+    >>> from weasyprint import HTML
+    >>> round(last_page_fill(HTML(string="<p>x</p>").render()), 2) < 0.1
+    True
+    """
+    box = document.pages[-1]._page_box  # WeasyPrint keeps the page's box tree there; no public accessor
+    used = sum(child.margin_height() for child in box.children)
+    return used / box.height if box.height else 1.0
+
+
+def layout(html: str, extra_css: str = ""):
+    """The report HTML laid out on A4 pages by WeasyPrint (a ``Document``), ``extra_css`` applied last.
+
+    >>> len(layout("<h1>x</h1>").pages)
+    1
+    """
+    from weasyprint import CSS, HTML
+
+    sheets = [CSS(string=paged_css())] + ([CSS(string=extra_css)] if extra_css else [])
+    return HTML(string=html, base_url=str(ASSETS), url_fetcher=_fetcher()).render(stylesheets=sheets)
+
+
+def html_to_pdf(html: str, path: str | Path | None = None) -> bytes:
+    """Print report HTML to a tagged A4 PDF with WeasyPrint (page numbers, running header, fonts embedded).
+
+    A layout whose last page would be near-empty (:data:`NEAR_EMPTY`) is redone with the last
+    section's type tighter (:data:`TIGHTER`), when that saves the page.
     Returns the PDF bytes; with ``path`` also writes them atomically.
 
     >>> from dti_helpers.render.report import render_in_process
@@ -87,10 +125,16 @@ def html_to_pdf(html: str, path: str | Path | None = None) -> bytes:
     >>> pdf[:5]
     b'%PDF-'
     """
-    from weasyprint import CSS, HTML
-
-    pdf = HTML(string=html, base_url=str(ASSETS), url_fetcher=_fetcher()).write_pdf(
-        stylesheets=[CSS(string=paged_css())])
+    document = layout(html)
+    for css in TIGHTER:
+        if len(document.pages) < 2 or last_page_fill(document) >= NEAR_EMPTY:
+            break
+        tighter = layout(html, css)
+        if len(tighter.pages) < len(document.pages):
+            document = tighter
+            break
+    # Tagged: headings, paragraphs, lists, tables and links carry their structure for a screen reader.
+    pdf = document.write_pdf(pdf_tags=True)
     if path is not None:
         atomic_write(path, pdf)
     return pdf

@@ -11,11 +11,14 @@ The steps live in their own modules so a batch can reuse and recombine them chea
 * :func:`render_report` — all of it for one province, writing files atomically;
 * :func:`render_in_process` — the same page built without a kernel (previews, the batch's floor).
 
-The same inputs give byte-identical HTML and PDF: charts are deterministic SVG,
-the page carries no timestamp, and WeasyPrint writes no date.
+The same inputs give byte-identical HTML and PDF: charts are deterministic SVG, WeasyPrint
+writes no date, and the one date the page states as its build date is ``SOURCE_DATE_EPOCH``'s,
+read here once and passed down as a parameter (without it, the data's own date).
 """
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -45,7 +48,7 @@ def __getattr__(name: str):
 
 def check_params(province, year=None, lang: str = "vi", peers: str = "region", data_path=None, cache_dir=None,
                  units=None, *, embedded: bool = True, data_year: int | None = None, sheet: str | None = None,
-                 limits=None, targets=(), layout="auto"):
+                 limits=None, targets=(), build_epoch: int | None = None, layout="auto"):
     """Validate report parameters without starting a kernel; return the resolved ``ReportParams``.
 
     Raises a one-line :class:`~dti_helpers.core.errors.DTIError` for an unknown
@@ -55,7 +58,9 @@ def check_params(province, year=None, lang: str = "vi", peers: str = "region", d
     names it nowhere (:func:`~dti_helpers.data.load.load_dti`). With ``cache_dir``, the checked
     table is written there (:func:`~dti_helpers.data.load.write_validated`) for the kernel to read.
     ``targets`` are the analyst's checked targets (:mod:`dti_helpers.data.targets`): the report's own
-    become its ``targets`` parameter. ``layout`` is "auto", "full" or "brief" (a wrong one is refused here).
+    become its ``targets`` parameter.
+    ``build_epoch`` is the build time to state (``SOURCE_DATE_EPOCH``), ``None`` for the data's date.
+    ``layout`` is "auto", "full" or "brief" (a wrong one is refused here).
 
     >>> check_params("Bắc Giang", 2020).stem
     'bac-giang-2020-vi'
@@ -78,11 +83,11 @@ def check_params(province, year=None, lang: str = "vi", peers: str = "region", d
     params = resolve_params(data, province, year, lang, peers, units, layout)
     params = replace(params, targets=report_rows(targets, data.catalogue, params.units, params.code))
     copy = write_validated(data, cache_dir) if cache_dir is not None else None
-    return replace(params, data_cache=str(copy)) if copy else params
+    return replace(params, data_cache=str(copy) if copy else None, build_epoch=build_epoch)
 
 
 def render_in_process(province, year=None, lang: str = "vi", peers: str = "region", data=None, units=None,
-                      layout="auto") -> str:
+                      build_epoch: int | None = None, layout="auto") -> str:
     """The report's HTML built in this process, without papermill or a kernel.
 
     ``data`` (a loaded :class:`~dti_helpers.data.DTIData`) is reused when
@@ -96,7 +101,8 @@ def render_in_process(province, year=None, lang: str = "vi", peers: str = "regio
     from dti_helpers.sections import province as report
 
     data = data if data is not None else load_dti()
-    params = report.resolve_params(data, province, year, lang, peers, units=units, layout=layout)
+    params = replace(report.resolve_params(data, province, year, lang, peers, units=units, layout=layout),
+                     build_epoch=build_epoch)
     rep = report.Report(data.for_units(params.units), params)
     from dti_helpers.render.html import notebook_to_html, sections_to_notebook
 
@@ -119,18 +125,22 @@ def output_paths(out_dir: str | Path, stem: str) -> dict[str, Path]:
 def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_dir: str | Path = "reports",
                   data_path=None, peers: str = "region", *, units=None, notebook: str | Path = NOTEBOOK,
                   embedded: bool = True, data_year: int | None = None, sheet: str | None = None, limits=None,
-                  targets=(), layout="auto", kernel_name: str | None = None, engine_name: str | None = None, timeout: int | None = 600,
-                  **engine_kwargs) -> dict[str, Path]:
+                  targets=(), kernel_name: str | None = None, engine_name: str | None = None, timeout: int | None = 600,
+                  environ=None, isolated: bool = False, layout="auto", **engine_kwargs) -> dict[str, Path]:
     """Execute the report notebook for one province and write its notebook and the requested formats.
 
     Parameters and ``notebook`` (the shipped one, or an analyst's edited copy) are checked
     first, in this process: a bad one raises a one-line :class:`~dti_helpers.core.errors.DTIError`
     before any kernel starts and nothing is written. The data options are those of
     :func:`check_params`, ``targets`` (the analyst's checked targets) and ``layout`` ("auto": a short
-    brief where the year's only published figure is the DTI rank; "full"; "brief"). Files are
-    ``<out_dir>/notebooks|html|pdf|csv|xlsx/<slug>-<year>-<lang>.*``, each written atomically; the HTML
-    links the CSV and XLSX built with it. Returns ``{"notebook": path, "html": path, "pdf": path}``
-    (and ``"csv"``, ``"xlsx"`` when asked for) for the files written.
+    brief where the year's only published figure is the DTI rank; "full"; "brief"); ``SOURCE_DATE_EPOCH`` is read
+    from ``environ`` (default: this process's environment) once, here, and becomes the build date the
+    report states. Files are ``<out_dir>/notebooks|html|pdf|csv|xlsx/<slug>-<year>-<lang>.*``, each
+    written atomically; the HTML links the CSV and XLSX built with it. Returns ``{"notebook": path,
+    "html": path, "pdf": path}`` (and ``"csv"``, ``"xlsx"`` when asked for) for the files written. With
+    ``isolated`` (the command line) the notebook runs in a kernel of this call's own
+    (:func:`~dti_helpers.render.engine.own_kernel`): it dies with this process, Ctrl-C kills it at
+    once, and its own output stays off the terminal.
 
     >>> render_report("Bắc Giang", 2020, "en", out_dir="/tmp/reports")  # doctest: +SKIP
     {'notebook': PosixPath('/tmp/reports/notebooks/bac-giang-2020-en.ipynb'), ...}
@@ -147,14 +157,28 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
     for name in formats:
         output_formats.get(name)  # an unknown format fails before any work
     read_notebook(notebook)
+    from dti_helpers.analysis.dates import epoch_from
+
+    epoch = epoch_from(os.environ if environ is None else environ)
     params = check_params(province, year, lang, peers, data_path, cache_dir=Path(out_dir) / CACHE_DIR, units=units,
                           embedded=embedded, data_year=data_year, sheet=sheet, limits=limits, targets=targets,
-                          layout=layout)
+                          build_epoch=epoch, layout=layout)
     params = replace(params, downloads=download_links(formats, params.stem))
     paths = output_paths(out_dir, params.stem)
     parameters = params.notebook_parameters()
-    nb = execute_notebook(parameters, paths["notebook"], notebook=notebook, kernel_name=kernel_name,
-                          engine_name=engine_name, timeout=timeout, **engine_kwargs)
+    own, start_errors = contextlib.nullcontext(), ()
+    if isolated:
+        from dti_helpers.render import engine
+
+        engine_name, start_errors = engine.ENGINE_NAME, (engine.KernelStartError,)
+        own = engine.own_kernel(kernel_name or "python3", cwd=Path(notebook).parent)
+    try:
+        with own as kernel:
+            extra = {} if kernel is None else {"kernel": kernel}
+            nb = execute_notebook(parameters, paths["notebook"], notebook=notebook, kernel_name=kernel_name,
+                                  engine_name=engine_name, timeout=timeout, **extra, **engine_kwargs)
+    except start_errors as exc:  # the kernel did not start: one line, as any failure
+        raise RenderError(str(exc)) from None
     written = {"notebook": paths["notebook"]}
     # Every product is made before anything is written: if WeasyPrint fails, the previous files stay
     # as a matching set. Then the files after the first go before the first is replaced, so a new

@@ -17,14 +17,15 @@ True
 """
 from __future__ import annotations
 
-import base64
 import numbers
 from collections.abc import Mapping
 
 import pandas as pd
+from markupsafe import Markup
 
 from dti_helpers.analysis.provenance import note_text
 from dti_helpers.charts import theme as chart_theme
+from dti_helpers.charts.svg import inline_svg
 from dti_helpers.core.labels import check_lang, fmt_number, fmt_rank, fmt_score, t
 from dti_helpers.core.names import slugify
 from dti_helpers.core.schema import N_UNITS as UNITS_BY_SET
@@ -182,7 +183,7 @@ def table(data, *, columns=None, caption: str | None = None, numeric=None, lang:
     (True, True, 2)
     >>> str(table([["a", Span("(1)")]], columns=["x", "n"], numeric=[1], formatted=True)).count('class="num"')
     2
-    >>> str(table([["a", 1]], columns=["x", "n"])).endswith('class="num">1</td></tr></tbody></table></div>')
+    >>> str(table([["a", 1]], columns=["x", "n"])).endswith('class="num" data-label="n">1</td></tr></tbody></table></div>')
     True
     """
     if formatted:
@@ -233,19 +234,17 @@ def _figure(fig_or_ax):
 
 
 def chart(fig_or_ax, *, alt: str, caption: str | None = None) -> Chart:
-    """A chart as deterministic SVG (a base64 image with alt text) from a matplotlib Figure or Axes.
+    """A chart as deterministic inline SVG (named by its alt text, a tooltip on every titled mark).
 
     >>> c = chart(chart_theme.new_axes(2, 1), alt="an empty test chart")
-    >>> (c.width, c.height), c.src.startswith("data:image/svg+xml;base64,")
+    >>> (c.width, c.height), c.svg.startswith('<svg width="192" height="96"')
     ((192, 96), True)
     >>> c == chart(chart_theme.new_axes(2, 1), alt="an empty test chart")
     True
     """
     fig = _figure(fig_or_ax)
-    svg = chart_theme.to_svg(fig)
     w, h = (round(v * 96) for v in fig.get_size_inches())  # CSS px; the SVG itself is in pt
-    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return Chart(f"data:image/svg+xml;base64,{data}", alt, w, h, caption)
+    return Chart(Markup(inline_svg(fig, alt)), alt, w, h, caption)
 
 
 def note(*paragraphs, title: str | None = None) -> Note:

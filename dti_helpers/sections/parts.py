@@ -21,6 +21,7 @@ from markupsafe import Markup
 from dti_helpers.charts import theme as chart_theme
 from dti_helpers.core.labels import DEFAULT_LANG, check_lang, t
 from dti_helpers.data.origin import is_safe_href, is_web_link
+from dti_helpers.sections.plain import plain_text, short_address
 
 DOUBT_MARK = chart_theme.DOUBT_MARK
 TEMPLATE = "kit.html.j2"
@@ -41,6 +42,8 @@ def environment() -> jinja2.Environment:
     # Only an http(s) address becomes a link: a source is data, and a report is e-mailed and opened anywhere.
     env.tests["web_link"] = is_web_link
     env.tests["safe_href"] = is_safe_href
+    env.filters["plain"] = plain_text
+    env.filters["short_address"] = short_address
     return env
 
 
@@ -228,7 +231,7 @@ class Table(Part):
     Cells are text (escaped) or parts; ``notes`` (the † footnotes of this table alone) follow it.
 
     >>> html = str(Table(("a", "b"), (("1", "&"),), numeric=frozenset({1})))
-    >>> 'scope="col" class="num">b</th>' in html, 'class="num">&amp;</td></tr></tbody></table></div>' in html
+    >>> 'scope="col" class="num">b</th>' in html, 'class="num" data-label="b">&amp;</td></tr></tbody></table></div>' in html
     (True, True)
     """
 
@@ -247,14 +250,14 @@ class Table(Part):
 
 @dataclass(frozen=True)
 class Chart(Part):
-    """An inline SVG figure: a base64 image with alt text, its CSS size and an optional caption.
+    """An inline SVG figure (``<svg role="img" aria-label=alt>``), its CSS size and an optional caption.
 
-    >>> html = str(Chart("data:image/svg+xml;base64,", "alt", 10, 5, "Cap"))
-    >>> 'alt="alt" width="10" height="5"' in html, html.endswith("Cap</figcaption></figure>")
+    >>> html = str(Chart(Markup('<svg width="10" height="5" aria-label="alt"></svg>'), "alt", 10, 5, "Cap"))
+    >>> html.startswith('<figure class="chart"><svg'), html.endswith("Cap</figcaption></figure>")
     (True, True)
     """
 
-    src: str
+    svg: Markup
     alt: str
     width: int
     height: int
@@ -289,7 +292,7 @@ class Kpis(Part):
 class References(Part):
     """The numbered source list that :class:`Cite` links point to.
 
-    >>> str(References(((1, "https://a.vn"),))).endswith('href="https://a.vn">https://a.vn</a></li></ol>')
+    >>> str(References(((1, "https://www.a.vn/x/"),))).endswith('href="https://www.a.vn/x/">a.vn/x</a></li></ol>')
     True
     >>> "href" in str(References(((1, "dti_2022.xlsx, sha256 41a4925e1157"),)))
     False

@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import math
 
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from dti_helpers.core.labels import brief, cli, common, data, national, province, render, targets
+from dti_helpers.core.labels import brief, cli, common, compare, data, national, province, render, stats, targets
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
 
 # One table, merged from the domain modules; a key defined twice is a bug caught at import.
 LABELS: dict[str, dict[str, str]] = {}
-for _domain in (common, data, province, national, render, cli, targets, brief):
+for _domain in (common, data, province, stats, compare, national, render, cli, targets, brief):
     _twice = LABELS.keys() & _domain.LABELS.keys()
     if _twice:
         raise RuntimeError(f"labels defined twice: {sorted(_twice)}")
@@ -110,3 +111,29 @@ def fmt_rank(rank: float | int | None, of: int | None = 63, lang: str = DEFAULT_
     if _missing(rank):
         return t("not_published", lang)
     return f"{int(rank)}/{of}" if of else str(int(rank))
+
+
+def fmt_date(value, lang: str = DEFAULT_LANG, precision: str = "day") -> str:
+    """Format a date as the report's language writes it: "21/10/2025", "21 October 2025"; with
+    ``precision="year"``, the year alone (a date known only to the year).
+
+    >>> import datetime
+    >>> d = datetime.date(2025, 10, 21)
+    >>> fmt_date(d), fmt_date(d, "en"), fmt_date(d, "en", "year")
+    ('21/10/2025', '21 October 2025', '2025')
+    """
+    if precision == "year":
+        return str(value.year)
+    return format_date(value, "d/M/y" if check_lang(lang) == "vi" else "d MMMM y", locale=_locale(lang))
+
+
+def fmt_list(items, lang: str = DEFAULT_LANG) -> str:
+    """Join names as a sentence lists them: "A, B và C" / "A, B and C".
+
+    >>> fmt_list(["Bình Thuận", "Đắk Nông", "Lâm Đồng"]), fmt_list(["A", "B"], "en"), fmt_list(["A"], "en")
+    ('Bình Thuận, Đắk Nông và Lâm Đồng', 'A and B', 'A')
+    """
+    items = [str(i) for i in items]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {t('list_and', lang)} {items[-1]}"

@@ -34,10 +34,8 @@ LABELS: dict[str, dict[str, str]] = {
                         "(vị trí trong cùng bảng xếp hạng), điểm thì không.",
                   "en": "The method changed in 2021: ranks before and after it still compare (a place in the same "
                         "ranking), scores do not."},
-    "src_intro": {"vi": "Nguồn của các số liệu trong bản tóm lược. Nguồn của thứ hạng từng tỉnh trên bản đồ và mọi "
-                        "số liệu khác ở phụ lục.",
-                  "en": "The sources of the figures in this brief. The sources of each province's rank on the map, "
-                        "and of every other figure, are in the appendix."},
+    "src_intro": {"vi": "Nguồn các số liệu của bản tóm lược; nguồn của mọi số liệu khác (bản đồ) ở phụ lục.",
+                  "en": "The sources of the brief's figures; those of every other figure (the map) are in the appendix."},
     "src_caption": {"vi": "Nguồn các số liệu của bản tóm lược", "en": "Sources of the brief's figures"},
     "src_col_figure": {"vi": "Số liệu", "en": "Figure"},
     "src_col_value": {"vi": "Giá trị", "en": "Value"},

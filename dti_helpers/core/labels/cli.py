@@ -27,15 +27,13 @@ LABELS: dict[str, dict[str, str]] = {
     "cli_see_list": {"vi": "; xem mọi tên bằng `run_reports.py --list`",
                      "en": "; see `run_reports.py --list` for all names"},
     "cli_bad_toml": {"vi": "{path}: không phải tệp TOML hợp lệ ({detail})", "en": "{path}: not a valid TOML file ({detail})"},
-    "cli_params_table": {"vi": "{path}: '{name}' phải là một bảng như [{name}] với year và/hoặc peers",
-                         "en": "{path}: '{name}' must be a table such as [{name}] with year and/or peers"},
-    "cli_params_province": {"vi": "{path}: [{name}] {detail}", "en": "{path}: [{name}] {detail}"},
-    "cli_params_year": {"vi": "{path}: [{name}] year: giá trị '{value}' không phải là một năm",
-                        "en": "{path}: [{name}] year: value '{value}' is not a year"},
-    "cli_params_peers": {"vi": "{path}: [{name}] peers: giá trị '{value}'; dùng một trong: {choices}",
-                         "en": "{path}: [{name}] peers: value '{value}'; use one of: {choices}"},
-    "cli_params_key": {"vi": "{path}: [{name}] không có tham số '{param}'; dùng year, peers hoặc targets",
-                       "en": "{path}: [{name}] unknown parameter '{param}'; use year, peers or targets"},
+    "cli_params_table": {"vi": "{path}: '{name}' phải là một bảng như [{name}] với các tham số của notebook "
+                               "(year, peers...) hoặc bảng [default]",
+                         "en": "{path}: '{name}' must be a table such as [{name}] with notebook parameters "
+                               "(year, peers...), or the [default] table"},
+    "cli_params_problem": {"vi": "{path}: [{name}] {detail}", "en": "{path}: [{name}] {detail}"},
+    "cli_params_not_here": {"vi": "{path}: [{name}] {param}: không đặt riêng cho từng báo cáo; giá trị lấy từ {where}",
+                            "en": "{path}: [{name}] {param}: not set per report; it comes from {where}"},
     "cli_shipped_missing": {"vi": "không tìm thấy notebook báo cáo: {path}", "en": "report notebook not found: {path}"},
     "cli_overview_missing": {"vi": "không tìm thấy notebook tổng quan: {path}",
                              "en": "overview notebook not found: {path}"},
@@ -88,4 +86,41 @@ LABELS: dict[str, dict[str, str]] = {
     "cli_col_former": {"vi": "tỉnh cũ", "en": "former provinces"},
     "cli_build_word": {"vi": "tạo", "en": "build"},
     "cli_skip_word": {"vi": "bỏ qua", "en": "skip"},
+    # ---- issue 11: --overview-only
+    "cli_overview_only_selection": {
+        "vi": "--overview-only không tạo báo cáo tỉnh nào: hãy bỏ tên tỉnh, thành phố và --region",
+        "en": "--overview-only builds no province report: leave out the provinces and --region"},
+    "cli_overview_only_no_overview": {"vi": "--overview-only và --no-overview mâu thuẫn nhau; hãy bỏ một trong hai",
+                                      "en": "--overview-only contradicts --no-overview; leave one of them out"},
+    # output folders (core.outfolder): refused with one line, nothing written
+    "err_out_empty": {"vi": "--out trống: hãy ghi tên một thư mục cho báo cáo, ví dụ --out reports",
+                      "en": "--out is empty: name a folder for the reports, e.g. --out reports"},
+    "err_out_root": {"vi": "--out {path}: thư mục gốc của hệ thống tệp; hãy chọn một thư mục riêng, ví dụ --out reports",
+                     "en": "--out {path}: the root of the file system; choose a folder of your own, e.g. --out reports"},
+    "err_out_home": {"vi": "--out {path}: thư mục home (hoặc thư mục chứa nó); hãy chọn một thư mục con, ví dụ "
+                           "--out ~/dti-reports",
+                     "en": "--out {path}: the home folder (or one above it); choose a folder inside it, e.g. "
+                           "--out ~/dti-reports"},
+    "err_out_system": {"vi": "--out {path}: thư mục của hệ thống; hãy chọn một thư mục riêng, ví dụ --out reports",
+                       "en": "--out {path}: a system folder; choose a folder of your own, e.g. --out reports"},
+    "err_out_source": {"vi": "--out {path}: thư mục mã nguồn của dti-reports; hãy dùng reports/ hoặc một thư mục "
+                             "ngoài dự án",
+                       "en": "--out {path}: a source folder of dti-reports; use reports/ or a folder outside the "
+                             "project"},
+    "err_out_not_folder": {"vi": "--out {path}: không phải thư mục", "en": "--out {path}: not a folder"},
+    "err_out_foreign": {"vi": "--out {path}: thư mục không trống và không do dti-reports tạo; hãy chọn thư mục khác, "
+                              "hoặc thêm --out-force để ghi báo cáo vào đó",
+                        "en": "--out {path}: the folder is not empty and was not made by dti-reports; choose another "
+                              "folder, or add --out-force to write the reports into it"},
+    # the manifest (batch.manifest): a warning, then what it described is rebuilt
+    "cli_manifest_unreadable": {"vi": "{path}: không đọc được manifest ({detail}); mọi báo cáo sẽ được tạo lại",
+                                "en": "{path}: unreadable manifest ({detail}); every report will be rebuilt"},
+    "cli_manifest_unreadable_kept": {"vi": "{path}: không đọc được manifest ({detail}); tệp được giữ lại với tên "
+                                           "{kept} và mọi báo cáo sẽ được tạo lại",
+                                     "en": "{path}: unreadable manifest ({detail}); it is kept as {kept} and every "
+                                           "report will be rebuilt"},
+    "cli_manifest_records": {"vi": "{path}: {n} bản ghi không đọc được (đầu tiên: {first}: {why}); các báo cáo đó sẽ "
+                                   "được tạo lại",
+                             "en": "{path}: {n} unreadable record(s) (first: {first}: {why}); those reports will be "
+                                   "rebuilt"},
 }

@@ -12,7 +12,7 @@ LABELS: dict[str, dict[str, str]] = {
     "not_published": {"vi": "chưa có số liệu công bố", "en": "not published"},
     "doubtful": {"vi": "số liệu đáng ngờ", "en": "doubtful figure"},
     "national_mean": {"vi": "Trung bình cả nước", "en": "National mean"},
-    # publisher of an assessment year's results (``core.schema.publisher``)
+    # publisher of an assessment year's results (data/assessments.csv, analysis.dates.assessment)
     "publisher_mic": {"vi": "Bộ Thông tin và Truyền thông", "en": "Ministry of Information and Communications"},
     "publisher_most": {"vi": "Bộ Khoa học và Công nghệ", "en": "Ministry of Science and Technology"},
     # catalogue
@@ -29,7 +29,7 @@ LABELS: dict[str, dict[str, str]] = {
     "year": {"vi": "Năm", "en": "Year"},
     "unit_set": {"vi": "Bộ đơn vị", "en": "Unit set"},
     "metric": {"vi": "Chỉ số", "en": "Metric"},
-    "province": {"vi": "Tỉnh, thành phố", "en": "Province"},
+    "province": {"vi": "Tỉnh, thành phố", "en": "Province or city"},
     "with_rank": {"vi": "Có xếp hạng", "en": "With rank"},
     "with_score": {"vi": "Có điểm", "en": "With score"},
     "of_units": {"vi": "Số đơn vị", "en": "Of units"},
@@ -42,4 +42,45 @@ LABELS: dict[str, dict[str, str]] = {
     "score": {"vi": "Điểm", "en": "Score"},
     "rank": {"vi": "Xếp hạng", "en": "Rank"},
     "region": {"vi": "Vùng", "en": "Region"},
+    # ---- wording and dates (issue 11): lists, dates, the unit's own noun, SOURCE_DATE_EPOCH
+    "list_and": {"vi": "và", "en": "and"},
+    "err_bad_epoch": {"vi": "SOURCE_DATE_EPOCH phải là số nguyên giây tính từ năm 1970, không phải '{value}'",
+                      "en": "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not '{value}'"},
+    # the unit a report is about, by its kind in the catalogue (a centrally-run city is never "tỉnh")
+    "noun_province": {"vi": "tỉnh", "en": "province"},
+    "noun_city": {"vi": "thành phố", "en": "city"},
+    # dates (analysis/dates.py, sections/dates.py)
+    "when_day": {"vi": "ngày {date}", "en": "on {date}"},
+    "when_year": {"vi": "năm {date}", "en": "in {date}"},
+    "dates_published": {"vi": "Kết quả năm {year} công bố {when}", "en": "{year} results published {when}"},
+    "dates_published_unknown": {"vi": "Kết quả năm {year}: chưa ghi nhận ngày công bố",
+                                "en": "{year} results: publication date not recorded"},
+    "dates_data": {"vi": "Số liệu bản {version}, cập nhật đến kết quả công bố {when}",
+                   "en": "Data version {version}, up to the results published {when}"},
+    "dates_data_undated": {"vi": "Số liệu bản {version} (không rõ ngày)", "en": "Data version {version} (undated)"},
+    "dates_built": {"vi": "Báo cáo lập {when}", "en": "Report built {when}"},
+    "dates_built_undated": {"vi": "Ngày lập báo cáo: không rõ", "en": "Build date not known"},
+    "param_published": {"vi": "Công bố kết quả năm {year}", "en": "Publication of the {year} results"},
+    "dn_published": {"vi": "{publisher} công bố {when}", "en": "by the {publisher} {when}"},
+    "dn_published_unknown": {"vi": "{publisher} công bố; chưa ghi nhận ngày công bố",
+                             "en": "by the {publisher}; the date is not recorded"},
+    "param_data_date": {"vi": "Ngày của số liệu", "en": "Date of the data"},
+    "dn_data_date": {"vi": "{date}: ngày công bố kết quả năm {year}, kết quả mới nhất trong số liệu (các dòng số liệu "
+                           "không ghi ngày riêng)",
+                     "en": "{date}: the publication date of the {year} results, the newest the data hold (the rows "
+                           "carry no date of their own)"},
+    "dn_data_undated": {"vi": "không rõ: các dòng số liệu không ghi ngày, và chưa ghi nhận ngày công bố của các năm "
+                              "trong số liệu",
+                        "en": "not known: the rows carry no date, and no publication date is recorded for their years"},
+    "param_built": {"vi": "Ngày lập báo cáo", "en": "Report built"},
+    "dn_built_epoch": {"vi": "{date} (theo biến môi trường SOURCE_DATE_EPOCH)",
+                       "en": "{date} (from the SOURCE_DATE_EPOCH environment variable)"},
+    "dn_built_data": {"vi": "{date}: lấy theo ngày của số liệu, để lập lại từ cùng số liệu cho ra đúng cùng một tệp "
+                            "(đặt SOURCE_DATE_EPOCH để ghi ngày lập thực tế)",
+                      "en": "{date}: the date of the data, so that a rebuild from the same data gives the very same "
+                            "file (set SOURCE_DATE_EPOCH to state the actual build date)"},
+    # who published the results, year by year (analysis.dates.publishers)
+    "publisher_span": {"vi": "{publisher} (kết quả các năm {first}–{last})", "en": "the {publisher} ({first}–{last} results)"},
+    "publisher_span_one": {"vi": "{publisher} (kết quả năm {first})", "en": "the {publisher} ({first} results)"},
+    "publisher_since": {"vi": "{publisher} (từ kết quả năm {first})", "en": "the {publisher} (from the {first} results)"},
 }

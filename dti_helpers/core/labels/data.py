@@ -221,4 +221,56 @@ LABELS: dict[str, dict[str, str]] = {
               "before, in the same unit set)"},
     "val_target_duplicate": {"vi": "trùng mục tiêu ở dòng {line}", "en": "the same target as line {line}"},
     "val_target_not_table": {"vi": "mỗi mục tiêu phải là một bảng (dict) các cột", "en": "each target must be a table (dict) of columns"},
+    # readers, sheets, limits and odd files (data/ingest/read_*.py, sheet.py, limits.py)
+    "val_short_row": {"vi": "dòng chỉ có {n} ô nhưng tiêu đề có {m} cột; các ô thiếu sẽ bị đọc là chưa công bố",
+                      "en": "row has only {n} fields but the header has {m}; the missing cells would read as "
+                            "not published"},
+    "val_field_too_long": {"vi": "một ô bắt đầu ở dòng này dài hơn {limit} ký tự: không phải một ô của bảng số liệu",
+                           "en": "a field starting on this line is longer than {limit} characters: not a cell of "
+                                 "a data table"},
+    "val_formula_no_value": {
+        "vi": "{n} ô của trang tính “{sheet}” chứa công thức nhưng chưa lưu giá trị ({cells}); hãy mở tệp bằng "
+              "Excel hoặc LibreOffice rồi lưu lại để giá trị được lưu cùng công thức",
+        "en": "{n} cell(s) of sheet “{sheet}” hold a formula without a saved value ({cells}); open the file in "
+              "Excel or LibreOffice and save it, so the values are saved with the formulas"},
+    "val_merged_cells": {"vi": "các ô {cells} của trang tính “{sheet}” bị gộp trong phần số liệu; hãy bỏ gộp ô và "
+                               "ghi giá trị vào từng ô",
+                         "en": "cells {cells} of sheet “{sheet}” are merged in the data rows; unmerge them and "
+                               "give each cell its value"},
+    "val_encrypted": {"vi": "tệp Excel được bảo vệ bằng mật khẩu; hãy lưu một bản không có mật khẩu (hoặc dạng "
+                            "CSV UTF-8) rồi dùng bản đó",
+                      "en": "the workbook is protected by a password; save a copy without the password (or as "
+                            "CSV UTF-8) and use that"},
+    "val_xlsx_part_too_large": {"vi": "phần {part} của tệp Excel khi giải nén lớn hơn {limit}: tệp bị hỏng "
+                                      "hoặc không phải tệp Excel thật",
+                                "en": "the workbook part {part} unpacks to more than {limit}: a damaged "
+                                      "workbook, or not a real one"},
+    "val_no_such_sheet": {"vi": "không có trang tính tên này; các trang tính của tệp: {sheets}",
+                          "en": "no sheet of that name; the workbook's sheets: {sheets}"},
+    "val_several_sheets": {"vi": "nhiều trang tính có bảng số liệu ({tables}); hãy chọn một bằng --sheet TÊN",
+                           "en": "several sheets hold a table ({tables}); choose one with --sheet NAME"},
+    "val_no_table_sheet": {
+        "vi": "không trang tính nào có bảng dạng dài hay bảng chính thức của dti.gov.vn (các trang tính: "
+              "{sheets}); hãy chỉ định trang tính cần đọc bằng --sheet TÊN",
+        "en": "no sheet holds a tidy or an official dti.gov.vn table (sheets: {sheets}); name the sheet to "
+              "read with --sheet NAME"},
+    "val_is_fifo": {"vi": "đây là ống dẫn có tên (FIFO), không phải tệp dữ liệu",
+                    "en": "a named pipe (FIFO), not a data file"},
+    "val_is_device": {"vi": "đây là một thiết bị, không phải tệp dữ liệu", "en": "a device, not a data file"},
+    "val_not_regular": {"vi": "không phải tệp thông thường (socket hoặc một loại tệp đặc biệt khác)",
+                        "en": "not a regular file (a socket or another special file)"},
+    "val_symlink_loop": {"vi": "liên kết tượng trưng (symlink) vòng lặp, trỏ lại chính nó",
+                         "en": "a symbolic link that loops back on itself"},
+    "val_too_large": {"vi": "tệp có dung lượng {size}, vượt giới hạn {limit}; nếu vẫn cần đọc, hãy nâng "
+                            "giới hạn bằng --max-file-mb N",
+                      "en": "the file is {size}, over the limit of {limit}; to read it anyway, raise the "
+                            "limit with --max-file-mb N"},
+    "val_too_many_rows": {"vi": "bảng có hơn {limit} dòng; dừng đọc tại đây (nâng giới hạn bằng --max-rows N)",
+                          "en": "the table has more than {limit} rows; reading stopped here (raise the limit "
+                                "with --max-rows N)"},
+    "val_too_many_cells": {
+        "vi": "bảng có hơn {limit} ô (kể cả các ô trống đứng trước một ô có giá trị); dừng đọc tại đây (nâng "
+              "giới hạn bằng --max-cells N)",
+        "en": "the table has more than {limit} cells (counting the blank ones before a filled cell); reading "
+              "stopped here (raise the limit with --max-cells N)"},
 }

@@ -5,14 +5,8 @@ LABELS: dict[str, dict[str, str]] = {
     "idx_lede": {
         "vi": "{n} báo cáo tỉnh, thành phố, lập từ số liệu DTI đã công bố. Số liệu chưa công bố được ghi rõ, không ước tính.",
         "en": "{n} province reports, built from the published DTI figures. Figures not published are said to be so, never estimated."},
-    "idx_caption": {"vi": "Các tỉnh, thành phố: năm của báo cáo, điểm và xếp hạng DTI",
-                    "en": "Provinces: report year, DTI score and rank"},
-    "idx_caption_63": {"vi": "63 tỉnh, thành phố trước sắp xếp: năm của báo cáo, điểm và xếp hạng DTI (trên 63)",
-                       "en": "The 63 provinces before the merger: report year, DTI score and rank (of 63)"},
-    "idx_caption_34": {"vi": "34 tỉnh, thành phố sau sắp xếp ngày 1/7/2025: năm của báo cáo, điểm và xếp hạng DTI "
-                             "(trên 34)",
-                       "en": "The 34 units after the 1 July 2025 merger: report year, DTI score and rank (of 34)"},
-    "idx_search": {"vi": "Tìm tỉnh, thành phố (có dấu hoặc không dấu)", "en": "Search a province (with or without diacritics)"},
+    "idx_search": {"vi": "Tìm tỉnh, thành phố (có dấu hoặc không dấu)",
+                   "en": "Search for a province or city (with or without diacritics)"},
     "idx_filter_region": {"vi": "Lọc theo vùng", "en": "Filter by region"},
     "idx_region_all": {"vi": "Tất cả các vùng", "en": "All regions"},
     "idx_count": {"vi": "Đang hiển thị {n}/{total} dòng", "en": "Showing {n} of {total} rows"},
@@ -22,26 +16,28 @@ LABELS: dict[str, dict[str, str]] = {
     "idx_in_lang": {"vi": "Tiếng Việt", "en": "English"},
     "idx_overview": {"vi": "Tổng quan cả nước {year}", "en": "National overview {year}"},
     "idx_overview_34": {"vi": "Tổng quan 34 tỉnh, thành phố sau sắp xếp {year}",
-                        "en": "Overview of the 34 units after the merger {year}"},
+                        "en": "Overview {year} of the 34 provinces and cities after the merger"},
     "idx_year_note": {
-        "vi": "Năm: năm đánh giá của báo cáo; mặc định là năm gần nhất có số liệu công bố của từng tỉnh. "
+        "vi": "Mỗi bảng là một năm đánh giá của một bộ đơn vị: thứ hạng của các năm khác nhau không xếp chung. "
+              "Địa phương có báo cáo của năm khác (năm gần nhất có số liệu) được ghi năm đó, kèm liên kết. "
               "Bấm vào tiêu đề cột để sắp xếp; ô chưa có số liệu luôn xếp cuối.",
-        "en": "Year: the assessment year of the report; by default each province's latest year with published data. "
-              "Click a column heading to sort; cells without a published figure always sort last."},
+        "en": "Each table is one assessment year of one unit set: ranks of different years are never listed "
+              "together. A province or city whose report is of another year (its latest with data) says which, "
+              "with a link. Click a column heading to sort; cells without a published figure always sort last."},
     # national overview (sections/national)
     "ov_title": {"vi": "Chỉ số chuyển đổi số {year}: tổng quan cả nước", "en": "Digital Transformation Index {year}: national overview"},
-    "ov_subtitle": {"vi": "63 tỉnh, thành phố · năm đánh giá {year}", "en": "63 provinces · assessment year {year}"},
+    "ov_subtitle": {"vi": "63 tỉnh, thành phố · năm đánh giá {year}",
+                    "en": "63 provinces and cities · assessment year {year}"},
     "ov_subtitle_34": {"vi": "34 tỉnh, thành phố sau sắp xếp ngày 1/7/2025 · năm đánh giá {year}",
-                       "en": "The 34 units after the 1 July 2025 merger · assessment year {year}"},
+                       "en": "The 34 provinces and cities after the 1 July 2025 merger · assessment year {year}"},
     "ov_title_34": {"vi": "Chỉ số chuyển đổi số {year}: tổng quan 34 tỉnh, thành phố",
-                    "en": "Digital Transformation Index {year}: overview of the 34 units"},
+                    "en": "Digital Transformation Index {year}: overview of the 34 provinces and cities"},
     "ov_header": {"vi": "Tổng quan cả nước · DTI {year}", "en": "National overview · DTI {year}"},
-    "ov_lede": {
-        "vi": "Tổng quan chỉ số chuyển đổi số cấp tỉnh (DTI) do {publisher} công bố, chỉ từ các số liệu "
-              "đã công bố. Số liệu chưa công bố được ghi rõ; không có số liệu nào được ước tính hay suy ra.",
-        "en": "An overview of the provincial Digital Transformation Index (DTI) published by the {publisher}, "
-              "from published figures only. What is not published is said to be so; nothing is "
-              "estimated or derived."},
+    "ov_lede": {"vi": "Tổng quan Chỉ số chuyển đổi số cấp tỉnh (DTI) do {publisher} công bố, chỉ dùng số liệu đã công "
+                      "bố. Số liệu chưa công bố được ghi rõ; không có số liệu nào được ước tính hay suy ra.",
+                "en": "An overview of the Provincial Digital Transformation Index (DTI), published by the "
+                      "{publisher}, from published figures only. What is not published is marked as such; nothing is "
+                      "estimated or derived."},
     "ov_sec_ranking": {"vi": "1. Bảng xếp hạng", "en": "1. Ranking"},
     "ov_sec_pillars": {"vi": "2. Phân bố điểm các trụ cột", "en": "2. Pillar score distributions"},
     "ov_sec_regions": {"vi": "3. So sánh các vùng", "en": "3. Regions compared"},
@@ -49,15 +45,16 @@ LABELS: dict[str, dict[str, str]] = {
     "ov_sec_movers": {"vi": "5. Thay đổi thứ hạng lớn nhất", "en": "5. Biggest movers"},
     "ov_sec_coverage": {"vi": "6. Mức độ công bố số liệu", "en": "6. Coverage of published data"},
     "ov_sec_notes": {"vi": "7. Ghi chú về số liệu", "en": "7. Data notes"},
-    "ov_rank_intro": {
-        "vi": "Năm {year}, {n_rank}/{n} tỉnh, thành phố có thứ hạng DTI được công bố và {n_score}/{n} có điểm DTI.",
-        "en": "For {year}, {n_rank} of {n} provinces have a published DTI rank and {n_score} of {n} a published DTI score."},
-    "ov_rank_full_years": {"vi": "Năm có thứ hạng công bố cho cả {n} tỉnh, thành phố: {years}.",
-                           "en": "Years with a published rank for all {n} provinces: {years}."},
+    "ov_rank_intro": {"vi": "Năm {year}, {n_rank}/{n} tỉnh, thành phố có thứ hạng DTI được công bố và {n_score}/{n} "
+                            "có điểm DTI.",
+                      "en": "For {year}, {n_rank} of {n} provinces and cities have a published DTI rank and {n_score} "
+                            "of {n} a published DTI score."},
+    "ov_rank_full_years": {"vi": "Các năm có thứ hạng công bố cho cả {n} tỉnh, thành phố: {years}.",
+                           "en": "Years with a published rank for all {n} provinces and cities: {years}."},
     "ov_rank_caption": {"vi": "Xếp hạng DTI năm {year} (hạng trụ cột trên {n})",
                         "en": "DTI ranking {year} (pillar ranks out of {n})"},
     "ov_rank_nothing": {"vi": "Chưa có số liệu nào công bố năm {year} cho {n} tỉnh, thành phố: {names}.",
-                        "en": "Nothing is published for {year} for {n} provinces: {names}."},
+                        "en": "Nothing is published for {year} for {n} provinces and cities: {names}."},
     "ov_pillar_rank": {"vi": "Hạng {pillar}", "en": "{pillar} rank"},
     "ov_pillars_intro": {
         "vi": "Mỗi chấm là một điểm trụ cột năm {year} đã công bố ({n} điểm); vạch ngang là trung vị, chỉ vẽ khi ít "
@@ -76,44 +73,47 @@ LABELS: dict[str, dict[str, str]] = {
     "ov_median": {"vi": "Trung vị", "en": "Median"},
     "ov_min": {"vi": "Thấp nhất", "en": "Lowest"},
     "ov_max": {"vi": "Cao nhất", "en": "Highest"},
-    "ov_regions_intro": {
-        "vi": "Các vùng kinh tế - xã hội so sánh qua thứ hạng DTI năm {year} của các tỉnh, chỉ tính các thứ hạng đã "
-              "công bố; mỗi vùng ghi rõ số tỉnh có thứ hạng.",
-        "en": "The socio-economic regions compared by their provinces' DTI ranks in {year}, counting published ranks "
-              "only; each region says how many of its provinces have one."},
+    "ov_regions_intro": {"vi": "Các vùng kinh tế - xã hội so sánh qua thứ hạng DTI năm {year} của các địa phương "
+                               "trong vùng, chỉ tính các thứ hạng đã công bố; mỗi vùng ghi rõ số địa phương có thứ "
+                               "hạng.",
+                         "en": "The socio-economic regions compared by the DTI ranks of their provinces and cities in "
+                               "{year}, counting published ranks only; each region says how many have one."},
     "ov_regions_caption": {"vi": "Các vùng năm {year}", "en": "Regions in {year}"},
-    "ov_regions_fig_caption": {"vi": "Thứ hạng DTI năm {year} của các tỉnh theo vùng (vạch: trung vị, khi ít nhất "
-                                     "một nửa số tỉnh có thứ hạng; trong ngoặc: số tỉnh có thứ hạng/số tỉnh)",
+    "ov_regions_fig_caption": {"vi": "Thứ hạng DTI năm {year} của các địa phương theo vùng (vạch: trung vị, khi ít "
+                                     "nhất một nửa số địa phương có thứ hạng; trong ngoặc: số địa phương có thứ "
+                                     "hạng/số địa phương)",
                                "en": "DTI ranks in {year} by region (bar: median, where at least half of the "
-                                     "provinces have a rank; in brackets: provinces with a rank/provinces)"},
-    "ov_alt_regions": {"vi": "Biểu đồ chấm thứ hạng DTI năm {year} theo vùng; số tỉnh có thứ hạng: {items}.",
-                       "en": "Dot chart of DTI ranks in {year} by region; provinces with a rank: {items}."},
-    "ov_n_provinces": {"vi": "Số tỉnh", "en": "Provinces"},
+                                     "provinces and cities have a rank; in brackets: those with a rank/all)"},
+    "ov_alt_regions": {"vi": "Biểu đồ chấm thứ hạng DTI năm {year} theo vùng; số địa phương có thứ hạng: {items}.",
+                       "en": "Dot chart of DTI ranks in {year} by region; provinces and cities with a rank: {items}."},
+    "ov_n_provinces": {"vi": "Số địa phương", "en": "Provinces and cities"},
     "ov_n_rank": {"vi": "Có thứ hạng", "en": "With a rank"},
     "ov_best": {"vi": "Cao nhất vùng", "en": "Best in region"},
     "ov_median_rank": {"vi": "Hạng trung vị", "en": "Median rank"},
     "ov_median_score": {"vi": "Điểm trung vị", "en": "Median score"},
-    "ov_map_intro": {"vi": "Bản đồ ô của {n} tỉnh, thành phố tô màu theo thứ hạng DTI năm {year} ({n_rank}/{n} có "
-                           "thứ hạng); ô gạch chéo là chưa có số liệu công bố.",
-                     "en": "A tile map of the {n} provinces coloured by DTI rank in {year} ({n_rank} of {n} have one); "
-                           "hatched tiles are not published."},
+    "ov_map_intro": {"vi": "Bản đồ ô của {n} tỉnh, thành phố tô màu theo thứ hạng DTI năm {year} ({n_rank}/{n} có thứ "
+                           "hạng); ô gạch chéo là chưa có số liệu công bố.",
+                     "en": "A tile map of the {n} provinces and cities coloured by DTI rank in {year} ({n_rank} of "
+                           "{n} have one); hatched tiles mark those not published."},
     "ov_map_caption": {"vi": "Thứ hạng DTI năm {year} trên bản đồ ô", "en": "DTI rank in {year}, tile map"},
-    "ov_alt_map": {"vi": "Bản đồ ô {n} tỉnh, thành phố tô màu theo thứ hạng DTI năm {year}; {n_rank} tỉnh có thứ hạng.",
-                   "en": "Tile map of the {n} provinces coloured by DTI rank in {year}; {n_rank} provinces have a rank."},
-    "ov_movers_intro": {
-        "vi": "Thay đổi thứ hạng DTI giữa hai năm đánh giá liền nhau, chỉ với các tỉnh có thứ hạng công bố ở cả hai "
-              "năm; không suy ra thứ hạng nào.",
-        "en": "DTI rank changes between consecutive assessment years, only for provinces whose rank is published in "
-              "both years; no rank is derived."},
-    "ov_movers_none": {"vi": "Đến năm {year}, chưa có tỉnh nào có thứ hạng công bố ở hai năm liền nhau.",
-                       "en": "Up to {year}, no province has a published rank in two consecutive years."},
-    "ov_movers_pair": {
-        "vi": "{y0} → {y1}: {n} tỉnh có thứ hạng ở cả hai năm; {up} tăng hạng, {down} giảm hạng, {same} giữ nguyên.",
-        "en": "{y0} → {y1}: {n} provinces have a rank in both years; {up} moved up, {down} down, {same} stayed."},
-    "ov_movers_caption": {"vi": "Tăng và giảm hạng nhiều nhất (tối đa {k} tỉnh mỗi chiều)",
-                          "en": "Biggest moves up and down (at most {k} provinces each way)"},
-    "ov_movers_fig_caption": {"vi": "Thay đổi thứ hạng {y0} → {y1} của {n} tỉnh có thứ hạng ở cả hai năm",
-                              "en": "Rank change {y0} → {y1} of the {n} provinces ranked in both years"},
+    "ov_alt_map": {"vi": "Bản đồ ô {n} tỉnh, thành phố tô màu theo thứ hạng DTI năm {year}; {n_rank} địa phương có "
+                         "thứ hạng.",
+                   "en": "Tile map of the {n} provinces and cities coloured by DTI rank in {year}; {n_rank} have a "
+                         "rank."},
+    "ov_movers_intro": {"vi": "Thay đổi thứ hạng DTI giữa hai năm đánh giá liền nhau, chỉ với các địa phương có thứ "
+                              "hạng công bố ở cả hai năm; không suy ra thứ hạng nào.",
+                        "en": "DTI rank changes between consecutive assessment years, only for provinces and cities "
+                              "whose rank is published in both years; no rank is derived."},
+    "ov_movers_none": {"vi": "Đến năm {year}, chưa có địa phương nào có thứ hạng công bố ở hai năm liền nhau.",
+                       "en": "Up to {year}, no province or city has a published rank in two consecutive years."},
+    "ov_movers_pair": {"vi": "{y0} → {y1}: {n} địa phương có thứ hạng ở cả hai năm; {up} tăng hạng, {down} giảm hạng, "
+                             "{same} giữ nguyên.",
+                       "en": "{y0} → {y1}: {n} provinces and cities have a rank in both years; {up} rose, {down} "
+                             "fell, {same} kept their rank."},
+    "ov_movers_caption": {"vi": "Tăng và giảm hạng nhiều nhất (tối đa {k} địa phương mỗi chiều)",
+                          "en": "Biggest moves up and down (at most {k} each way)"},
+    "ov_movers_fig_caption": {"vi": "Thay đổi thứ hạng {y0} → {y1} của {n} địa phương có thứ hạng ở cả hai năm",
+                              "en": "Rank change {y0} → {y1} of the {n} provinces and cities ranked in both years"},
     "ov_alt_movers": {"vi": "Biểu đồ thanh thay đổi thứ hạng DTI {y0} → {y1}: {items}.",
                       "en": "Bar chart of DTI rank changes {y0} → {y1}: {items}."},
     "ov_years": {"vi": "Các năm", "en": "Years"},
@@ -123,26 +123,27 @@ LABELS: dict[str, dict[str, str]] = {
     "ov_rank_from": {"vi": "Hạng trước", "en": "Rank before"},
     "ov_rank_to": {"vi": "Hạng sau", "en": "Rank after"},
     "ov_change": {"vi": "Thay đổi (bậc)", "en": "Change (places)"},
-    "ov_cov_intro": {
-        "vi": "Số tỉnh, thành phố (trên {n}) có từng loại số liệu được công bố mỗi năm: báo cáo này chỉ dùng các số "
-              "liệu đó.",
-        "en": "How many of the {n} provinces have each kind of figure published, per year: this report uses only "
-              "those."},
-    "ov_cov_caption": {"vi": "Số liệu đã công bố theo năm (số tỉnh trên {n})",
-                       "en": "Published figures per year (provinces out of {n})"},
+    "ov_cov_intro": {"vi": "Số tỉnh, thành phố (trên {n}) có từng loại số liệu được công bố mỗi năm: tổng quan này "
+                           "chỉ dùng các số liệu đó.",
+                     "en": "How many of the {n} provinces and cities have each kind of figure published, per year: "
+                           "this overview uses only those."},
+    "ov_cov_caption": {"vi": "Số liệu đã công bố theo năm (số địa phương trên {n})",
+                       "en": "Published figures per year (provinces and cities out of {n})"},
     "ov_cov_dti_rank": {"vi": "Thứ hạng DTI", "en": "DTI rank"},
     "ov_cov_dti_score": {"vi": "Điểm DTI", "en": "DTI score"},
     "ov_cov_pillar_rank": {"vi": "Hạng trụ cột", "en": "Pillar rank"},
     "ov_cov_pillar_score": {"vi": "Điểm trụ cột", "en": "Pillar score"},
     "ov_cov_index_any": {"vi": "Chỉ số thành phần", "en": "Main indices"},
-    "ov_cov_fig_caption": {"vi": "Số tỉnh có số liệu công bố năm {year}", "en": "Provinces with published figures, {year}"},
-    "ov_alt_coverage": {"vi": "Biểu đồ cột số tỉnh có số liệu công bố năm {year}: {items}.",
-                        "en": "Bar chart of provinces with published figures in {year}: {items}."},
+    "ov_cov_fig_caption": {"vi": "Số địa phương có số liệu công bố năm {year}",
+                           "en": "Provinces and cities with published figures, {year}"},
+    "ov_alt_coverage": {"vi": "Biểu đồ cột số địa phương có số liệu công bố năm {year}: {items}.",
+                        "en": "Bar chart of the provinces and cities with published figures in {year}: {items}."},
     "ov_yes": {"vi": "có", "en": "yes"},
     "ov_no": {"vi": "không", "en": "no"},
-    "ov_method_published": {
-        "vi": "Mọi con số trong tổng quan là số liệu đã công bố của Bộ, đọc từ các trang nguồn bên dưới.",
-        "en": "Every figure in this overview is one the ministry published, read from the source pages below."},
+    "ov_method_published": {"vi": "Mọi con số trong tổng quan là số liệu Bộ đã công bố, đọc từ các trang nguồn bên "
+                                  "dưới.",
+                            "en": "Every figure in this overview is one the ministry published, read from the source "
+                                  "pages below."},
     "ov_method_movers": {
         "vi": "Thay đổi thứ hạng chỉ được tính khi thứ hạng của cả hai năm đều được công bố; thứ hạng không bao giờ "
               "được suy ra từ điểm hay từ câu chữ như \"tăng 5 bậc\".",
@@ -154,13 +155,13 @@ LABELS: dict[str, dict[str, str]] = {
                              "en": "{year} (default: the latest assessment year)"},
     "ov_chart_score_axis": {"vi": "Điểm (0–1)", "en": "Score (0–1)"},
     "ov_chart_change_axis": {"vi": "Thay đổi thứ hạng (bậc; dương = tăng hạng)",
-                             "en": "Rank change (places; positive = moved up)"},
-    "ov_chart_n_provinces": {"vi": "Số tỉnh (trên {n})", "en": "Provinces (of {n})"},
+                             "en": "Rank change (places; positive = rose)"},
+    "ov_chart_n_provinces": {"vi": "Số địa phương (trên {n})", "en": "Provinces and cities (of {n})"},
     # overview: doubtful figures and the sources of every figure shown
     "ov_doubt_left_out": {"vi": "không tính vào thống kê", "en": "left out of the statistics"},
     "ov_method_doubtful": {
         "vi": "Số liệu đáng ngờ (†) được giữ nguyên như nguồn công bố, có chú thích, nhưng không tính vào trung vị, "
-              "cao nhất, thấp nhất và tỉnh cao nhất vùng.",
+              "giá trị cao nhất, thấp nhất và địa phương cao nhất vùng.",
         "en": "Doubtful figures (†) are shown as the source prints them, with a note, but left out of medians, "
               "highest and lowest values and a region's best."},
     "ov_chart_doubtful": {"vi": "đáng ngờ (không tính trung vị)", "en": "doubtful (not in the median)"},
@@ -177,4 +178,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "No province has a published rank in both {year} and the assessment year before, so there is no "
               "chart of the {year} rank changes."},
     "ov_pillar_count": {"vi": "{n}/{of}", "en": "{n} of {of}"},
+    # the index page's year tables (issue 10, item 9): one table per year and unit set, and the selector
+    "idx_set_63": {"vi": "63 tỉnh, thành phố trước sắp xếp", "en": "The 63 provinces before the merger"},
+    "idx_set_34": {"vi": "34 tỉnh, thành phố sau sắp xếp ngày 1/7/2025", "en": "The 34 units after the 1 July 2025 merger"},
+    "idx_selector": {"vi": "Năm đánh giá", "en": "Assessment year"},
+    "idx_table_heading": {"vi": "Năm {year} · {set}", "en": "{year} · {set}"},
+    "idx_table_caption": {"vi": "{set}: điểm và xếp hạng DTI năm {year} (trên {n})",
+                          "en": "{set}: DTI score and rank in {year} (of {n})"},
+    "idx_other_year": {"vi": "báo cáo năm {year}", "en": "report for {year}"},
 }

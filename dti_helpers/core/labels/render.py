@@ -24,4 +24,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "the notebook records no figures for the {format} file: its data notes section was removed "
               "or did not run",
     },
+    # device (issue 11): keys under charts, tooltips, readable source links
+    "tile_key_title": {"vi": "Tên viết tắt trên bản đồ", "en": "Abbreviations on the map"},
+    "ladder_marked": {"vi": "Dấu † trên biểu đồ (số liệu cần thận trọng): {items}.",
+                      "en": "Marked † on the chart (figures to read with care): {items}."},
+    "tip_rank_score": {"vi": "{name}, {year}: hạng {rank}, điểm {score}",
+                       "en": "{name}, {year}: rank {rank}, score {score}"},
+    "tip_rank": {"vi": "{name}, {year}: hạng {rank}", "en": "{name}, {year}: rank {rank}"},
+    "tip_none": {"vi": "{name}, {year}: chưa có số liệu công bố", "en": "{name}, {year}: not published"},
 }

@@ -81,6 +81,7 @@ class Value:
     note: str
     note_vi: str
     cells: dict[str, Cell]
+    sheet: str | None = None  # the workbook sheet it was read from
 
 
 def year_ok(year: int) -> bool:

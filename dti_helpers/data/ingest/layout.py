@@ -17,7 +17,7 @@ import difflib
 
 from dti_helpers.data.ingest.official import LAYOUTS, OPTIONAL, SCALE, YEAR, Cell, header_key, layout_keys, official_records
 from dti_helpers.data.ingest.problems import Problems
-from dti_helpers.data.ingest.read_table import Table
+from dti_helpers.data.ingest.table import Table
 
 # Tidy layout: header -> field; the header is matched by ``header_key``.
 TIDY_HEADERS = {"year": "year", "Năm": "year", "unit_set": "unit_set", "province_code": "province_code",
@@ -75,6 +75,24 @@ def has_year_column(layout: str, columns: Columns) -> bool:
     return any(keys[key][1] == YEAR for _, key, _ in columns)
 
 
+def best_layout(header: list[str], only: tuple[str, ...] | None = None) -> tuple[str, int]:
+    """The layout whose columns a header names most, and how many it names.
+
+    Year and scale columns fit every layout, so they do not count.
+
+    >>> best_layout(["Năm", "Xếp hạng DTI", "Tỉnh, thành phố"]), best_layout(["STT"])[1]
+    (('overall', 2), 0)
+    """
+    keys = [header_key(h) for h in header]
+    known_layouts = layouts(only)
+
+    def distinctive(name: str) -> int:
+        return sum(1 for k in keys if k in known_layouts[name] and not is_optional(known_layouts[name][k]))
+
+    layout = max(known_layouts, key=distinctive)
+    return layout, distinctive(layout)
+
+
 def match_header(table: Table, out: Problems, only: tuple[str, ...] | None = None) -> tuple[str, Columns] | None:
     """Recognise the layout by the header; report missing, unknown and repeated columns.
 
@@ -87,13 +105,9 @@ def match_header(table: Table, out: Problems, only: tuple[str, ...] | None = Non
     """
     keys = [header_key(h) for h in table.header]
     known_layouts = layouts(only)
-
-    def distinctive(name: str) -> int:  # year and scale columns fit every layout, so they do not count
-        return sum(1 for k in keys if k in known_layouts[name] and not is_optional(known_layouts[name][k]))
-
-    layout = max(known_layouts, key=distinctive)
+    layout, score = best_layout(table.header, only)
     line = table.header_line
-    if distinctive(layout) == 0:
+    if score == 0:
         expected = ", ".join(TIDY_REQUIRED) if only is None else " | ".join(LAYOUTS["overall"])
         out.add("no_layout" if only is None else "not_official", line, columns=expected)
         return None

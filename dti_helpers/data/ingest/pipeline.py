@@ -21,6 +21,7 @@ in the file, and the value; the caller words them (``problem.message(lang)``).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -32,6 +33,7 @@ from dti_helpers.data.origin import SOURCE_KINDS
 from dti_helpers.data.ingest.checks import (Value, check_2020_totals, check_duplicates, check_rank_order,
                                             check_record, year_ok)
 from dti_helpers.data.ingest.layout import OFFICIAL, has_year_column, match_header, records
+from dti_helpers.data.ingest.limits import DEFAULT_LIMITS, Limits
 from dti_helpers.data.ingest.official import Cell, year_from_name
 from dti_helpers.data.ingest.problems import Problems
 from dti_helpers.data.ingest.read_table import read_table
@@ -39,25 +41,27 @@ from dti_helpers.data.ingest.unit_sets import assign_unit_sets
 
 
 def read_any(path: str | Path, catalogue: Catalogue | None = None, year: int | None = None, *,
-             scale: int | None = None, name: str | None = None) -> pd.DataFrame:
+             scale: int | None = None, name: str | None = None, sheet: str | None = None,
+             limits: Limits = DEFAULT_LIMITS) -> pd.DataFrame:
     """Read a tidy or official-layout file (CSV or XLSX) into the checked tidy table.
 
     The layout is recognised from the header. ``year`` is the assessment year
     of an official table that has no ``year``/``Năm`` column (else it is taken
     from the file name); for a file that has years it must agree with them.
     ``scale=1000`` declares 1000-point scores. ``name`` is how problems call
-    the file (default: the path as given). Raises
+    the file (default: the path as given). ``sheet`` names the workbook sheet to read (by
+    default the one in a known layout); ``limits`` bound what is read. Raises
     :class:`~dti_helpers.core.errors.DataFileError` listing every problem.
 
     >>> t = read_any("tests/fixtures/official/dti_2022_chi_tiet.csv")
     >>> len(t), t.metric.nunique(), t.province.iloc[0]
     (45, 9, 'Quảng Ninh')
     """
-    return _read_checked(path, catalogue, year, scale, name, None)
+    return _read_checked(path, catalogue, year, scale, name, None, sheet, limits)
 
 
 def read_official(path: str | Path, catalogue: Catalogue | None = None, year: int | None = None, *,
-                  scale: int | None = None) -> pd.DataFrame:
+                  scale: int | None = None, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS) -> pd.DataFrame:
     """Read and validate an official dti.gov.vn table (CSV or XLSX) into the tidy table.
 
     The result has the columns and dtypes of ``data/dti.csv`` (``unit_set``
@@ -70,11 +74,12 @@ def read_official(path: str | Path, catalogue: Catalogue | None = None, year: in
     >>> t.query("province_code == '48' and metric == 'dti'")[["score", "rank"]].values.tolist()
     [[0.6419, 1]]
     """
-    return _read_checked(path, catalogue, year, scale, None, OFFICIAL)
+    return _read_checked(path, catalogue, year, scale, None, OFFICIAL, sheet, limits)
 
 
 def check_file(path: str | Path, year: int | None = None, *, scale: int | None = None,
-               catalogue: Catalogue | None = None, name: str | None = None) -> tuple[list[DataProblem], int]:
+               catalogue: Catalogue | None = None, name: str | None = None, sheet: str | None = None,
+               limits: Limits = DEFAULT_LIMITS) -> tuple[list[DataProblem], int]:
     """Check a data file; return its problems (empty when valid) and the number of values read.
 
     Never raises for a data problem: a missing file, a directory, a binary or
@@ -86,16 +91,19 @@ def check_file(path: str | Path, year: int | None = None, *, scale: int | None =
     >>> problems[0].message("vi")
     'no/such/file.csv: không tìm thấy tệp'
     """
-    problems, _, n = validate(path, catalogue, year, scale, name)
+    problems, _, n = validate(path, catalogue, year, scale, name, sheet=sheet, limits=limits)
     return problems, n
 
 
 def validate(path: str | Path, catalogue: Catalogue | None = None, year: int | None = None,
              scale: int | None = None, name: str | None = None,
-             layouts: tuple[str, ...] | None = None) -> tuple[list[DataProblem], list[Value], int]:
+             layouts: tuple[str, ...] | None = None, *, sheet: str | None = None,
+             limits: Limits = DEFAULT_LIMITS) -> tuple[list[DataProblem], list[Value], int]:
     """The whole run: (problems, checked values, number of records read).
 
-    ``layouts`` limits the layouts recognised (``None``: all).
+    ``layouts`` limits the layouts recognised (``None``: all); ``sheet`` and ``limits`` are the
+    reader's (:func:`~dti_helpers.data.ingest.read_table.read_table`). Each value read from a
+    workbook names its sheet.
 
     >>> problems, values, n = validate("tests/fixtures/official/dti_2021_tong_hop.csv")
     >>> problems, len(values) == n
@@ -106,7 +114,7 @@ def validate(path: str | Path, catalogue: Catalogue | None = None, year: int | N
     path = Path(path)
     source = str(path) if name is None else name
     out = Problems(source)
-    recs, layout = _records(path, year, out, layouts)
+    recs, layout, sheet_read = _records(path, year, out, layouts, sheet, limits)
     if recs is None:
         return out.sorted(), [], 0
     cat = catalogue or load_catalogue()
@@ -114,7 +122,8 @@ def validate(path: str | Path, catalogue: Catalogue | None = None, year: int | N
     # A tidy table holds many years: the caller's year dates one-year tables only (an official table
     # whose own year column says otherwise is a problem).
     year_arg = None if layout == "tidy" else year
-    values = [v for v in (check_record(r, out, cat, scale, year_arg, source) for r in recs) if v is not None]
+    values = [replace(v, sheet=sheet_read) for v in (check_record(r, out, cat, scale, year_arg, source) for r in recs)
+              if v is not None]
     check_duplicates(values, out)
     check_rank_order(values, out)
     check_2020_totals(values, out)
@@ -145,33 +154,33 @@ def _kind(value: Value) -> str:
     return text if text in SOURCE_KINDS else "file"
 
 
-def _read_checked(path, catalogue, year, scale, name, layouts) -> pd.DataFrame:
+def _read_checked(path, catalogue, year, scale, name, layouts, sheet, limits) -> pd.DataFrame:
     cat = catalogue or load_catalogue()
-    problems, values, _ = validate(path, cat, year, scale, name, layouts)
+    problems, values, _ = validate(path, cat, year, scale, name, layouts, sheet=sheet, limits=limits)
     if problems:
         raise DataFileError(problems)
     return tidy_frame(values, cat)
 
 
-def _records(path: Path, year: int | None, out: Problems, layouts) -> tuple[list[dict[str, Cell]] | None, str]:
-    """Read the file and turn its rows into records, with the layout; ``None`` records when nothing
-    can be checked (a file, header or year problem)."""
+def _records(path: Path, year: int | None, out: Problems, layouts, sheet, limits):
+    """Read the file and turn its rows into records: (records, layout, sheet read); ``None`` records
+    when nothing can be checked (a file, header or year problem)."""
     if year is not None and not year_ok(year):
         out.add("year_out_of_range", None, None, year)
-        return None, ""
-    table = read_table(path, out)
+        return None, "", None
+    table = read_table(path, out, limits, sheet)
     if table is None:
-        return None, ""
+        return None, "", None
     matched = match_header(table, out, layouts)
     if matched is None:
-        return None, ""
+        return None, "", table.sheet
     layout, columns = matched
     year_cell = None
     if layout != "tidy" and not has_year_column(layout, columns):
         year_cell = _year_of_table(path, year, out)
         if year_cell is None:
-            return None, ""
-    return records(layout, columns, table, year_cell, out), layout
+            return None, "", table.sheet
+    return records(layout, columns, table, year_cell, out), layout, table.sheet
 
 
 def _year_of_table(path: Path, year: int | None, out: Problems) -> Cell | None:

@@ -1,51 +1,47 @@
-"""Bytes to rows: reading a CSV or XLSX table as the analyst saved it.
+"""A path to a table: what kind of file it is, whether it may be read, and which reader reads it.
 
-Readers are kept in a registry in papermill's style (``iorw.py``): a reader
-is registered for a file suffix at the bottom of this module and looked up
-with :meth:`TableReaders.get`. The file's first bytes win over its name, so
-a workbook saved as ``.csv`` is still read as a workbook, and an old binary
-``.xls`` is refused with a clear problem whatever it is called.
+The file is looked at before it is opened: a folder, a FIFO (opening one would wait for a
+writer forever), a device, a symbolic link that loops, or a file over the size limit is one
+problem each, and nothing is read. Then the file's first bytes choose the reader, whatever its
+name: a workbook saved as ``.csv`` is still read as a workbook, and a compound (OLE) file is an
+old ``.xls`` or a password-protected workbook, said as such.
 
-A reader takes the file's bytes and a
-:class:`~dti_helpers.data.ingest.problems.Problems` collector and returns
-``[(line, cells)]`` (1-based line numbers as the file shows them) or ``None``
-after adding a problem.
+Readers are kept in a registry in papermill's style (``iorw.py``): a reader is registered for a
+file suffix at the bottom of this module and looked up with :meth:`TableReaders.get`. A reader
+takes the open file, a :class:`~dti_helpers.data.ingest.problems.Problems` collector, the
+:class:`~dti_helpers.data.ingest.limits.Limits` and the sheet asked for, and returns the
+:class:`~dti_helpers.data.ingest.table.Sheet` read, or ``None`` after adding a problem.
 
 >>> readers.get("x.CSV") is read_csv
 True
->>> out = Problems("t.csv")
->>> read_csv("year,province\\n2021,Hà Nội\\n".encode(), out)
-[(1, ['year', 'province']), (2, ['2021', 'Hà Nội'])]
+>>> out = Problems("no.csv"); read_table(Path("no/such.csv"), out), out.items[0].code
+(None, 'not_found')
 """
 from __future__ import annotations
 
-import csv
-import datetime
-import io
+import errno
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO
 
+from dti_helpers.data.ingest.limits import DEFAULT_LIMITS, Limits, size_text
 from dti_helpers.data.ingest.problems import Problems
+from dti_helpers.data.ingest.read_csv import read_csv
+from dti_helpers.data.ingest.read_xlsx import CFB_MAGIC, read_xlsx, refuse_cfb
+from dti_helpers.data.ingest.table import Sheet, Table, table_of
 
-Rows = list[tuple[int, list[str]]]
-Reader = Callable[[bytes, Problems], "Rows | None"]
+Reader = Callable[[BinaryIO, Problems, Limits, "str | None"], "Sheet | None"]
 
 # First bytes that say what a file is, whatever its name.
-SIGNATURES = {b"PK\x03\x04": ".xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": ".xls"}
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-
-
-class Table(NamedTuple):
-    """A table's header (with its file line) and its data rows, blank rows dropped.
-
-    >>> Table(["year"], 1, [(2, ["2021"])]).header_line
-    1
-    """
-
-    header: list[str]
-    header_line: int
-    rows: Rows
+SIGNATURES = {b"PK\x03\x04": ".xlsx", CFB_MAGIC: ".xls"}
+# Why a path that is not a regular file cannot be a table, by its file type.
+ODD_FILES = ((stat.S_ISDIR, "is_dir"), (stat.S_ISFIFO, "is_fifo"), (stat.S_ISCHR, "is_device"),
+             (stat.S_ISBLK, "is_device"))
+# Why a path cannot be opened, by the error number of the system call; any other error is "unreadable".
+PATH_ERRORS = {errno.ELOOP: "symlink_loop", errno.ENOENT: "not_found", errno.ENOTDIR: "not_found",
+               errno.ENAMETOOLONG: "not_found"}
 
 
 class TableReaders:
@@ -91,146 +87,80 @@ class TableReaders:
         return reader
 
 
-def read_csv(data: bytes, out: Problems) -> Rows | None:
-    """Rows of a UTF-8 CSV (``,``, ``;`` or tab separated, as Excel saves it in any locale).
+def odd_file(mode: int) -> str | None:
+    """The problem code of a file type that is not a regular file (``None`` for a regular one).
 
-    >>> read_csv("year;score\\n2021;0,5\\n".encode(), Problems("t.csv"))
-    [(1, ['year', 'score']), (2, ['2021', '0,5'])]
+    >>> odd_file(stat.S_IFIFO), odd_file(stat.S_IFSOCK), odd_file(stat.S_IFREG) is None
+    ('is_fifo', 'not_regular', True)
     """
-    if data.startswith(UTF16_BOMS):  # UTF-16, as Excel's "Unicode Text" saves
-        out.add("not_utf8", 1, None, f"0x{data[0]:02X}")
+    if stat.S_ISREG(mode):
         return None
-    if b"\0" in data:
-        out.add("binary")
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        out.add("not_utf8", data[:exc.start].count(b"\n") + 1, None, f"0x{data[exc.start]:02X}")
-        return None
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    # Excel in a decimal-comma locale saves ";"-separated CSV; take the separator that splits the header most.
-    delimiter = max((",", ";", "\t"), key=lambda d: len(next(csv.reader([first], delimiter=d), [])))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows = []
-    while True:
-        start = reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return rows
-        except csv.Error:
-            out.add("bad_csv_quote", start)
-            return None
-        rows.append((start, cells))
+    return next((code for test, code in ODD_FILES if test(mode)), "not_regular")
 
 
-def read_xlsx(data: bytes, out: Problems) -> Rows | None:
-    """Rows of the active sheet of an XLSX workbook, cells as a CSV would hold them.
+def open_table(path: Path, out: Problems, limits: Limits = DEFAULT_LIMITS) -> BinaryIO | None:
+    """The file opened for reading, once it is known to be a regular file within the size limit.
 
-    >>> out = Problems("x.xlsx"); read_xlsx(b"PK\\x03\\x04 cut short", out), out.items[0].code
-    (None, 'bad_xlsx')
+    It is looked at (``stat``) before it is opened, and opened without waiting (a FIFO swapped
+    in meanwhile is not waited on), then looked at again through the open file.
+
+    >>> out = Problems("/dev/null"); open_table(Path("/dev/null"), out), out.items[0].code
+    (None, 'is_device')
     """
-    import openpyxl
-
     try:
-        # From bytes, not the path: openpyxl refuses a workbook whose name does not end in .xlsx.
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # a corrupt workbook raises zipfile, XML, key and value errors alike
-        out.add("bad_xlsx")
+        mode = path.stat().st_mode
+        if odd_file(mode) is None:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        code = PATH_ERRORS.get(exc.errno)
+        if code is None:
+            out.add("unreadable", reason=exc.strerror or type(exc).__name__)
+        else:
+            out.add(code)
         return None
-    try:
-        sheet = book.active or book.worksheets[0]
-        return [(line, [cell_text(v) for v in values])
-                for line, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
-    except Exception:  # damage inside a sheet only shows while reading it
-        out.add("bad_xlsx")
+    except ValueError:  # a NUL byte in the name: no such file can exist
+        out.add("not_found")
         return None
-    finally:
-        book.close()
-
-
-def refuse_xls(data: bytes, out: Problems) -> None:
-    """An old binary ``.xls`` workbook is not read: the problem asks for ``.xlsx`` or CSV.
-
-    >>> out = Problems("x.xls"); refuse_xls(b"", out), out.items[0].code
-    (None, 'old_xls')
-    """
-    out.add("old_xls")
+    if odd_file(mode):
+        out.add(odd_file(mode))
+        return None
+    fh = os.fdopen(fd, "rb")
+    info = os.fstat(fh.fileno())
+    problem = odd_file(info.st_mode) or ("too_large" if info.st_size > limits.max_bytes else
+                                         "empty_file" if info.st_size == 0 else None)
+    if problem is None:
+        return fh
+    fh.close()
+    sizes = {"size": size_text(info.st_size), "limit": size_text(limits.max_bytes)} if problem == "too_large" else {}
+    out.add(problem, **sizes)
     return None
 
 
-def cell_text(value: object) -> str:
-    """A workbook cell as the text a CSV would hold (whole numbers without ".0").
-
-    >>> cell_text(2021.0), cell_text(0.6419), cell_text(None), cell_text(True)
-    ('2021', '0.6419', '', 'true')
-    """
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, (datetime.date, datetime.time)):
-        return value.isoformat()
-    return str(value)
-
-
-def read_table(path: Path, out: Problems) -> Table | None:
+def read_table(path: Path, out: Problems, limits: Limits = DEFAULT_LIMITS, sheet: str | None = None) -> Table | None:
     """Read a file into its header and rows; ``None`` after adding a problem.
 
-    >>> out = Problems("no.csv"); read_table(Path("no/such.csv"), out), out.items[0].code
-    (None, 'not_found')
+    ``sheet`` names the workbook sheet to read (by default, the one in a known layout).
+
+    >>> table = read_table(Path("tests/fixtures/official/dti_2021_tong_hop.xlsx"), Problems("x.xlsx"))
+    >>> table.sheet, table.header[:2], len(table.rows)
+    ('DTI', ['Xếp hạng DTI', 'Tỉnh, thành phố'], 18)
     """
-    try:
-        if path.is_dir():
-            out.add("is_dir")
+    fh = open_table(path, out, limits)
+    if fh is None:
+        return None
+    with fh:
+        try:
+            head = fh.read(len(CFB_MAGIC))
+            fh.seek(0)
+            found = readers.get(path, head)(fh, out, limits, sheet)
+        except OSError as exc:  # a disk error while reading
+            out.add("unreadable", reason=exc.strerror or type(exc).__name__)
             return None
-        if not path.exists():
-            out.add("not_found")
-            return None
-        data = path.read_bytes()
-    except OSError as exc:
-        out.add("unreadable", reason=exc.strerror or type(exc).__name__)
-        return None
-    if not data.removeprefix(b"\xef\xbb\xbf").strip():
-        out.add("empty_file")
-        return None
-    rows = readers.get(path, data)(data, out)
-    return None if rows is None else table_of(rows, out)
-
-
-def table_of(rows: Rows, out: Problems) -> Table | None:
-    """Drop blank rows and trailing empty cells; the first row left is the header.
-
-    >>> table_of([(1, ["year", ""]), (2, ["", ""]), (3, ["2021"])], Problems("t.csv"))
-    Table(header=['year'], header_line=1, rows=[(3, ['2021'])])
-    """
-    kept = []
-    for line, cells in rows:
-        while cells and not cells[-1].strip():
-            cells = cells[:-1]
-        if cells:
-            kept.append((line, cells))
-    if not kept:
-        out.add("empty_file")
-        return None
-    (header_line, header), body = kept[0], kept[1:]
-    if not body:
-        out.add("no_rows")
-        return None
-    good = []
-    for line, cells in body:
-        if len(cells) > len(header):
-            out.add("extra_cells", line, None, cells[len(header)], n=len(cells), m=len(header))
-        else:
-            good.append((line, cells))
-    return Table(header, header_line, good)
+    return None if found is None else table_of(found, out)
 
 
 readers = TableReaders()
 readers.register(".csv", read_csv)
 readers.register(".xlsx", read_xlsx)
 readers.register(".xlsm", read_xlsx)
-readers.register(".xls", refuse_xls)
+readers.register(".xls", refuse_cfb)

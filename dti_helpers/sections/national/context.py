@@ -32,6 +32,8 @@ class Overview:
     year_requested: int | None = None
     # (format, address relative to the HTML page) of the figures' CSV and XLSX built with the page
     downloads: tuple[tuple[str, str], ...] = ()
+    # SOURCE_DATE_EPOCH as the batch read it: the build date the overview states (None: the data's date)
+    build_epoch: int | None = None
 
     @property
     def n(self) -> int:
@@ -40,7 +42,7 @@ class Overview:
 
 
 def setup(year=None, lang: str = "vi", data_path=None, data_cache=None, units: str = "63",
-          embedded: bool = True, downloads=None) -> Overview:
+          embedded: bool = True, downloads=None, build_epoch: int | None = None) -> Overview:
     """Load the data and check the parameters: the first call of the overview notebook.
 
     ``year=None`` means the latest assessed year of the unit set ``units`` ("63" or "34").
@@ -48,8 +50,10 @@ def setup(year=None, lang: str = "vi", data_path=None, data_cache=None, units: s
     unless ``embedded=False``. ``data_cache`` is the batch's checked copy
     of that data (:func:`~dti_helpers.data.load.write_validated`), read instead of
     validating the file again. ``downloads`` are the (format, relative address) pairs of the
-    figures' CSV and XLSX a batch builds with the page, which its cover links. In IPython it also
-    makes plain DataFrames and figures display (and export) in the overview's style and language.
+    figures' CSV and XLSX a batch builds with the page, which its cover links. ``build_epoch`` is the
+    build time the batch read from ``SOURCE_DATE_EPOCH``, stated as the overview's build date. In
+    IPython it also makes plain DataFrames and figures display (and export) in the overview's style
+    and language.
 
     >>> ov = setup(2022, "en")
     >>> ov.year, ov.lang
@@ -70,8 +74,10 @@ def setup(year=None, lang: str = "vi", data_path=None, data_cache=None, units: s
     if requested is not None and requested not in years:
         raise ParameterError(f"no DTI data for {requested}; years with data: {', '.join(map(str, years))}")
     kit.install_display(lang)
+    epoch = None if build_epoch in (None, "") else int(build_epoch)
     return Overview(data, requested if requested is not None else years[-1], lang,
-                    data_paths(data_path), requested, tuple((str(f), str(href)) for f, href in downloads or ()))
+                    data_paths(data_path), requested, tuple((str(f), str(href)) for f, href in downloads or ()),
+                    epoch)
 
 
 def np_short(lang: str) -> Span:

@@ -1,13 +1,17 @@
 """The overview's data notes: method, the sources of every figure shown, data version and parameters."""
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from dti_helpers.analysis import dates
 from dti_helpers.analysis.national import PILLARS, cited_rows, source_urls
 from dti_helpers.core.labels import t
 from dti_helpers.core.schema import FIGURES_KEY
 from dti_helpers.sections import kit
+from dti_helpers.sections.dates import date_rows, publishers_text
 from dti_helpers.sections.national.context import Overview, setup
 from dti_helpers.sections.national.year import grid
-from dti_helpers.sections.parts import Code, Heading, References, Section
+from dti_helpers.sections.parts import Code, Heading, Link, References, Section
 from dti_helpers.sections.records import figure_records
 
 
@@ -55,14 +59,17 @@ def notes_section(ov: Overview) -> Section:
     lang = ov.lang
     # A file is one reference however many of its rows are cited.
     urls = list(dict.fromkeys(kit.source_text(u, lang) for u in source_urls(cited_rows(ov.data, ov.year))))
-    parts = [Heading(t("dn_method", lang))]
+    parts = [Heading(t("dn_method", lang)),
+             kit.text(t("method_source", lang, publishers=publishers_text(dates.publishers(ov.data), lang)))]
     parts += [kit.text(t(key, lang)) for key in ("ov_method_published", "ov_method_movers", "method_stats")]
     if ov.n == 34:
         parts.append(kit.text(t("method_region_34", lang)))
     parts += [kit.text(t("ov_method_doubtful", lang)), kit.text(t("method_honesty", lang)),
               Heading(t("dn_reflist", lang)), kit.text(t("ov_sources_intro_all", lang, year=ov.year, n=len(urls))),
               References(tuple(enumerate(urls, 1))), Heading(t("dn_params", lang)),
-              grid([t("col_parameter", lang), t("col_value", lang)], [[k, Code(v)] for k, v in parameters(ov)], (),
-                   cls="data params")]
+              grid([t("col_parameter", lang), t("col_value", lang)],
+                   [[k, v] for k, v in date_rows(dates.report_dates(ov.data, ov.year, ov.build_epoch), lang,
+                                                 lambda url: Link(url, urlsplit(url).netloc or url))]
+                   + [[k, Code(v)] for k, v in parameters(ov)], (), cls="data params")]
     # the figures cited here, recorded for the overview's downloads (render/download.py)
     return Section("notes", t("ov_sec_notes", lang), tuple(parts), meta={FIGURES_KEY: shown_figures(ov)})

@@ -21,7 +21,7 @@ def pillars_section(ov: Overview) -> Section:
     The median, lowest and highest follow the one group rule over the year's units.
 
     >>> html = pillars_section(setup(2021, "en")).html()
-    >>> "data:image/svg+xml" in html and "Digital government" in html and "too few published (19 of 63)" in html
+    >>> "<svg width=" in html and "Digital government" in html and "too few published (19 of 63)" in html
     True
     >>> "2021" in pillars_section(setup(2022, "en")).html()
     False
@@ -60,7 +60,7 @@ def movers_section(ov: Overview) -> Section:
     """Section 5: the biggest rank changes between consecutive years, where both ranks are published.
 
     >>> html = movers_section(setup(2022, "en")).html()
-    >>> "2021" in html and "data:image/svg+xml" in html
+    >>> "2021" in html and "<svg width=" in html
     True
     >>> "Đắk Nông † +13" in movers_section(setup(2021, "en")).html()
     True
@@ -106,7 +106,7 @@ def coverage_section(ov: Overview) -> Section:
     """Section 6: how much of each year's assessment is published (and so in this report).
 
     >>> html = coverage_section(setup(2022, "en")).html()
-    >>> "data:image/svg+xml" in html and "63" in html
+    >>> "<svg width=" in html and "63" in html
     True
     """
     lang = ov.lang

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dti_helpers.analysis import province as an
+from dti_helpers.analysis import dates, province as an
 from dti_helpers.analysis.national import PILLARS, coverage, nothing_published, ranking, regions
 from dti_helpers.charts import TILES, TILES_34, distributions, tile_map
 from dti_helpers.core.labels import fmt_number, fmt_rank, t
-from dti_helpers.core.schema import publisher
 from dti_helpers.sections import kit
+from dti_helpers.sections.dates import dates_line
+from dti_helpers.sections.keys import rank_tips, tile_key
 from dti_helpers.sections.national.context import (Overview, mark, metric_name, rank_cell, region_name,
                                                    score_cell, setup)
 from dti_helpers.sections.parts import DoubtNotes, Section, Table, Text
@@ -26,18 +27,21 @@ def grid(head, rows, numeric, caption=None, notes: DoubtNotes | None = None, cls
 
 
 def cover(ov: Overview) -> Section:
-    """The overview's title block; its metadata names the document for HTML and PDF.
+    """The overview's title block (subtitle, lede, dates line); its metadata names the document for HTML and PDF.
 
-    >>> cover(setup(2022, "en")).title
-    'Digital Transformation Index 2022: national overview'
+    >>> sec = cover(setup(2022, "en"))
+    >>> sec.title, sec.parts[2].content.split(" · ")[0]
+    ('Digital Transformation Index 2022: national overview', '2022 results published on 12 July 2023')
     """
     title = t("ov_title" if ov.n == 63 else "ov_title_34", ov.lang, year=ov.year)
     meta = {"dti_report": {"lang": ov.lang, "title": title, "year": ov.year, "kind": "overview",
                            "header": t("ov_header", ov.lang, year=ov.year)}}
     subtitle = t("ov_subtitle" if ov.n == 63 else "ov_subtitle_34", ov.lang, year=ov.year)
-    lede = t("ov_lede", ov.lang, publisher=t(publisher(ov.year), ov.lang))
+    when = dates.report_dates(ov.data, ov.year, ov.build_epoch)
+    lede = t("ov_lede", ov.lang, publisher=t(when["published"]["publisher"], ov.lang))
     links = (kit.downloads(ov.downloads, ov.lang),) if ov.downloads else ()
-    return Section("top", title, (Text(subtitle, "subtitle"), Text(lede, "lede"), *links), level=1, meta=meta)
+    return Section("top", title, (Text(subtitle, "subtitle"), Text(lede, "lede"),
+                                  Text(dates_line(when, ov.lang), "lede dates"), *links), level=1, meta=meta)
 
 
 def ranking_section(ov: Overview) -> Section:
@@ -76,7 +80,7 @@ def regions_section(ov: Overview) -> Section:
     The best, the median rank and the median score follow the one group rule ("n of N", or too few published).
 
     >>> html = regions_section(setup(2022, "en")).html()
-    >>> "Central Highlands" in html and "data:image/svg+xml" in html
+    >>> "Central Highlands" in html and "<svg width=" in html
     True
     >>> "too few published (6 of 14)" in regions_section(setup(2020, "en")).html()
     True
@@ -115,7 +119,7 @@ def regions_section(ov: Overview) -> Section:
 def map_section(ov: Overview) -> Section:
     """Section 4: a tile-grid map of the 63 provinces coloured by DTI rank in the year.
 
-    >>> "data:image/svg+xml" in map_section(setup(2022, "en")).html()
+    >>> "<svg width=" in map_section(setup(2022, "en")).html()
     True
     >>> "Điện Biên 24" in map_section(setup(2024, "en")).html().split("Doubtful figures (†): ")[1]
     True
@@ -128,9 +132,11 @@ def map_section(ov: Overview) -> Section:
         doubt = co[co.doubtful & co["rank"].notna()]
         words = {"not_published": t("not_published", lang), "colorbar": t("chart_dti_rank", lang)}
         tiles = TILES_34 if ov.n == 34 else TILES
+        co = co.assign(tip=rank_tips(co, ov.year, ov.n, lang))
         ax = tile_map(co, code="code", rank="rank", focus=None, doubtful=set(doubt.code), tiles=tiles, labels=words)
         alt = t("ov_alt_map", lang, year=ov.year, n_rank=n_rank, n=ov.n)
         if not doubt.empty:
             alt += " " + t("alt_doubtful", lang, items=", ".join(f"{r.name} {int(r.rank)}" for r in doubt.itertuples()))
         parts.append(kit.chart(ax, alt=alt, caption=t("ov_map_caption", lang, year=ov.year)))
+        parts.append(tile_key(tiles, dict(zip(co.code, co.name)), lang))
     return Section("map", t("ov_sec_map", lang), tuple(parts))

@@ -24,8 +24,9 @@ from dti_helpers.core.labels import fmt_rank, fmt_score, t
 from dti_helpers.data.origin import parse_file_ref, split_sources
 from dti_helpers.sections.kit import source_row
 from dti_helpers.sections.parts import DoubtNotes, Inline, Kpi, Kpis, Link, Section, Span, Text
-from dti_helpers.sections.province.common import change_doubt, grid, rank_cell, rank_move, score_cell
-from dti_helpers.sections.province.country import doubt_notes, position, tile_map
+from dti_helpers.sections.province.common import change_doubt, grid, rank_cell, rank_move, rank_move_key, \
+    score_cell, unit_noun
+from dti_helpers.sections.province.country import doubt_notes, position, tile_map, with_tips
 from dti_helpers.sections.province.former import former_provinces
 from dti_helpers.sections.province.headline import merger_lines
 
@@ -81,9 +82,9 @@ def _change(h: dict | None, rep, notes: DoubtNotes, lines: list):
         return Span(t("no_prev", lang), "kpi-text")
     doubt, note = change_doubt({**h, "year": h["year"]}, lang)
     what = t("doubt_change", lang, prev_year=h["prev_year"], year=h["year"], what="DTI")
-    lines.append(notes.mark_text(t("hl_rank_change", lang, prev_year=h["prev_year"],
-                                   prev=fmt_rank(h["prev_rank"], h["n_units"], lang),
-                                   move=rank_move(h["rank_change"], lang)), doubt, note, what))
+    lines.append(notes.mark_text(t(rank_move_key(h["rank_change"], "hl_rank"), lang, prev_year=h["prev_year"],
+                                   prev=fmt_rank(h["prev_rank"], h["n_units"], lang), k=abs(h["rank_change"]),
+                                   noun=unit_noun(rep)), doubt, note, what))
     value = notes.mark(rank_move(h["rank_change"], lang), doubt, note, what)
     return Inline((value, Span(t("since_year", lang, year=h["prev_year"]), "kpi-sub")))
 
@@ -105,8 +106,8 @@ def _successor_kpi(rep, notes: DoubtNotes) -> Kpi | None:
 
 
 def headline(rep) -> Section:
-    """The brief's first section: why it is short, the DTI rank (of N), its change where comparable, and the
-    successor's figures after the July 2025 merger (or what a unit was formed from).
+    """The brief's first section: why it is short, the DTI rank (of N), its change where comparable, the
+    successor's figures after the July 2025 merger (or what a unit was formed from), and the map of the country.
 
     >>> from dti_helpers.sections.province import setup
     >>> html = headline(setup("Hà Nam", 2022)).html()
@@ -134,8 +135,28 @@ def headline(rep) -> Section:
     successor = _successor_kpi(rep, notes)
     if successor is not None:
         kpis.append(successor)
-    parts = (why(rep), Kpis(tuple(kpis)), *(Text(line) for line in lines), notes.box())
+    chart, *key = country_map(rep, notes) or [None]
+    # the map right after why the report is short: on a wide page it stands at the right of the cards, the
+    # sentences and its key (report.css, paged.css), so that page 1 holds the whole summary
+    parts = (why(rep), *([chart] if chart else []), Kpis(tuple(kpis)), *(Text(line) for line in lines), notes.box(),
+             *key)
     return Section("headline", rep.title("headline"), parts, cls="brief")
+
+
+def country_map(rep, notes: DoubtNotes) -> list:
+    """The tile map of the year's DTI ranks and its key, the other provinces' doubtful ranks noted in ``notes``;
+    nothing when the year has no published rank.
+
+    >>> from dti_helpers.sections.province import setup
+    >>> [type(p).__name__ for p in country_map(setup("Hà Nam", 2022, "en"), DoubtNotes("en"))]
+    ['Chart', 'TileKey']
+    """
+    co = with_tips(rep, an.country(rep.data, rep.year))
+    if not co["rank"].notna().any():
+        return []
+    doubt = co[co.doubtful & co["rank"].notna()]
+    doubt_notes(rep, doubt, notes)
+    return tile_map(rep, co, [], doubt)
 
 
 def cover(full_cover):
@@ -156,28 +177,21 @@ def cover(full_cover):
 
 def country(rep) -> Section:
     """The brief's rank in the country and over the years: the year's coverage, where the province stands
-    (ties named), its rank history, and the tile map beside them.
+    (ties named) and its rank history; the map is in the brief's first section, beside its summary.
 
     >>> from dti_helpers.sections.province import setup
     >>> html = country(setup("Hà Nam", 2022, "en")).html()
-    >>> html.count("data:image/svg+xml"), "ranked 34/63 in 2022" in html, "No rank published for: 2020" in html
-    (1, True, True)
+    >>> "<svg" in html, "ranked 34/63 in 2022" in html, "No rank published for: 2020" in html
+    (False, True, True)
     """
     lang = rep.lang
     co = an.country(rep.data, rep.year)
     notes = DoubtNotes(lang)
     parts = position(rep, co, notes)
-    if co["rank"].notna().any():
-        doubt = co[co.doubtful & co["rank"].notna()]
-        doubt_notes(rep, doubt, notes)
-        chart = tile_map(rep, co, [], doubt)
-    else:
+    if not co["rank"].notna().any():
         parts.append(Text(t("country_no_chart", lang, year=rep.year)))
-        chart = None
     parts.extend(ranks(rep, notes))
     parts.append(notes.box())
-    if chart is not None:  # last: on a wide page the text takes the first column, the map the second
-        parts.append(chart)
     return Section("country", rep.title("country"), tuple(parts), cls="brief")
 
 

@@ -68,17 +68,46 @@ def signed(value: float, lang: str) -> str:
 
 
 def rank_move(change, lang: str) -> str:
-    """A rank change in words (positive = up).
+    """A rank change in a cell's words (positive = up).
 
-    >>> rank_move(3, "en") != rank_move(-3, "en")
-    True
+    >>> rank_move(3, "en"), rank_move(-1, "en"), rank_move(0, "en"), rank_move(-1, "vi")
+    ('up 3 places', 'down 1 place', 'rank unchanged', 'giảm 1 bậc')
+    """
+    return t(rank_move_key(change), lang, k=abs(int(change)))
+
+
+def rank_move_key(change, prefix: str = "rank") -> str:
+    """The label of a rank change: ``<prefix>_up``, ``_down`` or ``_same``; a move of one place has its
+    own (``_up_one``: "1 place", not "1 places").
+
+    >>> rank_move_key(2), rank_move_key(-1, "hl_rank"), rank_move_key(0)
+    ('rank_up', 'hl_rank_down_one', 'rank_same')
     """
     change = int(change)
-    if change > 0:
-        return t("rank_up", lang, k=change)
-    if change < 0:
-        return t("rank_down", lang, k=-change)
-    return t("rank_same", lang)
+    if change == 0:
+        return f"{prefix}_same"
+    return f"{prefix}_{'up' if change > 0 else 'down'}{'_one' if abs(change) == 1 else ''}"
+
+
+def unit_noun(rep, code: str | None = None) -> str:
+    """What the report's unit (or ``code``) is, in one word: "tỉnh" or "thành phố" ("province", "city"),
+    by its kind in the catalogue, so a centrally-run city is never called a province.
+
+    >>> from dti_helpers.sections.province import setup
+    >>> unit_noun(setup("da-nang", 2022)), unit_noun(setup("24", 2020, "en")), unit_noun(setup("Huế", 2024, units="34"))
+    ('thành phố', 'province', 'thành phố')
+    """
+    return t(f"noun_{rep.data.provinces.at[code or rep.code, 'kind']}", rep.lang)
+
+
+def this_unit(rep) -> str:
+    """The report's own unit as a table names it beside its name: "this province" or "this city".
+
+    >>> from dti_helpers.sections.province import setup
+    >>> this_unit(setup("da-nang", 2022)), this_unit(setup("24", 2020, "en"))
+    ('chính thành phố này', 'this province')
+    """
+    return t(f"this_{rep.data.provinces.at[rep.code, 'kind']}", rep.lang)
 
 
 def change_doubt(row, lang: str) -> tuple[bool, str]:

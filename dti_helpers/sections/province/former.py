@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dti_helpers.analysis import lineage
 from dti_helpers.analysis.provenance import note_text
-from dti_helpers.core.labels import t
+from dti_helpers.core.labels import fmt_list, t
 from dti_helpers.sections.parts import DoubtNotes, Section, Text
 from dti_helpers.sections.province.common import PILLARS, grid, metric_label
 from dti_helpers.sections.province.peers import peer_cell
@@ -28,7 +28,7 @@ def former_provinces(rep, metrics=("dti", *PILLARS)) -> Section | None:
 
     >>> from dti_helpers.sections.province import setup
     >>> former_provinces(setup("Lâm Đồng", 2024, "en", units="34")).title
-    '6. Former provinces'
+    '6. Former provinces and cities'
     """
     if rep.data.units != "34":
         return None
@@ -37,9 +37,11 @@ def former_provinces(rep, metrics=("dti", *PILLARS)) -> Section | None:
     codes = list(dict.fromkeys(former.code))
     names = {c: former.loc[former.code == c, "name"].iloc[0] for c in codes}
     if len(codes) > 1:
-        intro = t("former_intro_merged", lang, name=rep.name, n=len(codes), members=", ".join(names.values()))
+        intro = t("former_intro_merged", lang, name=rep.name, n=len(codes), members=fmt_list(names.values(), lang))
     else:
-        intro = t("former_intro_kept", lang, name=rep.name)
+        former_name = next(iter(names.values()), rep.name)
+        intro = t("former_intro_kept" if former_name == rep.name else "former_intro_renamed", lang, name=rep.name,
+                  former=former_name)
     parts = [Text(intro), Text(t("former_caution", lang, name=rep.name))]
     if former.empty:  # data of the 34 alone (an official table of a later year): nothing of the 63 to show
         parts.append(Text(t("former_none", lang)))

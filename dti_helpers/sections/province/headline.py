@@ -7,22 +7,24 @@ True
 """
 from __future__ import annotations
 
-from dti_helpers.analysis import lineage, province as an
+from dti_helpers.analysis import dates, lineage, province as an
 from dti_helpers.analysis.provenance import note_text
-from dti_helpers.core.labels import fmt_rank, fmt_score, t
-from dti_helpers.core.schema import publisher
+from dti_helpers.core.labels import fmt_list, fmt_rank, fmt_score, t
+from dti_helpers.sections.dates import dates_line
 from dti_helpers.sections.kit import downloads
 from dti_helpers.sections.parts import DoubtNotes, Inline, Kpi, Kpis, Link, Section, Span, Text
-from dti_helpers.sections.province.common import change_doubt, rank_cell, rank_move, region_name, \
-    score_cell, signed
+from dti_helpers.sections.province.common import change_doubt, rank_cell, rank_move, rank_move_key, region_name, \
+    score_cell, signed, unit_noun
 
 
 def cover(rep) -> Section:
-    """The report's title block (level-1 heading); its metadata names the document.
+    """The report's title block (level-1 heading): subtitle, lede (naming the year's publisher) and the
+    dates line (results published, data version and its date, build date); its metadata names the document.
 
     >>> from dti_helpers.sections.province import setup
-    >>> cover(setup("24", 2020, "en")).title
-    'Digital Transformation Index 2020: Bắc Giang'
+    >>> sec = cover(setup("24", 2020, "en"))
+    >>> sec.title, sec.parts[2].content.split(" · ")[0]
+    ('Digital Transformation Index 2020: Bắc Giang', '2020 results published on 19 October 2021')
 
     A report built with its figures as CSV or XLSX (``params.downloads``) links them under the lede:
 
@@ -35,8 +37,10 @@ def cover(rep) -> Section:
     p, lang = rep.params, rep.lang
     title = t("report_title", lang, name=p.name, year=p.year)
     subtitle = "report_subtitle" if p.units == "63" else "report_subtitle_34"
+    when = dates.report_dates(rep.data, p.year, p.build_epoch)
     parts = (Text(t(subtitle, lang, region=region_name(rep), year=p.year), "subtitle"),
-             Text(t("report_lede", lang, publisher=t(publisher(p.year), lang)), "lede"))
+             Text(t("report_lede", lang, publisher=t(when["published"]["publisher"], lang)), "lede"),
+             Text(dates_line(when, lang), "lede dates"))
     if p.downloads:
         parts += (downloads(p.downloads, lang),)
     meta = {"dti_report": {"lang": lang, "title": title, "province": p.name, "code": p.code, "year": p.year,
@@ -49,23 +53,29 @@ def merger_lines(rep, notes: DoubtNotes | None = None) -> list:
     (a doubtful figure marked, its note in ``notes``); for a unit of the 34, what it was formed from.
 
     >>> from dti_helpers.sections.province import setup
-    >>> len(merger_lines(setup("24", 2020, "en"))) >= 1
-    True
-    >>> merger_lines(setup("24", 2024, "en", units="34"))[0][:50]
-    'Bắc Ninh was formed on 1 July 2025 from Bắc Giang,'
+    >>> merger_lines(setup("da-nang", 2022))[0]
+    'Ngày 1/7/2025, TP. Đà Nẵng hợp nhất với Quảng Nam, giữ tên TP. Đà Nẵng.'
+    >>> merger_lines(setup("Quảng Nam", 2022, "en"))[0]
+    'On 1 July 2025, Quảng Nam merged with TP. Đà Nẵng; the merged city is called TP. Đà Nẵng.'
+    >>> merger_lines(setup("Cao Bằng", 2022, "en"))[0], merger_lines(setup("Huế", 2022, "en"))[0][-40:]
+    ('Cao Bằng was not merged in the reorganisation of 1 July 2025.', 'it is now TP. Huế, a centrally-run city.')
+    >>> merger_lines(setup("24", 2024, "en", units="34"))[0][:68]
+    'Bắc Ninh was formed on 1 July 2025 by merging Bắc Giang and Bắc Ninh'
     """
     lang = rep.lang
     if rep.data.units == "34":
         members = lineage.predecessor_names(rep.data, rep.code)
-        key = "hl_formed" if len(members) > 1 else "hl_kept"
-        return [t(key, lang, name=rep.name, members=", ".join(members), section=rep.title("former"))]
+        if len(members) > 1:
+            return [t("hl_formed", lang, name=rep.name, members=fmt_list(members, lang), section=rep.title("former"))]
+        key = "hl_kept" if members == [rep.name] else "hl_kept_renamed"
+        return [t(key, lang, name=rep.name, former=members[0], section=rep.title("former"))]
     s = lineage.successor(rep.data, rep.code)
     notes = notes if notes is not None else DoubtNotes(lang)
-    if not s["merged"]:
-        lines = [t("hl_not_merged", lang, name=rep.name)]
-    else:
-        lines = [t("hl_merged", lang, name=rep.name, successor=s["name"], members=", ".join(s["members"]))]
+    lines = [merger_sentence(rep, s)]
     for f in s["figures"]:
+        if f["score"] is None and f["rank"] is None:
+            lines.append(t("hl_successor_none", lang, year=f["year"], successor=s["name"]))
+            continue
         lines.append(notes.mark_text(
             t("hl_successor_figure", lang, year=f["year"], successor=s["name"], score=fmt_score(f["score"], lang),
               rank=fmt_rank(f["rank"], s["n_units"], lang)),
@@ -76,7 +86,30 @@ def merger_lines(rep, notes: DoubtNotes | None = None) -> list:
     return lines
 
 
-def _change(h: dict, year: int, lang: str, notes: DoubtNotes, lines: list):
+def merger_sentence(rep, s: dict) -> str:
+    """What the 1 July 2025 merger did to a province of the 63, said plainly: not merged; merged and kept
+    its name; merged into a unit named after another; or not merged but renamed (Thừa Thiên - Huế).
+    ``s`` is :func:`~dti_helpers.analysis.lineage.successor`'s answer.
+
+    >>> from dti_helpers.sections.province import setup
+    >>> rep = setup("Bình Thuận", 2022)
+    >>> merger_sentence(rep, lineage.successor(rep.data, rep.code))
+    'Ngày 1/7/2025, Bình Thuận hợp nhất với Đắk Nông và Lâm Đồng; tỉnh mới mang tên Lâm Đồng.'
+    """
+    lang, units_34 = rep.lang, rep.data.catalogue.units("34")
+    kind = units_34.at[s["code"], "kind"]
+    if not s["merged"]:
+        if s["name"] == rep.name:
+            return t("hl_not_merged", lang, name=rep.name)
+        now_city = kind == "city" and rep.data.provinces.at[rep.code, "kind"] != "city"
+        return t("hl_not_merged_now_city" if now_city else "hl_not_merged_renamed", lang, name=rep.name,
+                 successor=s["name"])
+    others = fmt_list([m for m in s["members"] if m != rep.name], lang)
+    key = "hl_merged_kept" if s["name"] == rep.name else "hl_merged_into"
+    return t(key, lang, name=rep.name, others=others, successor=s["name"], noun=t(f"noun_{kind}", lang))
+
+
+def _change(rep, h: dict, year: int, lang: str, notes: DoubtNotes, lines: list):
     """The change card's value (a rank change only: a score change is never a headline figure), and the
     change sentences appended to ``lines`` (a score change only between years of the same method)."""
     if h["prev_year"] is None:
@@ -86,8 +119,9 @@ def _change(h: dict, year: int, lang: str, notes: DoubtNotes, lines: list):
     ch_what = t("doubt_change", lang, prev_year=h["prev_year"], year=year, what="DTI")
     parts = []
     if h["rank_change"] is not None:
-        parts.append(t("hl_rank_change", lang, prev_year=h["prev_year"],
-                       prev=fmt_rank(h["prev_rank"], h["n_units"], lang), move=rank_move(h["rank_change"], lang)))
+        parts.append(t(rank_move_key(h["rank_change"], "hl_rank"), lang, prev_year=h["prev_year"],
+                       prev=fmt_rank(h["prev_rank"], h["n_units"], lang), k=abs(int(h["rank_change"])),
+                       noun=unit_noun(rep)))
     if h["score_change"] is not None:
         parts.append(t("hl_score_change", lang, prev_year=h["prev_year"], prev=fmt_score(h["prev_score"], lang),
                        delta=signed(h["score_change"], lang)))
@@ -132,7 +166,7 @@ def headline(rep) -> Section:
         lines = [t("hl_score_only", lang, year=year, name=name, score=score_txt)]
     else:
         lines = [t("hl_none", lang, year=year, name=name)]
-    change_cell = _change(h, year, lang, notes, lines)
+    change_cell = _change(rep, h, year, lang, notes, lines)
     mean = h["national_mean"]
     lines.append(t("hl_mean", lang, year=year, mean=fmt_score(mean, lang)) if mean is not None
                  else t("hl_mean_np", lang, year=year))

@@ -10,12 +10,13 @@ from __future__ import annotations
 import pandas as pd
 
 import dti_helpers
-from dti_helpers.analysis import lineage, province as an
+from dti_helpers.analysis import dates, lineage, province as an
 from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import fmt_rank, t
 from dti_helpers.core.schema import FIGURES_KEY
 from dti_helpers.data.origin import parse_file_ref, split_sources
 from dti_helpers.sections import kit
+from dti_helpers.sections.dates import date_rows, publishers_text
 from dti_helpers.sections.kit import not_published
 from dti_helpers.sections.parts import Cite, Code, DoubtNotes, Group, Heading, Inline, References, Section, Span, \
     Text
@@ -141,23 +142,26 @@ def missing_summary(rep) -> Group:
                   *lines))
 
 
-def _params_table(rep):
+def _params_table(rep, cites: Citations):
+    """Dates (results published, the data's date, the build), then the parameters and the data version."""
     lang, p = rep.lang, rep.params
     data_name = kit.data_label(rep.data, lang)
+    when = date_rows(dates.report_dates(rep.data, p.year, p.build_epoch), lang, cites.cite)
     params = [
         (t("param_province", lang), t("param_province_value", lang, name=p.name, code=p.code) if p.province == p.name
          else t("param_province_asked", lang, name=p.name, code=p.code, asked=p.province)),
         (t("param_year", lang), t("param_year_latest", lang, year=p.year) if p.latest else str(p.year)),
         *([(t("param_units", lang), t("param_units_34", lang))] if p.units == "34" else []),
         (t("param_lang", lang), p.lang),
-        (t("param_peers", lang), f"{p.peers} ({t('peers_name_' + p.peers, lang)})"),
+        (t("param_peers", lang), f"{p.peers} ({t('peers_name_' + p.peers, lang)})" if not p.chosen_peers else
+         f"{', '.join(rep.data.provinces.at[c, 'name'] for c in p.peers)} ({t('peers_name_list', lang)})"),
         (t("param_layout", lang), t(f"layout_{rep.layout}{'_auto' if p.layout == 'auto' else ''}", lang)),
         (t("param_data", lang), data_name),
         (t("param_version", lang), rep.data.version),
         (t("param_software", lang), f"dti-reports {dti_helpers.__version__}"),
     ]
-    return grid([t("col_parameter", lang), t("col_value", lang)], [[k, Code(v)] for k, v in params],
-                cls="data params")
+    return grid([t("col_parameter", lang), t("col_value", lang)],
+                [[k, v] for k, v in when] + [[k, Code(v)] for k, v in params], cls="data params")
 
 
 def data_notes(rep) -> Section:
@@ -197,6 +201,7 @@ def data_notes(rep) -> Section:
     if not others.empty:
         table = _others_table(rep, others, cites, notes)
         parts.extend((Text(t("dn_others_intro_brief" if rep.is_brief else "dn_others_intro", lang)), table))
+    params = _params_table(rep, cites)  # before the list: the page giving the publication date is a source too
     missing = missing_summary(rep) if rep.is_brief else missing_part(rep)
     parts.extend((Heading(t("dn_reflist", lang)), cites.references(), notes.box(), missing,
                   Heading(t("dn_method", lang))))
@@ -206,13 +211,14 @@ def data_notes(rep) -> Section:
         keys.insert(6, "method_region_34")
     if rep.is_brief:  # a brief shows no score change, group statistic, peer or region median
         keys = [k for k in keys if k not in ("method_changes", "method_stats", "method_region_34")]
+    publishers = publishers_text(dates.publishers(rep.data), lang)
     for key in keys:
-        parts.append(Text(t(key, lang, n=rep.data.n_units)))
+        parts.append(Text(t(key, lang, n=rep.data.n_units, publishers=publishers)))
     if not rep.is_brief:  # a brief shows no strengths, so states no rule for them
         parts.insert(len(parts) - 1, Text(strength_rule(rep)))  # before the honesty paragraph
-    parts.extend((Heading(t("dn_params", lang)), _params_table(rep)))
+    parts.extend((Heading(t("dn_params", lang)), params))
     # the figures cited here, recorded for the report's downloads (render/download.py)
-    return Section("notes", rep.title("notes"), tuple(parts), 
+    return Section("notes", rep.title("notes"), tuple(parts),
                    meta={FIGURES_KEY: shown_figures(rep, rows_shown)})
 
 
@@ -223,7 +229,7 @@ def _successor_tables(rep, cites, notes) -> list:
               notes.mark(score_cell(f["score"], lang), f["doubtful"], note_text(f, lang), f"{succ['name']} {f['year']}"),
               notes.mark(fmt_rank(f["rank"], succ["n_units"], lang), f["doubtful"], note_text(f, lang),
                          f"{succ['name']} {f['year']}"), cites.cite(" | ".join(f["sources"]))]
-             for f in succ["figures"]]
+             for f in succ["figures"] if f["score"] is not None or f["rank"] is not None]
     if not srows:
         return []
     return [grid([t("year", lang), t("province", lang), t("score", lang), t("rank", lang), t("col_sources", lang)],

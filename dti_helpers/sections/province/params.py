@@ -6,32 +6,23 @@
 """
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass, field, replace
-from collections.abc import Mapping
 
 from dti_helpers.analysis import province as an, thin
-from dti_helpers.core.errors import DTIError, UnknownProvinceError
-from dti_helpers.core.schema import LAYOUTS, UNIT_SETS, unit_sets_of_year
-from dti_helpers.core.labels import LANGS, t
+from dti_helpers.core.errors import UnknownProvinceError
+from dti_helpers.core.schema import unit_sets_of_year
+from dti_helpers.core.labels import t
 from dti_helpers.data.load import DTIData, load_dti
 from dti_helpers.data.targets import Target, for_unit, kept_whole, report_targets
 from dti_helpers.sections.kit import install_display
+# The checks of each value live in checks.py; they are part of this module's face (callers import them here).
+from dti_helpers.sections.province.checks import (PARAMETER_CHECKS, ParameterError, check_parameters,  # noqa: F401
+                                                  coerce_embedded, coerce_lang, coerce_layout, coerce_province,
+                                                  coerce_units, coerce_year, data_paths, target_rows)
 from dti_helpers.sections.province.headline import cover
+from dti_helpers.sections.province.peer_choice import coerce_peers, resolve_peers
 
 PEER_STRATEGIES = an.PEER_STRATEGIES
-
-
-class ParameterError(DTIError):
-    """A report parameter is not valid (language, peer strategy, year); one-line message.
-
-    >>> str(ParameterError("unknown language 'fr'; use one of: vi, en"))
-    "unknown language 'fr'; use one of: vi, en"
-    """
-
-
-# Its public home is the package (tracebacks and doctests name it there, as before the split).
-ParameterError.__module__ = "dti_helpers.sections.province"
 
 
 @dataclass(frozen=True)
@@ -45,7 +36,8 @@ class ReportParams:
     year: int
     year_requested: int | None
     lang: str
-    peers: str
+    # a strategy (PEER_STRATEGIES), or the codes of the chosen provinces of the report's unit set
+    peers: str | tuple[str, ...]
     # The analyst's files (absolute paths, most trusted first) and whether the embedded data is merged in.
     data_path: tuple[str, ...] | None
     data_cache: str | None = None  # the checked copy of the data (data.load.write_validated) a kernel reads
@@ -57,6 +49,9 @@ class ReportParams:
     downloads: tuple[tuple[str, str], ...] = ()
     # The analyst's targets: rows as dicts (a notebook parameter, or --targets read by the caller) or a file path.
     targets: tuple | str | None = None
+    # SOURCE_DATE_EPOCH as the caller read it (render, batch): the build date the report states; None:
+    # the data's date (analysis.dates.build_date), never the clock
+    build_epoch: int | None = None
     layout: str = "auto"  # as asked (LAYOUTS); the Report decides "auto" from the data
 
     def __post_init__(self):
@@ -64,6 +59,8 @@ class ReportParams:
         object.__setattr__(self, "data_path", data_paths(self.data_path))
         object.__setattr__(self, "downloads", tuple((str(f), str(href)) for f, href in self.downloads or ()))
         object.__setattr__(self, "targets", target_rows(self.targets))
+        if not isinstance(self.peers, str):  # a list after a JSON round trip
+            object.__setattr__(self, "peers", tuple(str(c) for c in self.peers))
 
     @property
     def latest(self) -> bool:
@@ -86,11 +83,21 @@ class ReportParams:
         'bac-giang'
         """
         targets = list(self.targets) if isinstance(self.targets, tuple) else self.targets
-        return {"province": self.province, "year": self.year_requested, "lang": self.lang, "peers": self.peers,
+        peers = self.peers if isinstance(self.peers, str) else list(self.peers)
+        return {"province": self.province, "year": self.year_requested, "lang": self.lang, "peers": peers,
                 "data_path": list(self.data_path or ()) or None, "embedded": self.embedded, "units": self.units,
                 "targets": targets, "layout": self.layout,
-                "resolved": {**self.to_dict(), "data_path": list(self.data_path or ()) or None,
+                "resolved": {**self.to_dict(), "peers": peers, "data_path": list(self.data_path or ()) or None,
                              "downloads": [list(link) for link in self.downloads], "targets": targets}}
+
+    @property
+    def chosen_peers(self) -> bool:
+        """Whether the peers are provinces the analyst chose (a list), not a strategy.
+
+        >>> resolve_params(load_dti(), "24", 2020, peers="Bắc Ninh").chosen_peers
+        True
+        """
+        return not isinstance(self.peers, str)
 
     @property
     def stem(self) -> str:
@@ -100,82 +107,6 @@ class ReportParams:
         ('bac-giang-2020-vi', 'bac-ninh-34-2024-vi')
         """
         return f"{self.slug}-{self.year}-{self.lang}" if self.units == "63" else f"{self.slug}-34-{self.year}-{self.lang}"
-
-
-def data_paths(value) -> tuple[str, ...] | None:
-    """A ``data_path`` parameter as a tuple of paths, or None for the embedded data alone.
-
-    >>> data_paths("a.csv"), data_paths(["a.csv", "b.xlsx"]), data_paths(""), data_paths([])
-    (('a.csv',), ('a.csv', 'b.xlsx'), None, None)
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    paths = (value,) if isinstance(value, str) else tuple(value)
-    paths = tuple(str(p) for p in paths if str(p).strip())
-    return paths or None
-
-
-def target_rows(value) -> tuple[dict, ...] | str | None:
-    """A ``targets`` parameter as rows (dicts), a file path, or None: one dict is one target.
-
-    >>> target_rows({"province": "Kiên Giang"}), target_rows([]), target_rows("my_targets.csv")
-    (({'province': 'Kiên Giang'},), None, 'my_targets.csv')
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)) or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, str):
-        return value
-    rows = (value,) if isinstance(value, Mapping) else tuple(value)
-    return tuple(dict(r) if isinstance(r, Mapping) else r for r in rows) or None
-
-
-def coerce_year(year) -> int | None:
-    """A year parameter as an int, or None for "the latest" (None, "", "latest", NaN).
-
-    >>> coerce_year("2021"), coerce_year("latest"), coerce_year(float("nan"))
-    (2021, None, None)
-    """
-    if year is None or (isinstance(year, str) and year.strip().lower() in ("", "none", "latest")):
-        return None
-    if isinstance(year, float) and math.isnan(year):
-        return None
-    try:
-        value = int(str(year).strip())
-    except ValueError:
-        raise ParameterError(f"year '{year}' is not a year; give e.g. 2022, or None for the latest") from None
-    return value
-
-
-def coerce_units(units) -> str | None:
-    """A unit-set parameter as "63" or "34", or None for "by the year and the name".
-
-    >>> coerce_units(34), coerce_units(" 63 "), coerce_units(None)
-    ('34', '63', None)
-    """
-    if units is None or (isinstance(units, float) and math.isnan(units)) or str(units).strip() in ("", "None", "auto"):
-        return None
-    text = str(units).strip()
-    if text not in UNIT_SETS:
-        raise ParameterError(f"unknown unit set '{units}'; use 63 (the provinces until 2025) or 34 (after the merger)")
-    return text
-
-
-def coerce_layout(layout) -> str:
-    """A ``layout`` parameter as one of :data:`LAYOUTS`; ``None`` or "" is "auto".
-
-    >>> coerce_layout(" Brief "), coerce_layout(None)
-    ('brief', 'auto')
-    >>> coerce_layout("short")
-    Traceback (most recent call last):
-    ...
-    dti_helpers.sections.province.ParameterError: unknown layout 'short'; use one of: auto, full, brief
-    """
-    if layout is None or (isinstance(layout, float) and math.isnan(layout)):
-        return "auto"
-    text = str(layout).strip().lower() or "auto"
-    if text not in LAYOUTS:
-        raise ParameterError(code="unknown_layout", value=layout, choices=", ".join(LAYOUTS))
-    return text
 
 
 def unit_sets_for(catalogue, province, year=None, units=None) -> tuple[str, ...]:
@@ -204,7 +135,7 @@ def unit_sets_for(catalogue, province, year=None, units=None) -> tuple[str, ...]
     return tuple(found) or ("63",)  # a name in neither set: the 63's error names the closest matches
 
 
-def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers: str = "region",
+def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers="region",
                    units=None, layout="auto") -> ReportParams:
     """Check and resolve the report parameters; raise a one-line :class:`DTIError` on a bad one.
 
@@ -228,13 +159,10 @@ def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers: 
     ...
     dti_helpers.sections.province.ParameterError: unknown language 'fr'; use one of: vi, en
     """
-    if lang not in LANGS:
-        raise ParameterError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
-    if peers not in PEER_STRATEGIES:
-        raise ParameterError(f"unknown peer strategy '{peers}'; use one of: {', '.join(PEER_STRATEGIES)}")
+    coerce_lang(lang)
+    coerce_peers(peers)  # a malformed value fails before any look-up; names are resolved below, in the unit set
+    coerce_province(province)
     layout = coerce_layout(layout)
-    if province is None or str(province).strip() == "":
-        raise ParameterError("no province given; give a name, slug or GSO code, e.g. 'Bắc Giang'")
     requested = coerce_year(year)
     unit_set = unit_sets_for(data.catalogue, province, requested, units)[0]
     view = data.for_units(unit_set)
@@ -257,7 +185,8 @@ def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers: 
                              f"years with data: {', '.join(map(str, years))}")
     else:
         chosen = requested
-    return ReportParams(str(province), code, prov["name"], prov["slug"], int(chosen), requested, lang, peers,
+    chosen_peers = resolve_peers(data.catalogue, peers, unit_set, focus=code)
+    return ReportParams(str(province), code, prov["name"], prov["slug"], int(chosen), requested, lang, chosen_peers,
                         tuple(i.path for i in data.inputs) or None, units=unit_set, embedded=data.embedded,
                         layout=layout)
 
@@ -358,7 +287,7 @@ class Report:
         return cover(self).html()
 
 
-def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers: str = "region", data_path=None,
+def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers="region", data_path=None,
           resolved: dict | None = None, units=None, embedded: bool = True, targets=None, layout="auto") -> Report:
     """Load the data and resolve the parameters: the first call of the report notebook.
 
@@ -378,8 +307,7 @@ def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers: str = "re
     >>> rep.code, rep.year, rep.lang
     ('48', 2021, 'en')
     """
-    if lang not in LANGS:  # before loading anything: the cheapest error first
-        raise ParameterError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
+    coerce_lang(lang)  # before loading anything: the cheapest error first
     if resolved:
         params = ReportParams(**resolved)
         data = load_dti(params.data_path, validated=params.data_cache, embedded=params.embedded)

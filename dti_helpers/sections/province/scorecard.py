@@ -18,7 +18,7 @@ from dti_helpers.core.labels import fmt_score, t
 from dti_helpers.sections.kit import not_published
 from dti_helpers.sections.parts import DoubtNotes, Section, Text
 from dti_helpers.sections.province.common import change_doubt, grid, isna, metric_label, muted, rank_cell, \
-    rank_move, region_name, score_cell, signed
+    rank_move, region_name, score_cell, signed, this_unit, unit_noun
 from dti_helpers.sections.stats import stat_cell
 
 
@@ -68,7 +68,9 @@ def _leader(rep, r):
     if r.leader_code is None or pd.isna(r.leader_code):
         return not_published(lang)
     if r.leader_code == rep.code:
-        return muted(f"({t('this_province', lang)})", before=r.leader_name)
+        tied = len(r.leader_codes or []) > 1
+        own = t("leader_tied_with_this", lang, noun=unit_noun(rep)) if tied else this_unit(rep)
+        return muted(f"({own})", before=r.leader_name)
     if not pd.isna(r.leader_score):
         return muted(f"({fmt_score(r.leader_score, lang)})", before=r.leader_name)
     return r.leader_name
