@@ -70,7 +70,7 @@ def run_batch(args, lang: str = "en") -> int:
     0
     """
     from dti_helpers.analysis.dates import epoch_from
-    from dti_helpers.batch import listing, plan as planning, pool, select, summary
+    from dti_helpers.batch import listing, plan as planning, pool, select, shards, summary
     from dti_helpers.batch.manifest import Manifest
     from dti_helpers.batch.runner import build
     from dti_helpers.sections.province.peer_choice import resolve_peers
@@ -88,6 +88,9 @@ def run_batch(args, lang: str = "en") -> int:
     if args.timeout <= 0:
         raise UsageError("cli_bad_timeout", value=f"{args.timeout:g}")
     select.choice(args.layout, LAYOUTS, "--layout", "layout")
+    shard = shards.parse_shard(args.shard)
+    if args.index_only and (shard or args.scheduler):
+        raise UsageError("cli_shard_index_only")
     notebook = select.check_notebook(args.notebook) if args.notebook else planning.PROVINCE_NOTEBOOK
     out = Path(args.out) if args.list else outdir.checked_out(args)
     data = inputs.load_data(args.data, args.year, **inputs.data_options(args))
@@ -126,21 +129,34 @@ def run_batch(args, lang: str = "en") -> int:
                      overrides=overrides,
                      overview=overview, force=args.force, province_notebook=notebook, asked=asked, targets=targets,
                      build_epoch=epoch_from(os.environ))
+    if args.index_only:  # what is up to date, as it stands: --force would call everything "not built"
+        selection["force"] = False
     if args.dry_run:
         manifest = Manifest(out)
         if manifest.problem:
             print(t("cli_warning", lang, text=manifest.problem_in(lang)), file=sys.stderr)
-        print(summary.dry_run(planning.plan(data, codes, manifest, **selection), lang))
+        print(summary.dry_run(planning.plan(data, codes, manifest, shard=shard, **selection), lang))
         return 0
     settings = pool.Settings(outdir.claimed_out(args), jobs=args.jobs or pool.default_jobs(), timeout=args.timeout)
+    executor = pool.execute
+    if args.scheduler:
+        try:
+            from dti_helpers.batch.cluster import cluster_executor
+        except ImportError as exc:
+            raise UsageError("cli_scheduler_missing", detail=str(exc)) from None
+        executor = cluster_executor(args.scheduler)
     outcome = build(data, codes, settings, wait=not args.no_wait, waiting=t("cli_waiting", lang, path=out),
-                    lang=lang, **selection)
+                    lang=lang, shard=shard, index_only=args.index_only, executor=executor, **selection)
     print(summary.summary(outcome.results, outcome.plan.unchanged, outcome.plan.skipped, outcome.seconds,
                           out_dir=out, interrupted=outcome.interrupted, lang=lang))
     for line in outcome.problems:
         print(t("cli_error", lang, message=line), file=sys.stderr)
     if outcome.pages or (out / "index.html").exists():
         print(t("cli_index", lang, path=out / "index.html"))
+    if args.index_only and outcome.plan.jobs:  # a shard failed or has not run: the batch is not whole
+        jobs = outcome.plan.jobs
+        print(t("cli_error", lang, message=t("cli_not_built", lang, n=len(jobs), first=jobs[0].stem)), file=sys.stderr)
+        return max(outcome.exit_code, 1)
     return outcome.exit_code
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dti_helpers.batch import inputs, outdir
+from dti_helpers.batch import inputs, outdir, shards
 from dti_helpers.batch.plan import FORMATS
 from dti_helpers.core.labels import LANGS, t
 from dti_helpers.core.schema import UNIT_SETS
@@ -57,6 +57,9 @@ examples:
   python run_reports.py "Bắc Giang" --year 2020 --peers "Bắc Ninh,Thái Nguyên"   # compare with chosen provinces
   python run_reports.py --params params.toml     # per-province parameters, e.g. [bac-giang] peers = "rank"
   python run_reports.py "Bắc Giang" --year 2020 --notebook my_copy.ipynb   # from an edited notebook
+  python run_reports.py --shard 0/4 --out /shared/reports   # a quarter of the batch (one of 0/4 ... 3/4)
+  python run_reports.py --index-only --out /shared/reports  # the index pages from what the shards built
+  python run_reports.py --scheduler tcp://head:8786       # on a dask.distributed cluster ('local': this machine)
   python run_reports.py --check-data data/dti.csv
   python run_reports.py --check-data ~/Downloads/dti_2022.xlsx --year 2022
 """
@@ -142,6 +145,7 @@ def run_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timeout", type=float, default=600, metavar="SECONDS", help="time limit of one report (default: 600)")
     p.add_argument("--no-wait", action="store_true",
                    help="stop at once if another run is writing to the output folder (default: wait)")
+    shards.add_scale_options(p)
     p.add_argument("--list", action="store_true", help="list the provinces with their years of data and exit")
     p.add_argument("--check-data", action="append", metavar="PATH", help="validate a data file or folder and exit")
     inputs.add_data_options(p)

@@ -134,7 +134,7 @@ def test_full_batch_manifest_is_complete(full_batch):
         assert entry["bytes"] == (out / rel).stat().st_size
         assert len(entry["inputs"]) == 64
         if entry["kind"] != "index":
-            assert set(entry["parts"]) == {"notebook", "source", "data", "parameters", "packages"}
+            assert set(entry["parts"]) == {"notebook", "source", "data", "catalogue", "parameters", "packages"}
     assert_no_partial_files(out)
 
 

@@ -25,7 +25,7 @@ def _text(html):
 
 
 class _Charts(HTMLParser):
-    """Each inline chart's attributes, with how many shapes it draws (``paths``)."""
+    """Each inline chart's attributes, with how many shapes and words it draws (``paths``)."""
 
     def __init__(self):
         super().__init__()
@@ -34,7 +34,7 @@ class _Charts(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "svg":
             self.charts.append({**dict(attrs), "paths": 0})
-        elif tag == "path" and self.charts:
+        elif tag in ("path", "use", "text", "rect", "circle", "polyline", "line") and self.charts:
             self.charts[-1]["paths"] += 1
 
 

@@ -79,15 +79,14 @@ def years_with_data(data: DTIData, code: str) -> list[int]:
     return sorted(int(y) for y in years.unique())
 
 
-def _value(data: DTIData, code: str, year: int, metric: str) -> pd.Series | None:
-    t = _rows(data)
+def _value(t: pd.DataFrame, code: str, year: int, metric: str) -> pd.Series | None:
+    """The row of ``t`` (the view's figures, or any part of them holding the province's) for one figure."""
     hit = t[(t.province_code == code) & (t.year == year) & (t.metric == metric)]
     return None if hit.empty else hit.iloc[0]
 
 
-def _previous(data: DTIData, code: str, year: int, metric: str) -> pd.Series | None:
-    """The latest row before ``year`` with a published score or rank for this metric."""
-    t = _rows(data)
+def _previous(t: pd.DataFrame, code: str, year: int, metric: str) -> pd.Series | None:
+    """The latest row of ``t`` before ``year`` with a published score or rank for this metric."""
     hit = t[(t.province_code == code) & (t.year < year) & (t.metric == metric)
             & (t.score.notna() | t["rank"].notna())]
     return None if hit.empty else hit.sort_values("year").iloc[-1]
@@ -143,8 +142,9 @@ def headline(data: DTIData, code: str, year: int) -> dict:
     (2020, 0, None, True)
     """
     prov = data.provinces.loc[code]
-    row = _value(data, code, year, "dti")
-    prev = _previous(data, code, year, "dti")
+    t = _rows(data)
+    row = _value(t, code, year, "dti")
+    prev = _previous(t, code, year, "dti")
     return {
         "code": code, "name": prov["name"], "region": prov["region"], "year": year, "n_units": data.n_units,
         "score": plain(row.score) if row is not None else None,
@@ -173,11 +173,12 @@ def scorecard(data: DTIData, code: str, year: int) -> pd.DataFrame:
     """
     t = _rows(data)
     year_rows = t[t.year == year]
+    mine = t[t.province_code == code]  # each metric's own and previous row are looked up among these only
     region_codes = data.provinces.index[data.provinces.region == data.provinces.at[code, "region"]]
     records = []
     for metric in metrics_for_year(data, year):
         m = data.metrics.loc[metric]
-        row = _value(data, code, year, metric)
+        row = _value(mine, code, year, metric)
         mrows = year_rows[year_rows.metric == metric]
         in_region = mrows[mrows.province_code.isin(region_codes) & mrows.score.notna()]
         regional = group_stat(in_region.score[~in_region.doubtful], len(region_codes), "median",
@@ -192,7 +193,7 @@ def scorecard(data: DTIData, code: str, year: int) -> pd.DataFrame:
         records.append({
             "metric": metric, "label_vi": m.short_vi, "label_en": m.short_en, "kind": m.kind,
             "score": score, "rank": plain(row["rank"]) if row is not None else None,
-            **_changes(row, _previous(data, code, year, metric), year),
+            **_changes(row, _previous(mine, code, year, metric), year),
             "national_mean": national_mean(data, year, metric),
             "region_median": regional.value, "region_n": regional.n, "region_of": regional.of,
             "region_stat": regional,

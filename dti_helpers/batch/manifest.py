@@ -14,9 +14,9 @@ import socket
 import sqlite3
 import time
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import quote
 
+from dti_helpers.batch.locks import OutputFolderBusy, run_lock  # noqa: F401 - where they were
 from dti_helpers.batch.records import decode, encode, read_legacy
 from dti_helpers.core.fsio import file_digest
 from dti_helpers.core.labels import t
@@ -345,44 +345,3 @@ class Manifest:
         >>> m = Manifest(Path(tempfile.mkdtemp())); run = new_run_id(); _ = m.begin_run(run); m.end_run(run)
         """
         self._write(lambda con: con.execute("DELETE FROM runs WHERE id = ?", (run_id,)))
-
-
-class OutputFolderBusy(RuntimeError):
-    """Another run holds the output folder's lock and waiting was not wanted; ``root`` is the folder.
-
-    >>> OutputFolderBusy(Path("reports")).root
-    PosixPath('reports')
-    """
-
-    def __init__(self, root: Path):
-        self.root = root
-        super().__init__(f"another run_reports.py is writing to {root}; try again when it ends")
-
-
-@contextlib.contextmanager
-def run_lock(root: str | Path, wait: bool = True, notify=print, waiting: str | None = None) -> Iterator[None]:
-    """Hold ``<root>/.run.lock`` so that two runs never write one output folder at the same time.
-
-    With ``wait`` the second run says it is waiting (``waiting``, or an English line, goes to
-    ``notify``) and proceeds when the first ends; without, it raises :class:`OutputFolderBusy` at once.
-
-    >>> import tempfile
-    >>> with run_lock(tempfile.mkdtemp()):
-    ...     pass
-    """
-    from filelock import FileLock, Timeout
-
-    root = Path(root)
-    root.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(root / ".run.lock"))
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        if not wait:
-            raise OutputFolderBusy(root) from None
-        notify(waiting or f"another run_reports.py is writing to {root}; waiting for it to finish...")
-        lock.acquire()
-    try:
-        yield
-    finally:
-        lock.release()

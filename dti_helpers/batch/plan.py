@@ -138,7 +138,7 @@ def notebook_digest(notebook: Path) -> str:
     return inputs_digest({"sha256": digest, "path": str(notebook.resolve())})
 
 
-def input_parts(notebook: Path, data_version: str, parameters: dict) -> dict:
+def input_parts(notebook: Path, data_version: str, parameters: dict, common: dict | None = None) -> dict:
     """The inputs a report depends on, as digests.
 
     The package source is digested on every call, so an edit made in a long-lived session
@@ -147,13 +147,29 @@ def input_parts(notebook: Path, data_version: str, parameters: dict) -> dict:
     :attr:`~dti_helpers.data.load.DTIData.version` (it covers every merged file); the catalogue tables
     (:data:`CATALOGUE_FILES`, e.g. a corrected publication date) are an input of their own.
 
+    ``common`` is :func:`common_parts` of the same notebook and data, computed once for the many jobs
+    of one plan (digesting the source tree for each of 10,000 jobs would take most of the planning).
+
     >>> parts = input_parts(PACKAGE_DIR / "__init__.py", "41a4925e1157", {"lang": "vi"})
     >>> sorted(parts)
     ['catalogue', 'data', 'notebook', 'packages', 'parameters', 'source']
+    >>> parts == input_parts(PACKAGE_DIR / "__init__.py", "41a4925e1157", {"lang": "vi"},
+    ...                      common_parts(PACKAGE_DIR / "__init__.py", "41a4925e1157"))
+    True
     """
-    return {"notebook": notebook_digest(notebook), "source": tree_digest(PACKAGE_DIR),
-            "data": data_version, "catalogue": catalogue_digest(), "parameters": parameters,
-            "packages": _packages_digest()}
+    common = common or common_parts(notebook, data_version)
+    return {"notebook": common["notebook"], "source": common["source"], "data": common["data"],
+            "catalogue": common["catalogue"], "parameters": parameters, "packages": common["packages"]}
+
+
+def common_parts(notebook: Path, data_version: str) -> dict:
+    """The inputs every job of ``notebook`` on data ``data_version`` shares, as digests (all but the parameters).
+
+    >>> sorted(common_parts(PACKAGE_DIR / "__init__.py", "41a4925e1157"))
+    ['catalogue', 'data', 'notebook', 'packages', 'source']
+    """
+    return {"notebook": notebook_digest(notebook), "source": tree_digest(PACKAGE_DIR), "data": data_version,
+            "catalogue": catalogue_digest(), "packages": _packages_digest()}
 
 
 def catalogue_digest(data_dir: Path = ROOT / "data") -> str:
@@ -202,14 +218,14 @@ def finalize(jobs: list[Job], manifest: Manifest, force: bool = False) -> tuple[
 
 
 def make_job(stem: str, label: str, notebook: Path, data_version: str, parameters: dict, formats: tuple[str, ...],
-             meta: dict) -> Job:
-    """A :class:`Job` with the digest of its inputs.
+             meta: dict, common: dict | None = None) -> Job:
+    """A :class:`Job` with the digest of its inputs (``common``: see :func:`input_parts`).
 
     >>> j = make_job("x-2022-vi", "X", PACKAGE_DIR / "__init__.py", "41a4925e1157", {"a": 1}, ("html",), {})
     >>> len(j.digest)
     64
     """
-    parts = input_parts(notebook, data_version, parameters)
+    parts = input_parts(notebook, data_version, parameters, common)
     return Job(stem, label, notebook, parameters, tuple(formats), inputs_digest(parts), parts, meta)
 
 
@@ -247,6 +263,7 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
     from dti_helpers.sections.province import ParameterError, resolve_params
 
     jobs, skipped = [], []
+    common = common_parts(notebook, data.version)
     # a report of the 34 says so in its label: names repeat across the sets (Bắc Ninh, Lâm Đồng, Hà Nội)
     marker = "" if data.units == "63" else " [34]"
     for code in codes:
@@ -275,7 +292,7 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
             meta = {"kind": "province", "code": code, "slug": row["slug"], "year": params.year, "lang": lang,
                     "units": data.units}
             jobs.append(make_job(params.stem, f"{row['name']}{marker} {params.year} ({lang})", notebook, data.version,
-                                 params.notebook_parameters(), formats, meta))
+                                 params.notebook_parameters(), formats, meta, common))
     return jobs, skipped
 
 
@@ -315,6 +332,7 @@ def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tu
         stem, label, extra = "national-overview-{y}-{lang}", "national overview {y} ({lang})", {}
     else:
         stem, label, extra = "national-overview-34-{y}-{lang}", "national overview [34] {y} ({lang})", {"units": "34"}
+    common = common_parts(notebook, data.version)
     return [make_job(stem.format(y=y, lang=lang), label.format(y=y, lang=lang), notebook, data.version,
                      {"year": y, "lang": lang, "data_path": data_path, "data_cache": data_cache,
                       **({} if data.embedded else {"embedded": False}),
@@ -322,14 +340,14 @@ def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tu
                       # the page links the CSV and XLSX built with it
                       "downloads": [list(link) for link in download_links(formats, stem.format(y=y, lang=lang))]},
                      formats,
-                     {"kind": "overview", "year": y, "lang": lang, "units": data.units})
+                     {"kind": "overview", "year": y, "lang": lang, "units": data.units}, common)
             for y in reversed(years) for lang in langs]
 
 
 def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None, langs=("vi",), formats=FORMATS,
          peers="region", overrides=None, overview: bool = False, force: bool = False,
          province_notebook: Path = PROVINCE_NOTEBOOK, overview_notebook: Path = OVERVIEW_NOTEBOOK,
-         asked: dict | None = None, targets: tuple = (), build_epoch: int | None = None,
+         asked: dict | None = None, targets: tuple = (), build_epoch: int | None = None, shard=None,
          layout: str = "auto") -> Plan:
     """Everything a run would do, without doing it (``--dry-run`` prints this).
 
@@ -340,6 +358,8 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
     targets (:func:`~dti_helpers.batch.inputs.user_targets`); ``layout`` that of every province report.
     ``build_epoch`` is
     ``SOURCE_DATE_EPOCH`` as the command line read it: the build date every report and overview states.
+    ``shard`` (a :class:`~dti_helpers.batch.shards.Shard`) keeps its part of the jobs and skipped requests,
+    chosen before the manifest is consulted, so that the part is the same whatever the folder holds.
 
     >>> from dti_helpers import load_dti
     >>> p = plan(load_dti(), ["24"], Manifest("/nonexistent"), year=2020, formats=("html",))
@@ -371,5 +391,7 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
         if year is None or year in view.years():
             jobs += overview_jobs(view, year=year, langs=tuple(langs), formats=tuple(formats), data_path=data_path,
                                   notebook=Path(overview_notebook), data_cache=data_cache, build_epoch=build_epoch)
+    if shard is not None:
+        jobs, skipped = shard.pick(jobs, key=lambda j: j.stem), shard.pick(skipped, key=lambda s: s.label)
     todo, unchanged = finalize(jobs, manifest, force)
     return Plan(todo, unchanged, skipped)

@@ -53,7 +53,13 @@ def _progress(total: int, settings: Settings):
                 disable=not (settings.progress and sys.stderr.isatty()))
 
 
-def _record(manifest: Manifest, job: Job, result: Result) -> None:
+def record_result(manifest: Manifest, job: Job, result: Result) -> None:
+    """Record ``job``'s finished ``result`` in ``manifest`` and save it; an output the job did not make is forgotten
+    and its old file removed (it came from other inputs).
+
+    >>> record_result(Manifest("/nonexistent"), Job("a-2022-vi", "A", Path("x"), {}, ("html",), "d", {}, {}),
+    ...               Result("a-2022-vi", "A", "failed"))
+    """
     out = manifest.root
     # Outputs written before a later step failed (the HTML when the PDF failed) are complete and current.
     for rel, info in result.outputs.items():
@@ -146,7 +152,7 @@ def _run(jobs: list[Job], settings: Settings, manifest: Manifest, echo, stopper:
     def finish(job: Job, result: Result):
         with stopper.held():  # a report is recorded whole: files in place and manifest saved
             try:
-                _record(manifest, job, result)
+                record_result(manifest, job, result)
             except OSError as exc:  # a full disk: not recorded, so the next run builds it again
                 result = replace(result, status="failed", error=os_error_line(exc))
             results.append(result)

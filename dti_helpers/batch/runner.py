@@ -16,7 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from dti_helpers.batch.cleanup import remove_run_files
-from dti_helpers.batch.manifest import Manifest, new_run_id, run_lock
+from dti_helpers.batch.locks import index_lock, run_lock
+from dti_helpers.batch.manifest import Manifest, new_run_id
 from dti_helpers.batch.plan import Plan, plan
 from dti_helpers.batch.pool import Settings, execute
 from dti_helpers.batch.signals import Stop, stop_signals
@@ -27,7 +28,8 @@ from dti_helpers.core.outfolder import claim_out_folder
 
 
 def build(data, codes: list[str], settings: Settings, *, wait: bool = True, index: bool = True, notify=None,
-          waiting: str | None = None, lang: str = "en", **selection) -> Outcome:
+          waiting: str | None = None, lang: str = "en", shard=None, index_only: bool = False, executor=execute,
+          **selection) -> Outcome:
     """Plan and run a batch under the output folder's lock, then refresh the index pages.
 
     ``selection`` is passed to :func:`~dti_helpers.batch.plan.plan` (year, langs, formats,
@@ -37,6 +39,12 @@ def build(data, codes: list[str], settings: Settings, *, wait: bool = True, inde
     dti-reports may write into (:func:`~dti_helpers.core.outfolder.claim_out_folder`); a warning
     about the manifest goes to ``notify`` in ``lang``. A full disk before the reports run, or while
     the index pages are written, is one line in the outcome's ``problems``.
+
+    ``shard`` (:class:`~dti_helpers.batch.shards.Shard`) builds its part of the batch only, beside the
+    other shards (a shared lock, :mod:`~dti_helpers.batch.locks`), then rewrites the index pages from
+    every report recorded so far. ``index_only`` builds nothing: the plan says what is up to date
+    and what is not built yet (its ``jobs``), and the index pages are rewritten from the manifest.
+    ``executor`` runs the jobs (:func:`~dti_helpers.batch.pool.execute`, or another with its signature).
 
     >>> build(load_dti(), ["24"], Settings(Path("reports")), year=2020)  # doctest: +SKIP
     """
@@ -48,13 +56,17 @@ def build(data, codes: list[str], settings: Settings, *, wait: bool = True, inde
     p, results, problems, pages, stopped = Plan([], [], []), [], [], [], 0
     with stop_signals() as stopper:
         try:
-            with run_lock(out, wait=wait, notify=notify, waiting=waiting):
+            with run_lock(out, wait=wait, notify=notify, waiting=waiting, shard=shard and shard.name):
                 manifest = Manifest(out)
                 if manifest.problem:
                     notify(t("cli_warning", lang, text=manifest.problem_in(lang)))
                 try:
-                    p = plan(data, codes, manifest, **selection)
-                    results, stopped, pages = _run(p, data, settings, manifest, stopper, index, problems)
+                    p = plan(data, codes, manifest, shard=shard, **selection)
+                    if index_only:
+                        pages = _index(out, manifest, data, settings.run_id, problems)
+                    else:
+                        results, stopped, pages = _run(p, data, settings, manifest, stopper, index, problems,
+                                                       executor, shared=shard is not None)
                 finally:
                     manifest.close()
         except Stop as exc:  # before or after the reports ran (planning, waiting for the lock, the index)
@@ -62,10 +74,13 @@ def build(data, codes: list[str], settings: Settings, *, wait: bool = True, inde
     return Outcome(p, results, bool(stopped), time.monotonic() - started, pages, signal=stopped, problems=problems)
 
 
-def _run(p: Plan, data, settings: Settings, manifest: Manifest, stopper, index: bool, problems: list[str]):
+def _run(p: Plan, data, settings: Settings, manifest: Manifest, stopper, index: bool, problems: list[str],
+         executor=execute, shared: bool = False):
     """Execute plan ``p``, then write the index pages: (results, the signal that stopped it, pages written).
 
     A file-system failure before the reports run (a full disk) is a line of ``problems`` and nothing runs.
+    With ``shared`` (a shard), other runs record into the folder meanwhile: the index pages are written
+    from the manifest as it is then, read afresh, one shard at a time.
     """
     out = manifest.root
     try:
@@ -79,10 +94,17 @@ def _run(p: Plan, data, settings: Settings, manifest: Manifest, stopper, index: 
     except OSError as exc:
         problems.append(os_error_line(exc))
         return [], 0, []
-    results, stopped = execute(p.jobs, settings, manifest, stopper=stopper)
+    results, stopped = executor(p.jobs, settings, manifest, stopper=stopper)
     pages = []
     try:
-        if index and not stopped:
+        if index and not stopped and shared:
+            with index_lock(out):
+                seen = Manifest(out)
+                try:
+                    pages = _index(out, seen, data, settings.run_id, problems)
+                finally:
+                    seen.close()
+        elif index and not stopped:
             pages = _index(out, manifest, data, settings.run_id, problems)
     except Stop as exc:  # the reports stand; the pages are written by the next run
         stopped = exc.signum

@@ -140,7 +140,8 @@ def to_svg(fig: Figure) -> str:
         if fig.get_layout_engine() is not None and fig.get_layout_engine().adjust_compatible is False:
             # constrained layout moves a label by a fraction of a point at each draw: lay out once and
             # keep that, so saving the figure again gives the same bytes
-            fig.draw_without_rendering()
+            # (the layout alone, not a whole draw as well: savefig draws it next)
+            fig.get_layout_engine().execute(fig)
             fig.set_layout_engine("none")
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     return buf.getvalue()

@@ -104,7 +104,9 @@ def is_own(folder: Path) -> bool:
     """
     if (folder / MARKER).is_file() or made_by_older_version(folder):
         return True
-    return all(entry.name in IGNORED for entry in folder.iterdir())
+    # the marker on its way in (another shard of the batch creating the folder this very moment) counts as it
+    return all(entry.name in IGNORED or (entry.name.startswith(f".{MARKER}.") and entry.name.endswith(".tmp"))
+               for entry in folder.iterdir())
 
 
 def check_out_folder(path: str | Path, *, force: bool = False, root: Path = ROOT, home: Path | None = None) -> Path:

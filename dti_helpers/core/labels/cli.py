@@ -123,4 +123,15 @@ LABELS: dict[str, dict[str, str]] = {
                                    "được tạo lại",
                              "en": "{path}: {n} unreadable record(s) (first: {first}: {why}); those reports will be "
                                    "rebuilt"},
+    # shards and the index alone (batch.shards)
+    "cli_bad_shard": {"vi": "--shard {value}: cần dạng I/N với 0 <= I < N, ví dụ 0/4 ... 3/4",
+                      "en": "--shard {value}: expected I/N with 0 <= I < N, e.g. 0/4 ... 3/4"},
+    "cli_shard_index_only": {"vi": "--index-only không đi cùng --shard hay --scheduler: nó không tạo báo cáo nào",
+                             "en": "--index-only goes without --shard and --scheduler: it builds no report"},
+    "cli_not_built": {"vi": "{n} báo cáo chưa được tạo (đầu tiên: {first}); hãy chạy lại các shard",
+                      "en": "{n} report(s) not built yet (first: {first}); run the shards again"},
+    "cli_scheduler_missing": {"vi": "--scheduler cần dask[distributed] ({detail}); hãy cài: pip install -r requirements.txt",
+                              "en": "--scheduler needs dask[distributed] ({detail}); install it: pip install -r requirements.txt"},
+    "cli_scheduler_unreachable": {"vi": "--scheduler {address}: không kết nối được ({detail})",
+                                  "en": "--scheduler {address}: cannot connect ({detail})"},
 }
