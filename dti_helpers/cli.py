@@ -18,6 +18,7 @@ from dti_helpers.batch.select import UsageError
 from dti_helpers.core.errors import DataFileError, DTIError, UnknownProvinceError, format_problems
 from dti_helpers.cli_args import COMMANDS, build_parser, message_lang
 from dti_helpers.core.labels import LANGS, t
+from dti_helpers.core.schema import LAYOUTS
 from dti_helpers.render.formats import ALL_FORMATS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,6 +87,7 @@ def run_batch(args, lang: str = "en") -> int:
         raise UsageError("cli_bad_jobs", value=args.jobs)
     if args.timeout <= 0:
         raise UsageError("cli_bad_timeout", value=f"{args.timeout:g}")
+    select.choice(args.layout, LAYOUTS, "--layout", "layout")
     shard = shards.parse_shard(args.shard)
     if args.index_only and (shard or args.scheduler):
         raise UsageError("cli_shard_index_only")
@@ -123,7 +125,8 @@ def run_batch(args, lang: str = "en") -> int:
     if overview and not planning.OVERVIEW_NOTEBOOK.exists():
         raise UsageError("cli_overview_missing", path=planning.OVERVIEW_NOTEBOOK)
     # the build date every output states: SOURCE_DATE_EPOCH, read once here (None: the data's own date)
-    selection = dict(year=args.year, langs=args.lang, formats=args.format, peers=args.peers, overrides=overrides,
+    selection = dict(year=args.year, langs=args.lang, formats=args.format, peers=args.peers, layout=args.layout,
+                     overrides=overrides,
                      overview=overview, force=args.force, province_notebook=notebook, asked=asked, targets=targets,
                      build_epoch=epoch_from(os.environ))
     if args.index_only:  # what is up to date, as it stands: --force would call everything "not built"
@@ -166,14 +169,15 @@ def render_one(args) -> int:
     """
     from dti_helpers.batch.select import check_notebook
     from dti_helpers.render.report import render_report
-    from dti_helpers.sections.province.params import coerce_year
+    from dti_helpers.sections.province.params import coerce_layout, coerce_year
 
+    layout = coerce_layout(args.layout)  # before the output folder is touched
     extra = {"notebook": check_notebook(args.notebook)} if args.notebook else {}
     formats = tuple(f for f in args.format.split(",") if f)
     files = inputs.data_files(args.data)
     with outdir.rendering_into(args) as out:
         written = render_report(args.province, args.year, args.lang, formats, out, files or None, args.peers,
-                                units=args.units, data_year=coerce_year(args.year), isolated=True,
+                                units=args.units, data_year=coerce_year(args.year), isolated=True, layout=layout,
                                 targets=inputs.user_targets(args.targets), **inputs.data_options(args), **extra)
     for kind, path in written.items():
         print(f"{kind}: {path}")

@@ -127,6 +127,9 @@ def run_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--peers", default="region", metavar="STRATEGY|PROVINCES",
                    help="peer strategy: region (default), rank or profile; or the provinces to compare with, "
                         "e.g. \"Bắc Ninh,Thái Nguyên\"")
+    p.add_argument("--layout", default="auto", metavar="LAYOUT",
+                   help="auto (default: a short brief when the year's only published figure is the DTI rank), "
+                        "full or brief")
     p.add_argument("--params", metavar="FILE",
                    help="TOML file of notebook parameters: a [default] table for every report and a table per "
                         "province (name, slug or code), e.g. [bac-giang] peers = [\"Bắc Ninh\", \"Thái Nguyên\"]; "
@@ -174,6 +177,9 @@ def build_parser(lang: str = "en", run_prog: str = "python -m dti_helpers run") 
     render.add_argument("--lang", default="vi", help="vi (default) or en")
     render.add_argument("--peers", default="region",
                         help="region (default), rank or profile; or provinces, e.g. \"Bắc Ninh,Thái Nguyên\"")
+    render.add_argument("--layout", default="auto",
+                        help="auto (default: a short brief when the year's only published figure is the DTI rank), "
+                             "full or brief")
     render.add_argument("--format", default="html,pdf",
                         help="comma-separated: html, pdf, csv, xlsx (default: html,pdf); csv and xlsx hold the "
                              "report's figures, linked from its HTML")

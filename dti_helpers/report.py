@@ -20,9 +20,9 @@ from dti_helpers.sections.parts import Chart, DoubtNotes, Note, Section, Table, 
 from dti_helpers.sections.province import (PEER_STRATEGIES, SECTIONS, ParameterError, Report, ReportParams, build,
                                            compare, country, cover, data_notes, figure_columns, figures, former_provinces,
                                            headline, peers,
-                                           resolve_params, scorecard, setup, strengths, targets, trend)
+                                           resolve_params, scorecard, setup, sources, strengths, targets, trend)
 
 __all__ = ["Chart", "DoubtNotes", "Note", "PEER_STRATEGIES", "ParameterError", "Report", "ReportParams", "SECTIONS",
            "Section", "Table", "Text", "build", "chart", "compare", "country", "cover", "data_notes", "figure_columns",
            "figures", "former_provinces", "headline", "install_display", "not_published", "note", "peers", "render_html",
-           "resolve_params", "scorecard", "section", "setup", "strengths", "table", "targets", "text", "trend"]
+           "resolve_params", "scorecard", "section", "setup", "sources", "strengths", "table", "targets", "text", "trend"]

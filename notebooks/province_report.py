@@ -35,13 +35,14 @@ data_path: "Optional[list]" = None  # your data files/folders (official tables, 
 embedded: bool = True  # False: use the data_path files alone, without the embedded data
 units: "Optional[str]" = None  # unit set: "63" (provinces until 2025) or "34" (after the merger); None: by year and name
 targets: "Optional[list]" = None  # your DTI targets: dicts with the columns of data/targets.csv, or a file; None: the shipped ones
+layout: str = "auto"  # "auto": a 1-2 page brief when the year's only published figure is the DTI rank; "full" or "brief"
 resolved: "Optional[dict]" = None  # set by run_reports.py / render: the request already checked (leave None)
 
 # %%
 # Heavy imports once, at the top: a warm kernel reuses them for the next report.
 from dti_helpers import report
 
-rep = report.setup(province, year, lang, peers, data_path, resolved, units, embedded, targets)
+rep = report.setup(province, year, lang, peers, data_path, resolved, units, embedded, targets, layout)
 report.cover(rep)
 
 # %% [markdown] tags=["remove-cell"]
@@ -105,6 +106,15 @@ report.strengths(rep)
 
 # %%
 report.targets(rep)
+
+# %% [markdown] tags=["remove-cell"]
+# ## Sources (a brief only)
+# A brief (`rep.is_brief`: the year's only published figure is the DTI rank, or `layout="brief"`) is
+# short: the cells above show their brief forms (rank, rank history, map, successor, targets) or nothing,
+# this one a short source list, and the data notes below follow as an appendix. Shows nothing in a full report.
+
+# %%
+report.sources(rep)
 
 # %% [markdown] tags=["remove-cell"]
 # ## Adding your own section: the section kit

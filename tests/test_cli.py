@@ -62,7 +62,7 @@ def test_wrong_parameter_from_the_front_door_has_no_traceback(tmp_path):
     ('["Atlantis"]\npeers = "rank"\n', "unknown province 'Atlantis'"),
     ('["Hà Nội"]\npeers = "nearest"\n', "[Hà Nội] unknown peer strategy 'nearest' in peers; use one of: region, rank, "
                                         "profile, or provinces"),
-    ('["Hà Nội"]\ncolour = "red"\n', "[Hà Nội] unknown parameter 'colour'; use one of: year, lang, peers, units, targets"),
+    ('["Hà Nội"]\ncolour = "red"\n', "[Hà Nội] unknown parameter 'colour'; use one of: year, lang, peers, units, layout, targets"),
     ('[default]\ncolour = "red"\n', "[default] unknown parameter 'colour'"),
     ('[default]\npeers = "Atlantis,Bắc Ninh"\n', "[default] unknown province 'Atlantis' in peers"),
     ('["Hà Nội"]\nyear = "soon"\n', "[Hà Nội] year: year 'soon' is not a year"),

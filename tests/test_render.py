@@ -39,8 +39,9 @@ def bac_giang(out):
 
 @pytest.fixture(scope="module")
 def lao_cai(out):
-    """Lào Cai (only its 2022 rank) in English, year left to default, asked by its slug."""
-    paths = render.render_report("lao-cai", None, "en", out_dir=out)
+    """Lào Cai (only its 2022 rank) in English, year left to default, asked by its slug; the full layout
+    (by default such a year is a short brief: tests/test_brief.py)."""
+    paths = render.render_report("lao-cai", None, "en", out_dir=out, layout="full")
     return {k: Path(v) for k, v in paths.items()}
 
 

@@ -15,8 +15,8 @@ def data():
     return load_dti()
 
 
-def _html(data, province, year=None, lang="vi", peers="region"):
-    rep = report.Report(data, report.resolve_params(data, province, year, lang, peers))
+def _html(data, province, year=None, lang="vi", peers="region", layout="auto"):
+    rep = report.Report(data, report.resolve_params(data, province, year, lang, peers, layout=layout))
     return rep, "".join(s.html() for s in report.build(rep))
 
 
@@ -71,10 +71,11 @@ def test_shared_rank_15_in_2022(data):
 
 @pytest.mark.slow
 def test_sparse_province_says_not_published_in_every_section(data):
-    rep, _ = _html(data, "Lào Cai", None, "en")
+    # the full layout of a year with only its DTI rank (by default such a year is a brief: tests/test_brief.py)
+    rep, _ = _html(data, "Lào Cai", None, "en", layout="full")
     assert rep.year == 2022
     for lang in ("vi", "en"):
-        rep = report.Report(data, report.resolve_params(data, "Lào Cai", None, lang))
+        rep = report.Report(data, report.resolve_params(data, "Lào Cai", None, lang, layout="full"))
         np_text = t("not_published", lang)
         for section in report.build(rep)[1:]:
             html = section.html()
@@ -83,7 +84,7 @@ def test_sparse_province_says_not_published_in_every_section(data):
                 assert np_text in html or "chưa" in html or "no " in html.lower(), section.id
             else:
                 assert np_text in html, (lang, section.id)
-    _, html = _html(data, "Lào Cai", None, "en")
+    _, html = _html(data, "Lào Cai", None, "en", layout="full")
     assert "38/63" in _text(html)
     assert "Ranks are published for 2022 only" in _text(html)
 
@@ -92,8 +93,9 @@ def test_sparse_province_says_not_published_in_every_section(data):
 def test_every_province_renders_every_section_at_its_latest_year(data):
     for code in data.provinces.index:
         rep, html = _html(data, code, None, "en")
-        # a province with a target in its plans (data/targets.csv) has the targets section too
-        assert html.count("<section") == 8 + bool(rep.shown_targets), code
+        # a province with a target in its plans (data/targets.csv) has the targets section too; a year with only
+        # its DTI rank is a brief: title, headline, country, sources and the data notes as an appendix
+        assert html.count("<section") == (5 if rep.is_brief else 8) + bool(rep.shown_targets), code
 
 
 @pytest.mark.slow
@@ -112,7 +114,7 @@ def test_no_empty_chart_and_every_chart_has_alt_text(data):
 
 
 def test_sparse_trend_draws_no_chart_but_says_why(data):
-    rep = report.Report(data, report.resolve_params(data, "Lào Cai", None, "vi"))
+    rep = report.Report(data, report.resolve_params(data, "Lào Cai", None, "vi", layout="full"))
     html = report.trend(rep).html()
     assert "<svg" not in html
     assert t("trend_one_year", "vi", year=2022) in html
@@ -201,8 +203,8 @@ def test_headline_tells_the_2025_merger_and_cites_the_successor_figures():
 
 # ---- data honesty review: every doubtful figure, and every figure built on one, is marked
 
-def _rep(data, province, year, lang="en", peers="region"):
-    return report.Report(data, report.resolve_params(data, province, year, lang, peers))
+def _rep(data, province, year, lang="en", peers="region", layout="auto"):
+    return report.Report(data, report.resolve_params(data, province, year, lang, peers, layout=layout))
 
 
 def _marked(html):
@@ -220,11 +222,16 @@ def test_peers_table_marks_a_doubtful_peer_cell(data):
 
 
 def test_country_focus_sentence_and_charts_mark_a_doubtful_rank(data):
-    html = report.country(_rep(data, "Điện Biên", 2024)).html()
-    assert any("ranked 24/63 in 2024" in m for m in _marked(html))
-    assert "the page credits the former ministry" in html
-    alts = re.findall(r'role="img" aria-label="([^"]*)"', html)
-    assert len(alts) == 2 and all("Doubtful figures (†): " in a and "Điện Biên 24" in a.split("Doubtful figures (†): ")[1] for a in alts)
+    # Điện Biên 2024 has only its DTI rank: the full layout has the ladder and the map in this section; the
+    # brief has the sentence here and the map alone in its summary (tests/test_brief.py)
+    for layout, n_charts in (("full", 2), ("auto", 1)):
+        rep = _rep(data, "Điện Biên", 2024, layout=layout)
+        html = report.country(rep).html()
+        assert any("ranked 24/63 in 2024" in m for m in _marked(html))
+        assert "the page credits the former ministry" in html
+        charts = html if layout == "full" else report.headline(rep).html()
+        alts = re.findall(r'role="img" aria-label="([^"]*)"', charts)
+        assert len(alts) == n_charts and all("Doubtful figures (†): " in a and "Điện Biên 24" in a.split("Doubtful figures (†): ")[1] for a in alts)
 
 
 def test_change_built_on_a_doubtful_earlier_figure_is_marked(data):

@@ -258,7 +258,8 @@ def test_section_with_the_notebook_parameter_and_none_without_targets():
     assert "By 2022: a DTI score of at least 0.7000 (700/1,000 points) Not met" in words
     assert "gap to the target: −0.0560" in words and "given by the user" in words
     assert targets_section(setup("Lào Cai", 2022)) is None
-    assert [s for s in setup("Lào Cai", 2022).section_ids][-2:] == ["strengths", "notes"]
+    assert [s for s in setup("Lào Cai", 2022, layout="full").section_ids][-2:] == ["strengths", "notes"]
+    assert "targets" not in setup("Lào Cai", 2022).section_ids  # its brief, too
 
 
 def test_a_bad_notebook_parameter_stops_the_report_with_every_problem():

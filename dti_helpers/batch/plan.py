@@ -233,7 +233,8 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
                   peers="region", overrides=None,
                   notebook: Path = PROVINCE_NOTEBOOK, data_cache: str | None = None,
                   asked: dict | None = None, successors: dict | None = None,
-                  targets: tuple = (), build_epoch: int | None = None) -> tuple[list[Job], list[Skipped]]:
+                  targets: tuple = (), build_epoch: int | None = None,
+                  layout: str = "auto") -> tuple[list[Job], list[Skipped]]:
     """One job per province and language; the year each report covers is decided here.
 
     Without ``year``, each province gets its own latest year with any published
@@ -249,7 +250,8 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
     of that year links to its successor's. ``targets`` are the analyst's (``--targets``, ``--params``):
     each report gets those it shows as its ``targets`` parameter, so they are part of its inputs' digest.
     ``build_epoch`` (``SOURCE_DATE_EPOCH``) is the build date every
-    report states; it is a parameter, so a new one rebuilds.
+    report states; it is a parameter, so a new one rebuilds. ``layout`` ("auto", "full" or "brief";
+    ``--params`` may set it per report) is a parameter of every report, and of its digest, too.
 
     >>> from dti_helpers import load_dti
     >>> jobs, skipped = province_jobs(load_dti(), ["10", "24"], year=2020, langs=("vi",), formats=("html",))
@@ -266,13 +268,15 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
     marker = "" if data.units == "63" else " [34]"
     for code in codes:
         row = data.provinces.loc[code]
-        opts = {"year": year, "peers": peers, **(overrides.of(data.units, code) if overrides is not None else {})}
+        opts = {"year": year, "peers": peers, "layout": layout,
+                **(overrides.of(data.units, code) if overrides is not None else {})}
         mine = report_rows(targets, data.catalogue, data.units, code)
         for lang in (opts["lang"],) if "lang" in opts else langs:
             # resolve_params holds the one "latest year with data" rule; the kernel gets its result as it is
             try:
                 typed = (asked or {}).get(code, row["name"])
-                params = replace(resolve_params(data, typed, opts["year"], lang, opts["peers"], data.units),
+                params = replace(resolve_params(data, typed, opts["year"], lang, opts["peers"], data.units,
+                                                opts["layout"]),
                                  data_cache=data_cache, targets=mine, build_epoch=build_epoch)
                 successor = (successors or {}).get((row.get("successor_code"), params.year, lang))
                 if successor:  # both files sit in html/ (and pdf/): one relative address serves both
@@ -343,14 +347,15 @@ def overview_jobs(data, *, year: int | None, langs: tuple[str, ...], formats: tu
 def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None, langs=("vi",), formats=FORMATS,
          peers="region", overrides=None, overview: bool = False, force: bool = False,
          province_notebook: Path = PROVINCE_NOTEBOOK, overview_notebook: Path = OVERVIEW_NOTEBOOK,
-         asked: dict | None = None, targets: tuple = (), build_epoch: int | None = None, shard=None) -> Plan:
+         asked: dict | None = None, targets: tuple = (), build_epoch: int | None = None, shard=None,
+         layout: str = "auto") -> Plan:
     """Everything a run would do, without doing it (``--dry-run`` prints this).
 
     ``codes`` are units of the 63, or ``{unit_set: codes}`` (``asked`` likewise: the names as typed).
     ``overview`` adds the national overviews of the unit sets in ``codes``.
     ``province_notebook`` builds the provinces from another notebook (an edited copy of
     the shipped one); its digest is part of every province job's inputs. ``targets`` are the analyst's
-    targets (:func:`~dti_helpers.batch.inputs.user_targets`).
+    targets (:func:`~dti_helpers.batch.inputs.user_targets`); ``layout`` that of every province report.
     ``build_epoch`` is
     ``SOURCE_DATE_EPOCH`` as the command line read it: the build date every report and overview states.
     ``shard`` (a :class:`~dti_helpers.batch.shards.Shard`) keeps its part of the jobs and skipped requests,
@@ -376,7 +381,7 @@ def plan(data, codes: list[str], manifest: Manifest, *, year: int | None = None,
             data.for_units(unit_set), codes[unit_set], year=year, langs=tuple(langs), formats=tuple(formats),
             peers=peers, overrides=overrides, notebook=Path(province_notebook),
             data_cache=data_cache, asked=asked.get(unit_set), successors=successors if unit_set == "63" else None,
-            targets=targets, build_epoch=build_epoch)
+            targets=targets, build_epoch=build_epoch, layout=layout)
         if unit_set == "34":
             successors = {(j.meta["code"], j.meta["year"], j.meta["lang"]): j.stem for j in planned["34"][0]}
     jobs = [job for unit_set in codes for job in planned[unit_set][0]]

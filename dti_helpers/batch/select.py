@@ -135,7 +135,7 @@ def per_report_parameters() -> tuple[str, ...]:
     """The notebook parameters a ``--params`` table may set (every one that can differ between reports).
 
     >>> per_report_parameters()
-    ('year', 'lang', 'peers', 'units', 'targets')
+    ('year', 'lang', 'peers', 'units', 'layout', 'targets')
     """
     from dti_helpers.sections.province.params import PARAMETER_CHECKS
 

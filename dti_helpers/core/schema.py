@@ -27,6 +27,9 @@ FIGURES_KEY = "dti_figures"
 # The method changed in 2021: 2020's DTI was 0.4·CQS + 0.3·KTS + 0.3·XHS; from 2021 it is built from
 # nine main indices. Scores on either side of the change measure different things.
 METHOD_CHANGE_YEAR = 2021
+# A province report's layouts: "auto" is the short brief where the year's only published figure is the
+# DTI rank, else the full report; "full" and "brief" force one.
+LAYOUTS = ("auto", "full", "brief")
 
 
 

@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--out-force", action="store_true",
                         help="write into --out although dti-reports did not make it (it adopts the folder)")
     parser.add_argument("--data", default=None, help="data file (default: the embedded data)")
+    parser.add_argument("--layout", default="auto",
+                        help="auto (default: a short brief when the year's only published figure is the DTI rank), "
+                             "full or brief")
     parser.add_argument("--notebook", default=None,
                         help="an edited copy of notebooks/province_report.ipynb to build from (default: the shipped one)")
     return parser
@@ -54,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
 
     >>> main(["Atlantis"])
     2
+    >>> main(["Hà Nam", "--year", "2022", "--layout", "short"])
+    2
     >>> main(["Bắc Giang", "--year", "2020", "--out", "/tmp/reports"])  # doctest: +SKIP
     notebook: /tmp/reports/notebooks/bac-giang-2020-vi.ipynb
     html: /tmp/reports/html/bac-giang-2020-vi.html
@@ -61,13 +66,15 @@ def main(argv: list[str] | None = None) -> int:
     0
     """
     from dti_helpers.render.report import NOTEBOOK, render_report
+    from dti_helpers.sections.province.params import coerce_layout
 
     args = build_parser().parse_args(argv)
     formats = tuple(f for f in args.format.split(",") if f)
     try:
+        layout = coerce_layout(args.layout)  # before the output folder is touched
         with writing_into(args.out, force=args.out_force) as out:
             written = render_report(args.province, args.year, args.lang, formats, out, args.data, args.peers,
-                                    notebook=args.notebook or NOTEBOOK, isolated=True)
+                                    notebook=args.notebook or NOTEBOOK, isolated=True, layout=layout)
     except (DTIError, OSError) as exc:
         print(f"error: {os_error_line(exc) if isinstance(exc, OSError) else exc}", file=sys.stderr)
         return 2

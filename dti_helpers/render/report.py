@@ -48,7 +48,7 @@ def __getattr__(name: str):
 
 def check_params(province, year=None, lang: str = "vi", peers: str = "region", data_path=None, cache_dir=None,
                  units=None, *, embedded: bool = True, data_year: int | None = None, sheet: str | None = None,
-                 limits=None, targets=(), build_epoch: int | None = None):
+                 limits=None, targets=(), build_epoch: int | None = None, layout="auto"):
     """Validate report parameters without starting a kernel; return the resolved ``ReportParams``.
 
     Raises a one-line :class:`~dti_helpers.core.errors.DTIError` for an unknown
@@ -60,6 +60,7 @@ def check_params(province, year=None, lang: str = "vi", peers: str = "region", d
     ``targets`` are the analyst's checked targets (:mod:`dti_helpers.data.targets`): the report's own
     become its ``targets`` parameter.
     ``build_epoch`` is the build time to state (``SOURCE_DATE_EPOCH``), ``None`` for the data's date.
+    ``layout`` is "auto", "full" or "brief" (a wrong one is refused here).
 
     >>> check_params("Bắc Giang", 2020).stem
     'bac-giang-2020-vi'
@@ -79,14 +80,14 @@ def check_params(province, year=None, lang: str = "vi", peers: str = "region", d
     except ValueError as exc:
         raise ParameterError(str(exc)) from None
     data = load_dti(data_paths(data_path), data_year, embedded=embedded, sheet=sheet, limits=limits)
-    params = resolve_params(data, province, year, lang, peers, units)
+    params = resolve_params(data, province, year, lang, peers, units, layout)
     params = replace(params, targets=report_rows(targets, data.catalogue, params.units, params.code))
     copy = write_validated(data, cache_dir) if cache_dir is not None else None
     return replace(params, data_cache=str(copy) if copy else None, build_epoch=build_epoch)
 
 
 def render_in_process(province, year=None, lang: str = "vi", peers: str = "region", data=None, units=None,
-                      build_epoch: int | None = None) -> str:
+                      build_epoch: int | None = None, layout="auto") -> str:
     """The report's HTML built in this process, without papermill or a kernel.
 
     ``data`` (a loaded :class:`~dti_helpers.data.DTIData`) is reused when
@@ -100,7 +101,8 @@ def render_in_process(province, year=None, lang: str = "vi", peers: str = "regio
     from dti_helpers.sections import province as report
 
     data = data if data is not None else load_dti()
-    params = replace(report.resolve_params(data, province, year, lang, peers, units=units), build_epoch=build_epoch)
+    params = replace(report.resolve_params(data, province, year, lang, peers, units=units, layout=layout),
+                     build_epoch=build_epoch)
     rep = report.Report(data.for_units(params.units), params)
     from dti_helpers.render.html import notebook_to_html, sections_to_notebook
 
@@ -124,13 +126,14 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
                   data_path=None, peers: str = "region", *, units=None, notebook: str | Path = NOTEBOOK,
                   embedded: bool = True, data_year: int | None = None, sheet: str | None = None, limits=None,
                   targets=(), kernel_name: str | None = None, engine_name: str | None = None, timeout: int | None = 600,
-                  environ=None, isolated: bool = False, **engine_kwargs) -> dict[str, Path]:
+                  environ=None, isolated: bool = False, layout="auto", **engine_kwargs) -> dict[str, Path]:
     """Execute the report notebook for one province and write its notebook and the requested formats.
 
     Parameters and ``notebook`` (the shipped one, or an analyst's edited copy) are checked
     first, in this process: a bad one raises a one-line :class:`~dti_helpers.core.errors.DTIError`
     before any kernel starts and nothing is written. The data options are those of
-    :func:`check_params`, and ``targets`` (the analyst's checked targets); ``SOURCE_DATE_EPOCH`` is read
+    :func:`check_params`, ``targets`` (the analyst's checked targets) and ``layout`` ("auto": a short
+    brief where the year's only published figure is the DTI rank; "full"; "brief"); ``SOURCE_DATE_EPOCH`` is read
     from ``environ`` (default: this process's environment) once, here, and becomes the build date the
     report states. Files are ``<out_dir>/notebooks|html|pdf|csv|xlsx/<slug>-<year>-<lang>.*``, each
     written atomically; the HTML links the CSV and XLSX built with it. Returns ``{"notebook": path,
@@ -145,6 +148,10 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
     Traceback (most recent call last):
     ...
     dti_helpers.render.execute.NotebookError: notebook not found: /nonexistent.ipynb
+    >>> render_report("Hà Nam", 2022, layout="short", out_dir="/nonexistent")
+    Traceback (most recent call last):
+    ...
+    dti_helpers.sections.province.ParameterError: unknown layout 'short'; use one of: auto, full, brief
     """
     formats = tuple(formats)
     for name in formats:
@@ -155,7 +162,7 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
     epoch = epoch_from(os.environ if environ is None else environ)
     params = check_params(province, year, lang, peers, data_path, cache_dir=Path(out_dir) / CACHE_DIR, units=units,
                           embedded=embedded, data_year=data_year, sheet=sheet, limits=limits, targets=targets,
-                          build_epoch=epoch)
+                          build_epoch=epoch, layout=layout)
     params = replace(params, downloads=download_links(formats, params.stem))
     paths = output_paths(out_dir, params.stem)
     parameters = params.notebook_parameters()

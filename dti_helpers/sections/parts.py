@@ -346,6 +346,7 @@ class Section(Part):
     parts: tuple = ()
     level: int = 2
     meta: dict = field(default_factory=dict, hash=False, compare=False)
+    cls: str = ""  # a class beside "report-section" (the brief's "appendix")
     kind: ClassVar[str] = "section"
 
     def html(self) -> str:

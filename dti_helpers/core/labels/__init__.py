@@ -10,14 +10,14 @@ import math
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from dti_helpers.core.labels import cli, common, compare, data, national, province, render, stats, targets
+from dti_helpers.core.labels import brief, cli, common, compare, data, national, province, render, stats, targets
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
 
 # One table, merged from the domain modules; a key defined twice is a bug caught at import.
 LABELS: dict[str, dict[str, str]] = {}
-for _domain in (common, data, province, stats, compare, national, render, cli, targets):
+for _domain in (common, data, province, stats, compare, national, render, cli, targets, brief):
     _twice = LABELS.keys() & _domain.LABELS.keys()
     if _twice:
         raise RuntimeError(f"labels defined twice: {sorted(_twice)}")

@@ -18,23 +18,32 @@ from __future__ import annotations
 
 from dti_helpers.core.labels import check_lang
 from dti_helpers.sections import parts
+from dti_helpers.sections.province import brief
+from dti_helpers.sections.province import country as country_section, former as former_section, \
+    headline as headline_section, notes as notes_section, peers as peers_section, scorecard as scorecard_section, \
+    strengths as strengths_section, trend as trend_section
 from dti_helpers.sections.province.common import N_UNITS, PILLARS, STRENGTH_MARGIN
 from dti_helpers.sections.province.compare import compare
-from dti_helpers.sections.province.country import country
 from dti_helpers.sections.province.figures import figure_columns, figures
-from dti_helpers.sections.province.former import former_provinces
-from dti_helpers.sections.province.headline import cover, headline
-from dti_helpers.sections.province.notes import data_notes
+from dti_helpers.core.schema import LAYOUTS
 from dti_helpers.sections.province.params import PEER_STRATEGIES, ParameterError, Report, ReportParams, \
     resolve_params, setup
-from dti_helpers.sections.province.peers import peers
-from dti_helpers.sections.province.scorecard import scorecard
-from dti_helpers.sections.province.strengths import strengths
 from dti_helpers.sections.province.targets import targets
-from dti_helpers.sections.province.trend import trend
 
 DOUBT_MARK = "†"
-SECTIONS = (cover, headline, scorecard, peers, country, trend, former_provinces, strengths, targets, data_notes)
+# The notebook's section calls: each renders its full form, or in a brief (rep.is_brief) its brief form or nothing.
+cover = brief.by_layout(headline_section.cover, brief.cover(headline_section.cover))
+headline = brief.by_layout(headline_section.headline, brief.headline)
+scorecard = brief.by_layout(scorecard_section.scorecard)
+peers = brief.by_layout(peers_section.peers)
+country = brief.by_layout(country_section.country, brief.country)
+trend = brief.by_layout(trend_section.trend)  # the brief's rank history is in its country section
+former_provinces = brief.by_layout(former_section.former_provinces, brief.former)
+strengths = brief.by_layout(strengths_section.strengths)
+sources = brief.by_layout(None, brief.sources)
+data_notes = brief.by_layout(notes_section.data_notes, brief.appendix(notes_section.data_notes))
+SECTIONS = (cover, headline, scorecard, peers, country, trend, former_provinces, strengths, targets, sources,
+            data_notes)
 
 
 def build(rep: Report) -> list[parts.Section]:
@@ -46,11 +55,13 @@ def build(rep: Report) -> list[parts.Section]:
     ['top', 'headline', 'scorecard', 'peers', 'country', 'trend', 'strengths', 'targets', 'notes']
     >>> [s.id for s in build(setup("24", 2024, units="34"))][5:7]
     ['trend', 'former']
+    >>> [s.id for s in build(setup("Hà Nam", 2022))]
+    ['top', 'headline', 'country', 'sources', 'notes']
     """
     return [s for s in (section(rep) for section in SECTIONS) if s is not None]
 
 
-__all__ = ["DOUBT_MARK", "N_UNITS", "PEER_STRATEGIES", "PILLARS", "ParameterError", "Report", "ReportParams",
-           "SECTIONS", "STRENGTH_MARGIN", "build", "check_lang", "compare", "country", "cover", "data_notes",
-           "figure_columns", "figures", "former_provinces", "headline", "peers", "resolve_params", "scorecard", "setup", "strengths",
-           "targets", "trend"]
+__all__ = ["DOUBT_MARK", "LAYOUTS", "N_UNITS", "PEER_STRATEGIES", "PILLARS", "ParameterError", "Report",
+           "ReportParams", "SECTIONS", "STRENGTH_MARGIN", "build", "check_lang", "compare", "country", "cover",
+           "data_notes", "figure_columns", "figures", "former_provinces", "headline", "peers", "resolve_params",
+           "scorecard", "setup", "sources", "strengths", "targets", "trend"]

@@ -16,14 +16,15 @@ from dti_helpers.analysis import lineage
 from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import fmt_list, t
 from dti_helpers.sections.parts import DoubtNotes, Section, Text
-from dti_helpers.sections.province.common import grid, metric_label
+from dti_helpers.sections.province.common import PILLARS, grid, metric_label
 from dti_helpers.sections.province.peers import peer_cell
 
 
-def former_provinces(rep) -> Section | None:
+def former_provinces(rep, metrics=("dti", *PILLARS)) -> Section | None:
     """The unit's former provinces, 2020–2024, one column each; ``None`` for a report of the 63.
 
     ``None`` shows nothing in a notebook, so the shipped notebook calls this for every report.
+    ``metrics`` are the rows shown of each year (the brief: the DTI alone).
 
     >>> from dti_helpers.sections.province import setup
     >>> former_provinces(setup("Lâm Đồng", 2024, "en", units="34")).title
@@ -32,7 +33,7 @@ def former_provinces(rep) -> Section | None:
     if rep.data.units != "34":
         return None
     lang = rep.lang
-    former = lineage.former_provinces(rep.data, rep.code)
+    former = lineage.former_provinces(rep.data, rep.code, metrics)
     codes = list(dict.fromkeys(former.code))
     names = {c: former.loc[former.code == c, "name"].iloc[0] for c in codes}
     if len(codes) > 1:

@@ -72,6 +72,17 @@ def _others_table(rep, others: pd.DataFrame, cites: Citations, notes: DoubtNotes
                 numeric=[1], caption=t("dn_others_caption", lang, year=rep.year))
 
 
+def published_key(has_score: bool, has_rank: bool) -> str | None:
+    """The label of what is published of one figure (score and rank, rank only, score only), None for nothing.
+
+    >>> published_key(False, True), published_key(False, False)
+    ('miss_rank_only', None)
+    """
+    if has_score and has_rank:
+        return "miss_both"
+    return "miss_rank_only" if has_rank else "miss_score_only" if has_score else None
+
+
 def missing_part(rep) -> Group:
     """What is missing, per metric and year: heading, count sentence and table.
 
@@ -92,9 +103,7 @@ def missing_part(rep) -> Group:
             if (y, m) not in state:
                 cells.append(Span(t("miss_not_assessed", lang), "muted"))
                 continue
-            has_score, has_rank = state[(y, m)]
-            key = ("miss_both" if has_score and has_rank else "miss_rank_only" if has_rank
-                   else "miss_score_only" if has_score else None)
+            key = published_key(*state[(y, m)])
             if key is None:
                 n_missing += 1
                 cells.append(not_published(lang))
@@ -105,6 +114,32 @@ def missing_part(rep) -> Group:
     return Group((Heading(t("dn_missing", lang)), Text(intro),
                   grid([t("metric", lang)] + [str(y) for y in years], rows, cls="data missing",
                        caption=t("dn_missing_caption", lang, name=rep.name))))
+
+
+def missing_summary(rep) -> Group:
+    """What is published, per year, in words (the brief's appendix): a table of "not published" cells
+    would say the same at length. Everything not listed is not published.
+
+    >>> from dti_helpers.sections.province import setup
+    >>> html = missing_summary(setup("Hà Nam", 2022, "en")).__html__()
+    >>> "2022: DTI (rank only)" in html and "2020, 2021, 2023, 2024: nothing published" in html
+    True
+    """
+    lang = rep.lang
+    mi = an.missing(rep.data, rep.code)
+    lines, empty = [], []
+    for year, rows in mi.groupby("year"):
+        items = [f"{metric_label(rep, r.metric)} ({t(published_key(r.has_score, r.has_rank), lang)})"
+                 for r in rows.itertuples() if r.has_score or r.has_rank]
+        if items:
+            lines.append(Text(t("dn_missing_brief_year", lang, year=year, items=", ".join(items))))
+        else:
+            empty.append(str(year))
+    if empty:
+        lines.append(Text(t("dn_missing_brief_none", lang, years=", ".join(empty))))
+    n = int((~mi.has_score).sum() + (~mi.has_rank).sum())
+    return Group((Heading(t("dn_missing", lang)), Text(t("dn_missing_brief_intro", lang, name=rep.name, n=n)),
+                  *lines))
 
 
 def _params_table(rep, cites: Citations):
@@ -120,6 +155,7 @@ def _params_table(rep, cites: Citations):
         (t("param_lang", lang), p.lang),
         (t("param_peers", lang), f"{p.peers} ({t('peers_name_' + p.peers, lang)})" if not p.chosen_peers else
          f"{', '.join(rep.data.provinces.at[c, 'name'] for c in p.peers)} ({t('peers_name_list', lang)})"),
+        (t("param_layout", lang), t(f"layout_{rep.layout}{'_auto' if p.layout == 'auto' else ''}", lang)),
         (t("param_data", lang), data_name),
         (t("param_version", lang), rep.data.version),
         (t("param_software", lang), f"dti-reports {dti_helpers.__version__}"),
@@ -164,18 +200,22 @@ def data_notes(rep) -> Section:
         parts.extend(_former_tables(rep, cites, notes))
     if not others.empty:
         table = _others_table(rep, others, cites, notes)
-        parts.extend((Text(t("dn_others_intro", lang)), table))
+        parts.extend((Text(t("dn_others_intro_brief" if rep.is_brief else "dn_others_intro", lang)), table))
     params = _params_table(rep, cites)  # before the list: the page giving the publication date is a source too
-    parts.extend((Heading(t("dn_reflist", lang)), cites.references(), notes.box(), missing_part(rep),
+    missing = missing_summary(rep) if rep.is_brief else missing_part(rep)
+    parts.extend((Heading(t("dn_reflist", lang)), cites.references(), notes.box(), missing,
                   Heading(t("dn_method", lang))))
     keys = ["method_source", "method_2020", "method_2021", "method_ranks", "method_changes", "method_stats",
             "method_honesty"]
     if rep.data.units == "34":
         keys.insert(6, "method_region_34")
+    if rep.is_brief:  # a brief shows no score change, group statistic, peer or region median
+        keys = [k for k in keys if k not in ("method_changes", "method_stats", "method_region_34")]
     publishers = publishers_text(dates.publishers(rep.data), lang)
     for key in keys:
         parts.append(Text(t(key, lang, n=rep.data.n_units, publishers=publishers)))
-    parts.insert(len(parts) - 1, Text(strength_rule(rep)))  # before the honesty paragraph
+    if not rep.is_brief:  # a brief shows no strengths, so states no rule for them
+        parts.insert(len(parts) - 1, Text(strength_rule(rep)))  # before the honesty paragraph
     parts.extend((Heading(t("dn_params", lang)), params))
     # the figures cited here, recorded for the report's downloads (render/download.py)
     return Section("notes", rep.title("notes"), tuple(parts),
@@ -189,7 +229,7 @@ def _successor_tables(rep, cites, notes) -> list:
               notes.mark(score_cell(f["score"], lang), f["doubtful"], note_text(f, lang), f"{succ['name']} {f['year']}"),
               notes.mark(fmt_rank(f["rank"], succ["n_units"], lang), f["doubtful"], note_text(f, lang),
                          f"{succ['name']} {f['year']}"), cites.cite(" | ".join(f["sources"]))]
-             for f in succ["figures"]]
+             for f in succ["figures"] if f["score"] is not None or f["rank"] is not None]
     if not srows:
         return []
     return [grid([t("year", lang), t("province", lang), t("score", lang), t("rank", lang), t("col_sources", lang)],

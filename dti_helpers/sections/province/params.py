@@ -6,33 +6,23 @@
 """
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 
-from dti_helpers.analysis import province as an
-from dti_helpers.core.errors import DTIError, UnknownProvinceError
-from dti_helpers.core.schema import UNIT_SETS, unit_sets_of_year
-from dti_helpers.core.labels import LANGS, t
+from dti_helpers.analysis import province as an, thin
+from dti_helpers.core.errors import UnknownProvinceError
+from dti_helpers.core.schema import unit_sets_of_year
+from dti_helpers.core.labels import t
 from dti_helpers.data.load import DTIData, load_dti
 from dti_helpers.data.targets import Target, for_unit, kept_whole, report_targets
 from dti_helpers.sections.kit import install_display
+# The checks of each value live in checks.py; they are part of this module's face (callers import them here).
+from dti_helpers.sections.province.checks import (PARAMETER_CHECKS, ParameterError, check_parameters,  # noqa: F401
+                                                  coerce_embedded, coerce_lang, coerce_layout, coerce_province,
+                                                  coerce_units, coerce_year, data_paths, target_rows)
 from dti_helpers.sections.province.headline import cover
 from dti_helpers.sections.province.peer_choice import coerce_peers, resolve_peers
 
 PEER_STRATEGIES = an.PEER_STRATEGIES
-
-
-class ParameterError(DTIError):
-    """A report parameter is not valid (language, peer strategy, year); one-line message.
-
-    >>> str(ParameterError("unknown language 'fr'; use one of: vi, en"))
-    "unknown language 'fr'; use one of: vi, en"
-    """
-
-
-# Its public home is the package (tracebacks and doctests name it there, as before the split).
-ParameterError.__module__ = "dti_helpers.sections.province"
 
 
 @dataclass(frozen=True)
@@ -62,6 +52,7 @@ class ReportParams:
     # SOURCE_DATE_EPOCH as the caller read it (render, batch): the build date the report states; None:
     # the data's date (analysis.dates.build_date), never the clock
     build_epoch: int | None = None
+    layout: str = "auto"  # as asked (LAYOUTS); the Report decides "auto" from the data
 
     def __post_init__(self):
         # A notebook parameter arrives as a list (JSON) or one path: the same request either way.
@@ -95,7 +86,7 @@ class ReportParams:
         peers = self.peers if isinstance(self.peers, str) else list(self.peers)
         return {"province": self.province, "year": self.year_requested, "lang": self.lang, "peers": peers,
                 "data_path": list(self.data_path or ()) or None, "embedded": self.embedded, "units": self.units,
-                "targets": targets,
+                "targets": targets, "layout": self.layout,
                 "resolved": {**self.to_dict(), "peers": peers, "data_path": list(self.data_path or ()) or None,
                              "downloads": [list(link) for link in self.downloads], "targets": targets}}
 
@@ -116,133 +107,6 @@ class ReportParams:
         ('bac-giang-2020-vi', 'bac-ninh-34-2024-vi')
         """
         return f"{self.slug}-{self.year}-{self.lang}" if self.units == "63" else f"{self.slug}-34-{self.year}-{self.lang}"
-
-
-def data_paths(value) -> tuple[str, ...] | None:
-    """A ``data_path`` parameter as a tuple of paths, or None for the embedded data alone.
-
-    >>> data_paths("a.csv"), data_paths(["a.csv", "b.xlsx"]), data_paths(""), data_paths([])
-    (('a.csv',), ('a.csv', 'b.xlsx'), None, None)
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    paths = (value,) if isinstance(value, str) else tuple(value)
-    paths = tuple(str(p) for p in paths if str(p).strip())
-    return paths or None
-
-
-def target_rows(value) -> tuple[dict, ...] | str | None:
-    """A ``targets`` parameter as rows (dicts), a file path, or None: one dict is one target.
-
-    >>> target_rows({"province": "Kiên Giang"}), target_rows([]), target_rows("my_targets.csv")
-    (({'province': 'Kiên Giang'},), None, 'my_targets.csv')
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)) or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, str):
-        return value
-    rows = (value,) if isinstance(value, Mapping) else tuple(value)
-    return tuple(dict(r) if isinstance(r, Mapping) else r for r in rows) or None
-
-
-def coerce_year(year) -> int | None:
-    """A year parameter as an int, or None for "the latest" (None, "", "latest", NaN).
-
-    >>> coerce_year("2021"), coerce_year("latest"), coerce_year(float("nan"))
-    (2021, None, None)
-    """
-    if year is None or (isinstance(year, str) and year.strip().lower() in ("", "none", "latest")):
-        return None
-    if isinstance(year, float) and math.isnan(year):
-        return None
-    try:
-        value = int(str(year).strip())
-    except ValueError:
-        raise ParameterError(f"year '{year}' is not a year; give e.g. 2022, or None for the latest") from None
-    return value
-
-
-def coerce_units(units) -> str | None:
-    """A unit-set parameter as "63" or "34", or None for "by the year and the name".
-
-    >>> coerce_units(34), coerce_units(" 63 "), coerce_units(None)
-    ('34', '63', None)
-    """
-    if units is None or (isinstance(units, float) and math.isnan(units)) or str(units).strip() in ("", "None", "auto"):
-        return None
-    text = str(units).strip()
-    if text not in UNIT_SETS:
-        raise ParameterError(f"unknown unit set '{units}'; use 63 (the provinces until 2025) or 34 (after the merger)")
-    return text
-
-
-def coerce_lang(lang) -> str:
-    """A report language, or a one-line :class:`ParameterError` naming the choices.
-
-    >>> coerce_lang("en")
-    'en'
-    >>> coerce_lang("fr")
-    Traceback (most recent call last):
-    dti_helpers.sections.province.ParameterError: unknown language 'fr'; use one of: vi, en
-    """
-    if lang not in LANGS:
-        raise ParameterError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
-    return lang
-
-
-def coerce_province(province) -> str:
-    """A province parameter as text (name, slug or code); empty is an error.
-
-    >>> coerce_province(24), coerce_province(" Bắc Giang ")
-    ('24', 'Bắc Giang')
-    """
-    if province is None or str(province).strip() == "":
-        raise ParameterError("no province given; give a name, slug or GSO code, e.g. 'Bắc Giang'")
-    return str(province).strip()
-
-
-def coerce_embedded(value) -> bool:
-    """The ``embedded`` switch: true or false, nothing else (a "no" string would read as true).
-
-    >>> coerce_embedded(False)
-    False
-    """
-    if not isinstance(value, bool):
-        raise ParameterError(code="param_not_bool", value=value)
-    return value
-
-
-# Every notebook parameter a caller may set, and the check the notebook applies to it (``resolved``
-# is not one: run_reports.py and render write it). A --params file is checked by these same functions.
-PARAMETER_CHECKS = {"province": coerce_province, "year": coerce_year, "lang": coerce_lang, "peers": coerce_peers,
-                    "data_path": data_paths, "embedded": coerce_embedded, "units": coerce_units}
-
-
-def check_parameters(values: Mapping, allowed=None) -> dict:
-    """Notebook parameters (name -> value) checked as the notebook checks them, in a plain dict.
-
-    ``allowed`` limits the names (default: every name of :data:`PARAMETER_CHECKS`). A wrong name
-    or value raises a coded one-line :class:`ParameterError` naming the parameter.
-
-    >>> check_parameters({"year": "2021", "peers": "Bắc Ninh, Thái Nguyên"})
-    {'year': 2021, 'peers': ('Bắc Ninh', 'Thái Nguyên')}
-    >>> check_parameters({"colour": "red"}, allowed=("year", "peers"))
-    Traceback (most recent call last):
-    dti_helpers.sections.province.ParameterError: unknown parameter 'colour'; use one of: year, peers
-    >>> check_parameters({"year": "soon"})
-    Traceback (most recent call last):
-    dti_helpers.sections.province.ParameterError: year: year 'soon' is not a year; give e.g. 2022, or None for the latest
-    """
-    names = tuple(allowed if allowed is not None else PARAMETER_CHECKS)
-    checked = {}
-    for name, value in values.items():
-        if name not in names or name not in PARAMETER_CHECKS:
-            raise ParameterError(code="param_unknown", param=name, choices=", ".join(names))
-        try:
-            checked[name] = PARAMETER_CHECKS[name](value)
-        except DTIError as exc:
-            raise ParameterError(code="param_value", param=name, detail=exc) from None
-    return checked
 
 
 def unit_sets_for(catalogue, province, year=None, units=None) -> tuple[str, ...]:
@@ -272,13 +136,13 @@ def unit_sets_for(catalogue, province, year=None, units=None) -> tuple[str, ...]
 
 
 def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers="region",
-                   units=None) -> ReportParams:
+                   units=None, layout="auto") -> ReportParams:
     """Check and resolve the report parameters; raise a one-line :class:`DTIError` on a bad one.
 
     The data request (files, embedded data) is read off ``data``, so a kernel loads the same data.
     ``year=None`` means the latest year with a published figure for the province. ``units`` is the
     unit set ("63" or "34"); ``None`` applies :func:`unit_sets_for` and, where a name is in both
-    sets, takes the 63 (a batch builds both).
+    sets, takes the 63 (a batch builds both). ``layout`` is one of :data:`LAYOUTS` (:func:`coerce_layout`).
 
     >>> p = resolve_params(load_dti(), "Lao Cai")
     >>> p.code, p.year, p.province
@@ -298,6 +162,7 @@ def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers="
     coerce_lang(lang)
     coerce_peers(peers)  # a malformed value fails before any look-up; names are resolved below, in the unit set
     coerce_province(province)
+    layout = coerce_layout(layout)
     requested = coerce_year(year)
     unit_set = unit_sets_for(data.catalogue, province, requested, units)[0]
     view = data.for_units(unit_set)
@@ -322,7 +187,8 @@ def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers="
         chosen = requested
     chosen_peers = resolve_peers(data.catalogue, peers, unit_set, focus=code)
     return ReportParams(str(province), code, prov["name"], prov["slug"], int(chosen), requested, lang, chosen_peers,
-                        tuple(i.path for i in data.inputs) or None, units=unit_set, embedded=data.embedded)
+                        tuple(i.path for i in data.inputs) or None, units=unit_set, embedded=data.embedded,
+                        layout=layout)
 
 
 @dataclass(frozen=True)
@@ -333,10 +199,25 @@ class Report:
     data: DTIData
     params: ReportParams
     targets: tuple[Target, ...] | None = field(default=None, compare=False)
+    # the layout decided once, here: "brief" or "full" (params.layout "auto" reads the data)
+    layout: str | None = field(default=None, compare=False)
 
     def __post_init__(self):
         if self.targets is None:  # a bad target of the analyst's stops the report here, one line per problem
             object.__setattr__(self, "targets", report_targets(self.params.targets, self.data.catalogue))
+        if self.layout is None:
+            asked = self.params.layout
+            thin_year = asked == "auto" and thin.rank_only(self.data, self.code, self.year)
+            object.__setattr__(self, "layout", "brief" if asked == "brief" or thin_year else "full")
+
+    @property
+    def is_brief(self) -> bool:
+        """Whether this report is the short brief (only the DTI rank published, or ``layout="brief"``).
+
+        >>> setup("Hà Nam", 2022).is_brief, setup("Hà Nam", 2022, layout="full").is_brief
+        (True, False)
+        """
+        return self.layout == "brief"
 
     @property
     def shown_targets(self) -> tuple[Target, ...]:
@@ -370,11 +251,18 @@ class Report:
 
         >>> setup("24", 2024, units="34").section_ids[4:6]
         ('trend', 'former')
-        >>> setup("24", 2022).section_ids[-2:], setup("Lào Cai", 2022).section_ids[-2:]
+        >>> setup("24", 2022).section_ids[-2:], setup("Lào Cai", 2022, layout="full").section_ids[-2:]
         (('targets', 'notes'), ('strengths', 'notes'))
+
+        A brief has fewer, and its data notes are an appendix after them:
+
+        >>> setup("Lào Cai", 2022).section_ids
+        ('headline', 'country', 'sources')
         """
-        order = ("headline", "scorecard", "peers", "country", "trend", "strengths",
-                 *(("targets",) if self.shown_targets else ()), "notes")
+        targets = ("targets",) if self.shown_targets else ()
+        if self.is_brief:  # the appendix ("notes") follows, unnumbered
+            return ("headline", "country", *(("former",) if self.params.units == "34" else ()), *targets, "sources")
+        order = ("headline", "scorecard", "peers", "country", "trend", "strengths", *targets, "notes")
         return order if self.params.units == "63" else (*order[:5], "former", *order[5:])
 
     def title(self, section_id: str) -> str:
@@ -384,17 +272,23 @@ class Report:
         ('5. Trend', '8. Data notes')
         >>> setup("24", 2024, "en", units="34").title("targets")
         '8. Targets'
-
+        >>> setup("Hà Nam", 2022, "en").title("notes")
+        'Appendix: Data notes'
         """
-        n = self.section_ids.index(section_id) + 1
-        return t("sec_numbered", self.lang, n=n, title=t(f"sec_{section_id}", self.lang))
+        if section_id == "notes" and self.is_brief:
+            return t("sec_appendix", self.lang, title=t("sec_notes", self.lang))
+        # the brief's country section holds the rank history too
+        title = t("sec_country_brief" if section_id == "country" and self.is_brief else f"sec_{section_id}", self.lang)
+        if section_id not in self.section_ids:  # a full section built for a brief by hand: not numbered
+            return title
+        return t("sec_numbered", self.lang, n=self.section_ids.index(section_id) + 1, title=title)
 
     def _repr_html_(self) -> str:
         return cover(self).html()
 
 
 def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers="region", data_path=None,
-          resolved: dict | None = None, units=None, embedded: bool = True, targets=None) -> Report:
+          resolved: dict | None = None, units=None, embedded: bool = True, targets=None, layout="auto") -> Report:
     """Load the data and resolve the parameters: the first call of the report notebook.
 
     ``resolved`` is the request the caller already checked (:meth:`ReportParams.notebook_parameters`,
@@ -403,7 +297,8 @@ def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers="region", 
     a data file (``data_cache``) instead of validating the file again.
 
     ``targets`` adds the analyst's targets (a list of dicts with the columns of ``data/targets.csv``,
-    one dict, or a targets file) to the shipped ones (:mod:`dti_helpers.data.targets`).
+    one dict, or a targets file) to the shipped ones (:mod:`dti_helpers.data.targets`). ``layout`` is
+    "auto" (a short brief where the year's only published figure is the DTI rank), "full" or "brief".
 
     It also sets the section kit's language and, under IPython, shows plain
     DataFrames and figures the way the report does (:func:`~dti_helpers.sections.kit.install_display`).
@@ -418,7 +313,7 @@ def setup(province="Quảng Ninh", year=None, lang: str = "vi", peers="region", 
         data = load_dti(params.data_path, validated=params.data_cache, embedded=params.embedded)
     else:
         data = load_dti(data_paths(data_path), embedded=embedded)
-        params = replace(resolve_params(data, province, year, lang, peers, units), targets=targets)
+        params = replace(resolve_params(data, province, year, lang, peers, units, layout), targets=targets)
     rep = Report(data.for_units(params.units), params)
     install_display(lang)
     return rep

@@ -26,13 +26,19 @@ def figure_rows(rep) -> tuple[pd.DataFrame, pd.DataFrame]:
     >>> own, others = figure_rows(setup("24", 2020))
     >>> set(own.province_code) == {"24"} and "24" not in set(others.province_code)
     True
+    >>> own, others = figure_rows(setup("Hà Nam", 2022))
+    >>> own.metric.tolist(), sorted(set(others.metric)), len(others)
+    (['dti'], ['dti'], 62)
     """
     data, code, year = rep.data, rep.code, rep.year
     own = an.sources(data, code)
+    tb = data.table
+    if rep.is_brief:  # the brief shows the province's DTI ranks and the year's map: no peers, leaders or medians
+        others = tb[(tb.unit_set == data.units) & (tb.year == year) & (tb.province_code != code) & (tb.metric == "dti")]
+        return own[own.metric == "dti"], others
     pe = an.peers(data, code, year, rep.params.peers)
     sc = an.scorecard(data, code, year)
     others = [c for c in pe.code if c != code]
-    tb = data.table
     region_codes = data.provinces.index[data.provinces.region == data.provinces.at[code, "region"]]
     shown = tb[(tb.unit_set == rep.data.units) & (tb.year == year) & (tb.province_code != code) & (
         (tb.province_code.isin(others) & tb.metric.isin(("dti", *PILLARS)))
