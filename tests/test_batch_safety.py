@@ -15,6 +15,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -468,3 +469,13 @@ def test_disk_full_names_the_file_and_still_prints_the_summary(tmp_path):
     assert re.search(r"^failed +[12] ", proc.stdout, re.M), proc.stdout  # the summary table
     full = [line for line in (proc.stdout + proc.stderr).splitlines() if "No space left on device" in line]
     assert full and all(f"{out}/" in line for line in full), full
+
+
+@pytest.mark.slow
+def test_workers_leave_no_font_folder_behind(tmp_path):
+    """WeasyPrint's temporary font folder (one per worker, shared by its reports) is removed when it ends."""
+    before = set(Path(tempfile.gettempdir()).glob("weasyprint-*"))
+    proc = subprocess.run([sys.executable, str(ROOT / "run_reports.py"), "24", "10", "--jobs", "2",
+                           "--out", str(tmp_path / "reports")], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert set(Path(tempfile.gettempdir()).glob("weasyprint-*")) - before == set()

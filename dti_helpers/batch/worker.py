@@ -26,6 +26,7 @@ from dti_helpers.batch.cleanup import connection_file
 from dti_helpers.batch.plan import Job
 from dti_helpers.core.fsio import atomic_write, os_error_line
 from dti_helpers.core.lifetime import die_with_parent, watch_parent
+from dti_helpers.render.pdf import release_fonts
 
 FAIL_HOOK = "DTI_REPORTS_TEST_FAIL"
 HANG_HOOK = "DTI_REPORTS_TEST_HANG"
@@ -325,4 +326,5 @@ def worker_main(wid: int, settings: Settings, tasks, events, parent: int | None 
             job = tasks.get()
     finally:
         kernels.close()
+        release_fonts()  # the fonts' temporary folder: a forked worker leaves without running atexit
 

@@ -113,9 +113,29 @@ def font_config():
     >>> font_config() is font_config()
     True
     """
+    import atexit
+
     from weasyprint.text.fonts import FontConfiguration
 
+    # Freed while the interpreter is still whole: left to module teardown, its finaliser (which
+    # removes the fonts' temporary folder) finds its globals gone and prints a traceback.
+    atexit.register(release_fonts)
     return FontConfiguration()
+
+
+def release_fonts() -> None:
+    """Drop the shared font configuration and stylesheets, so WeasyPrint removes its temporary font folder.
+
+    A batch worker calls it when it ends: a forked process leaves without running ``atexit``.
+
+    >>> release_fonts(); font_config() is font_config()
+    True
+    """
+    import gc
+
+    stylesheet.cache_clear()
+    font_config.cache_clear()
+    gc.collect()  # the configuration sits in reference cycles: only a collection runs its finaliser
 
 
 @lru_cache(maxsize=8)
