@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import textwrap
+import uuid
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -338,7 +339,8 @@ def run(*args, timeout=120):
             fh.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
         sys.exit(status)
     """)
-    rss = Path(os.environ.get("TMPDIR", "/tmp")) / f"rss-{os.getpid()}-{id(args)}"
+    # a name of this call alone: a stale file of an earlier child must never be read as this one's peak
+    rss = Path(os.environ.get("TMPDIR", "/tmp")) / f"rss-{os.getpid()}-{uuid.uuid4().hex}"
     done = subprocess.run([sys.executable, "-c", code, str(rss), *map(str, args)], cwd=ROOT, capture_output=True,
                           text=True, timeout=timeout, env={**os.environ, "PYTHONWARNINGS": "ignore"})
     peak = int(rss.read_text()) / 1024 if rss.exists() else None  # ru_maxrss is in KB on Linux

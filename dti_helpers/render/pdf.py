@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import io
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -121,6 +122,21 @@ def font_config():
     # removes the fonts' temporary folder) finds its globals gone and prints a traceback.
     atexit.register(release_fonts)
     return FontConfiguration()
+
+
+# Configurations a forked process got from its parent: the parent's folder, never this process's to
+# remove, so they are kept referenced (their finaliser would delete it) and replaced by its own.
+_INHERITED: list = []
+
+
+def _forget_parents_fonts() -> None:
+    if font_config.cache_info().currsize:
+        _INHERITED.append(font_config())
+    stylesheet.cache_clear()
+    font_config.cache_clear()
+
+
+os.register_at_fork(after_in_child=_forget_parents_fonts)
 
 
 def release_fonts() -> None:
