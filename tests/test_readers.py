@@ -329,21 +329,23 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
 def run(*args, timeout=120):
     """``run_reports.py ARGS`` in a child process, with its peak memory: (exit code, stdout, stderr, MB)."""
     code = textwrap.dedent("""
-        import resource, sys
+        import sys
         from dti_helpers.cli import main
         try:
             status = main(sys.argv[2:], front_door=True)
         except SystemExit as exc:
             status = exc.code
+        # VmHWM: this program's own peak (ru_maxrss keeps the forking parent's size across exec)
+        peak = next(line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM:"))
         with open(sys.argv[1], "w") as fh:
-            fh.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+            fh.write(peak)
         sys.exit(status)
     """)
     # a name of this call alone: a stale file of an earlier child must never be read as this one's peak
     rss = Path(os.environ.get("TMPDIR", "/tmp")) / f"rss-{os.getpid()}-{uuid.uuid4().hex}"
     done = subprocess.run([sys.executable, "-c", code, str(rss), *map(str, args)], cwd=ROOT, capture_output=True,
                           text=True, timeout=timeout, env={**os.environ, "PYTHONWARNINGS": "ignore"})
-    peak = int(rss.read_text()) / 1024 if rss.exists() else None  # ru_maxrss is in KB on Linux
+    peak = int(rss.read_text()) / 1024 if rss.exists() else None  # VmHWM is in kB
     rss.unlink(missing_ok=True)
     return done.returncode, done.stdout, done.stderr, peak
 
