@@ -413,6 +413,29 @@ def test_ctrl_c_stops_the_batch_and_its_kernels(tmp_path):
     assert "interrupted" in stdout and "Traceback" not in stderr
 
 
+def test_a_stop_that_python_must_drop_is_silent_and_raised_at_the_next_turn(capsys):
+    # Ctrl-C can land while the garbage collector runs a weak-reference callback, where Python
+    # cannot raise: it used to print "Exception ignored ... Traceback" and lose the stop.
+    import gc
+    import weakref
+
+    from dti_helpers.batch.signals import Stop, stop_signals
+
+    class Thing:
+        pass
+
+    with stop_signals() as stopper:
+        thing = Thing()
+        ref = weakref.ref(thing, lambda _: stopper.handle(signal.SIGINT, None))
+        del thing
+        gc.collect()
+        assert ref() is None and stopper.lost
+        with pytest.raises(Stop):
+            stopper.check()
+        stopper.check()  # raised once
+    assert "Exception ignored" not in capsys.readouterr().err
+
+
 @linux_only
 @pytest.mark.slow
 def test_render_command_on_ctrl_c_is_one_line_and_exit_130(tmp_path):

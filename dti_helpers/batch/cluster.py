@@ -161,6 +161,7 @@ def _run(address, jobs, settings: Settings, manifest: Manifest, echo, stopper: S
             futures[client.submit(build_on_worker, task, given, pure=False, key=f"{settings.run_id}-{job.stem}")] = job
         started = time.monotonic()
         for future in as_completed(futures):
+            stopper.check()
             job = futures[future]
             try:
                 result, made = future.result()

@@ -170,6 +170,7 @@ def _run(jobs: list[Job], settings: Settings, manifest: Manifest, echo, stopper:
     idle_deaths = 0
     try:
         while len(results) < len(jobs):
+            stopper.check()
             try:
                 kind, wid, stem, payload = events.get(timeout=1.0)
             except queue.Empty:

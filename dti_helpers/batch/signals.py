@@ -3,7 +3,9 @@
 Within :func:`stop_signals`, each of these signals raises :class:`Stop` (a ``KeyboardInterrupt``)
 in the runner, once: a repeat while the batch is stopping is ignored, so the stop completes (what
 finished is recorded, the summary is printed). :meth:`Stopper.held` holds a signal back while a
-finished report is being recorded; it is raised right after. A signal the caller ignores on
+finished report is being recorded; it is raised right after. A :class:`Stop` that lands where
+Python cannot raise it (a weak-reference callback during garbage collection) is not printed as
+"Exception ignored"; :meth:`Stopper.check` raises it at the batch loop's next turn. A signal the caller ignores on
 purpose (``nohup`` ignores SIGHUP) stays ignored. The exit code is 128 + the signal's number:
 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP.
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 import threading
 from typing import Iterator
 
@@ -54,6 +57,7 @@ class Stopper:
         self.stopped: int | None = None
         self.pending: int | None = None
         self.holding = 0
+        self.lost = False
 
     def handle(self, signum, frame) -> None:
         """The signal handler: raise :class:`Stop` the first time, unless held back."""
@@ -64,6 +68,29 @@ class Stopper:
             return
         self.stopped = signum
         raise Stop(signum)
+
+    def check(self) -> None:
+        """Raise the :class:`Stop` that Python had to drop (see the module); nothing otherwise.
+
+        >>> s = Stopper(); s.stopped, s.lost = signal.SIGINT, True
+        >>> try:
+        ...     s.check()
+        ... except Stop as stop:
+        ...     stop.signum
+        2
+        """
+        if self.lost:
+            self.lost = False
+            raise Stop(self.stopped)
+
+    def unraisable(self, previous):
+        """A ``sys.unraisablehook`` that keeps a dropped :class:`Stop` for :meth:`check`, silently."""
+        def hook(info):
+            if isinstance(info.exc_value, Stop):
+                self.lost = True
+                return
+            previous(info)
+        return hook
 
     @contextlib.contextmanager
     def held(self) -> Iterator[None]:
@@ -104,8 +131,11 @@ def stop_signals() -> Iterator[Stopper]:
             continue
         old[sig] = current
         signal.signal(sig, stopper.handle)
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = stopper.unraisable(previous_hook)
     try:
         yield stopper
     finally:
         for sig, handler in old.items():
             signal.signal(sig, handler)
+        sys.unraisablehook = previous_hook
