@@ -22,14 +22,6 @@ from dti_helpers.core.schema import LAYOUTS
 from dti_helpers.render.formats import ALL_FORMATS
 
 ROOT = Path(__file__).resolve().parent.parent
-def problem_text(problem, lang: str) -> str:
-    """One data problem worded for the user in ``lang``.
-
-    >>> from dti_helpers import DataProblem
-    >>> problem_text(DataProblem("empty_file", "x.csv"), "en"), problem_text(DataProblem("empty_file", "x.csv"), "vi")
-    ('x.csv: file is empty', 'x.csv: tệp rỗng')
-    """
-    return problem.message(lang)
 
 
 def error_text(exc: BaseException, lang: str) -> str:
@@ -169,7 +161,7 @@ def render_one(args) -> int:
     """
     from dti_helpers.batch.select import check_notebook
     from dti_helpers.render.report import render_report
-    from dti_helpers.sections.province.params import coerce_layout, coerce_year
+    from dti_helpers.sections.province.checks import coerce_layout, coerce_year
 
     layout = coerce_layout(args.layout)  # before the output folder is touched
     extra = {"notebook": check_notebook(args.notebook)} if args.notebook else {}
@@ -196,8 +188,8 @@ def build_data(data_dir: Path, lang: str = "en") -> int:
     try:
         written = build_all(data_dir)
     except DataFileError as exc:
-        for problem in exc.problems:
-            print(problem_text(problem, lang), file=sys.stderr)
+        for line in format_problems(exc.problems, lang):  # as every other command: one per line, at most 50
+            print(t("cli_error", lang, message=line), file=sys.stderr)
         return 1
     for path in written:
         print(t("cli_wrote", lang, path=path))
