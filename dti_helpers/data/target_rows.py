@@ -16,7 +16,7 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from dti_helpers.core.errors import UnknownProvinceError
+from dti_helpers.core.errors import DataFileError, UnknownProvinceError
 from dti_helpers.core.schema import FIRST_YEAR, MERGER_YEAR, N_UNITS, UNIT_SETS
 from dti_helpers.data.catalogue import Catalogue
 from dti_helpers.data.ingest.problems import Problems, first_invisible
@@ -320,11 +320,12 @@ def header_columns(header: list[str], line: int, out: Problems) -> list[str] | N
     return None if missing else names
 
 
-def drop_duplicates(targets: list[tuple[int, Target]], out: Problems) -> list[Target]:
-    """The targets of (line, target) pairs, each once; a repeated one is a problem naming the first line.
+def accepted(targets: list[tuple[int, Target]], out: Problems) -> tuple[Target, ...]:
+    """The targets of (line, target) pairs, each once, when ``out`` holds no problem; else the
+    :class:`~dti_helpers.core.errors.DataFileError` of every problem, a repeated target's naming its first line.
 
-    >>> drop_duplicates([], Problems("t.csv"))
-    []
+    >>> accepted([], Problems("t.csv"))
+    ()
     """
     seen: dict[tuple, int] = {}
     kept = []
@@ -334,8 +335,10 @@ def drop_duplicates(targets: list[tuple[int, Target]], out: Problems) -> list[Ta
             continue
         seen[target.key] = line
         kept.append(target)
-    return kept
+    if len(out):
+        raise DataFileError(out.sorted())
+    return tuple(kept)
 
 
 __all__ = ["KINDS", "LAST_TARGET_YEAR", "N_INDICES", "ORIGIN", "REQUIRED", "TARGET_COLUMNS", "Target", "check_row",
-           "drop_duplicates", "header_columns", "unknown_column"]
+           "accepted", "header_columns", "unknown_column"]

@@ -44,8 +44,8 @@ from dti_helpers.data.ingest.read_table import read_table
 from dti_helpers.data.ingest.read_xlsx import cell_text
 from dti_helpers.data.load import DATA_DIR, file_version
 from dti_helpers.data.origin import FILE_REF, file_ref
-from dti_helpers.data.target_rows import (KINDS, N_INDICES, ORIGIN, TARGET_COLUMNS, Target, check_row,
-                                          drop_duplicates, header_columns, unknown_column)
+from dti_helpers.data.target_rows import (KINDS, N_INDICES, ORIGIN, TARGET_COLUMNS, Target, accepted,
+                                          check_row, header_columns, unknown_column)
 
 TARGETS_PATH = DATA_DIR / "targets.csv"
 
@@ -78,10 +78,7 @@ def read_targets(path: str | Path, catalogue: Catalogue | None = None, *, name: 
                            user=user)
         if target is not None:
             found.append((line, target))
-    kept = drop_duplicates(found, out)
-    if len(out):
-        raise DataFileError(out.sorted())
-    return tuple(kept)
+    return accepted(found, out)
 
 
 def targets_from_records(records, catalogue: Catalogue | None = None, *, label: str = "targets",
@@ -127,10 +124,7 @@ def targets_from_records(records, catalogue: Catalogue | None = None, *, label: 
         target = check_row(i, cells, out, cat, origin=row_origin)
         if target is not None:
             found.append((i, target))
-    kept = drop_duplicates(found, out)
-    if len(out):
-        raise DataFileError(out.sorted())
-    return tuple(kept)
+    return accepted(found, out)
 
 
 @lru_cache(maxsize=4)
