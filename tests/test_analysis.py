@@ -1,7 +1,5 @@
 """analysis.py: the figures reports are built from, on the real published data."""
-import math
 
-import pandas as pd
 import pytest
 
 from dti_helpers.analysis import lineage, province as A, strengths as SW

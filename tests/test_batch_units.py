@@ -5,7 +5,6 @@ The engine tests run a tiny SYNTHETIC notebook (built here, never written to
 """
 from __future__ import annotations
 
-import json
 import os
 import time
 from pathlib import Path

@@ -3,13 +3,12 @@ import json
 import sqlite3
 from pathlib import Path
 
-import pandas as pd
 import pytest
 import vietnamadminunits
 from hypothesis import given, strategies as st
 from unidecode import unidecode
 
-from dti_helpers.data.catalogue import load_catalogue, normalize_name
+from dti_helpers.data.catalogue import load_catalogue
 from dti_helpers.core.errors import UnknownProvinceError
 
 CAT = load_catalogue()

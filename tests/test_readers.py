@@ -409,7 +409,7 @@ def test_the_sheet_and_limit_flags_reach_the_readers(tmp_path):
     assert run("--check-data", path, "--sheet", "2021", "--max-rows", "1")[2].startswith(
         f"{path}:2: the table has more than 1 rows")
     err = run("--check-data", path, "--sheet", "2021", "--max-file-mb", "0.001")[2]
-    assert f"over the limit of 1 KB; to read it anyway, raise the limit with --max-file-mb N" in err
+    assert "over the limit of 1 KB; to read it anyway, raise the limit with --max-file-mb N" in err
     status, _, err, _ = run("--check-data", path, "--max-rows", "0")
     assert status == 2 and "'0' is not a number above 0" in err and "Traceback" not in err
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dti_helpers.core.errors import DataFileError, DTIError, worded
+from dti_helpers.core.errors import DTIError, worded
 from dti_helpers.core.labels import t
 
 
@@ -137,7 +137,7 @@ def per_report_parameters() -> tuple[str, ...]:
     >>> per_report_parameters()
     ('year', 'lang', 'peers', 'units', 'layout', 'targets')
     """
-    from dti_helpers.sections.province.params import PARAMETER_CHECKS
+    from dti_helpers.sections.province.checks import PARAMETER_CHECKS
 
     # targets are read apart (rows of a table, citing the params file) but belong to a table all the same
     return (*(name for name in PARAMETER_CHECKS if name not in NOT_PER_REPORT), "targets")
@@ -162,7 +162,7 @@ def read_params(path: str, cat, sets=("63", "34")) -> Overrides:
     import tomllib
 
     from dti_helpers.sections.province.peer_choice import resolve_peers
-    from dti_helpers.sections.province.params import check_parameters
+    from dti_helpers.sections.province.checks import check_parameters
 
     try:
         doc = tomllib.loads(Path(path).read_text(encoding="utf-8"))

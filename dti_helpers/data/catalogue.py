@@ -8,17 +8,15 @@ diacritics, with ``TP.``/``Thành phố``/``Tỉnh`` prefixes, by GSO code or sl
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
-from unidecode import unidecode
 
 from dti_helpers.core.errors import UnknownProvinceError
-from dti_helpers.core.names import normalize_name, slugify
-from dti_helpers.core.schema import NATIONAL_NAMES, UNIT_SETS
+from dti_helpers.core.names import normalize_name
+from dti_helpers.core.schema import UNIT_SETS
 
 
 

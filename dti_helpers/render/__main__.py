@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     0
     """
     from dti_helpers.render.report import NOTEBOOK, render_report
-    from dti_helpers.sections.province.params import coerce_layout
+    from dti_helpers.sections.province.checks import coerce_layout
 
     args = build_parser().parse_args(argv)
     formats = tuple(f for f in args.format.split(",") if f)

@@ -73,7 +73,7 @@ def check_params(province, year=None, lang: str = "vi", peers: str = "region", d
     from dti_helpers.data.load import load_dti, write_validated
     from dti_helpers.data.targets import report_rows
     from dti_helpers.sections.province import ParameterError, resolve_params
-    from dti_helpers.sections.province.params import data_paths
+    from dti_helpers.sections.province.checks import data_paths
 
     try:
         check_lang(lang)

@@ -18,7 +18,7 @@ from dti_helpers.core.schema import UNIT_SETS
 from dti_helpers.data.load import DTIData, load_dti
 from dti_helpers.sections import kit
 from dti_helpers.sections.parts import DoubtNotes, Span
-from dti_helpers.sections.province.params import ParameterError, data_paths
+from dti_helpers.sections.province.checks import ParameterError, data_paths
 
 
 @dataclass(frozen=True)

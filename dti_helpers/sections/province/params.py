@@ -15,9 +15,7 @@ from dti_helpers.core.labels import t
 from dti_helpers.data.load import DTIData, load_dti
 from dti_helpers.data.targets import Target, for_unit, kept_whole, report_targets
 from dti_helpers.sections.kit import install_display
-# The checks of each value live in checks.py; they are part of this module's face (callers import them here).
-from dti_helpers.sections.province.checks import (PARAMETER_CHECKS, ParameterError, check_parameters,  # noqa: F401
-                                                  coerce_embedded, coerce_lang, coerce_layout, coerce_province,
+from dti_helpers.sections.province.checks import (ParameterError, coerce_lang, coerce_layout, coerce_province,
                                                   coerce_units, coerce_year, data_paths, target_rows)
 from dti_helpers.sections.province.headline import cover
 from dti_helpers.sections.province.peer_choice import coerce_peers, resolve_peers
