@@ -6,6 +6,7 @@ The engine tests run a tiny SYNTHETIC notebook (built here, never written to
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -207,6 +208,32 @@ def test_source_digest_sees_an_edit_made_in_the_same_process(tmp_path, monkeypat
     st = module.stat()
     os.utime(module, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
     assert batch.input_parts(*args)["source"] != first
+
+
+@pytest.mark.parametrize("edited, rebuilds", [
+    ("cli_args.py", False), ("batch/locks.py", False), ("batch/templates/index.html.j2", False),
+    ("render/__main__.py", False), ("core/outfolder.py", False),
+    ("sections/kit.py", True), ("render/pdf.py", True), ("core/labels/province.py", True)])
+def test_only_what_shapes_a_report_is_in_its_source_digest(tmp_path, edited, rebuilds):
+    from dti_helpers.batch.digests import tree_digest
+    from dti_helpers.batch.plan import PACKAGE_DIR
+
+    pkg = tmp_path / "pkg"
+    shutil.copytree(PACKAGE_DIR, pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    before = tree_digest(pkg)
+    with (pkg / edited).open("a", encoding="utf-8") as f:
+        f.write("\n")
+    assert (tree_digest(pkg) != before) is rebuilds
+
+
+def test_a_bad_parameter_is_an_error_of_the_plan_not_a_skip_for_want_of_data():
+    from dti_helpers.data.load import DEFAULT_PATH
+    from dti_helpers.sections.province import ParameterError
+
+    with pytest.raises(ParameterError, match="layout"):
+        plan(load_dti(DEFAULT_PATH), ["24"], Manifest("/nonexistent"), year=2020, formats=("html",), layout="short")
+    p = plan(load_dti(DEFAULT_PATH), ["24"], Manifest("/nonexistent"), year=2019, formats=("html",))
+    assert not p.jobs and [s.key for s in p.skipped] == ["cli_no_figure"]
 
 
 def test_plan_knows_the_default_data_file():

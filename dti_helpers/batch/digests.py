@@ -12,26 +12,25 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from fnmatch import fnmatchcase as fnmatch
 from importlib import metadata
 from pathlib import Path
 
 from dti_helpers.core.fsio import file_digest
 
-# Modules that only orchestrate a batch (scheduling, progress, command line) and
-# never shape a report's content: editing them must not rebuild 63 reports.
-ORCHESTRATION = frozenset({"__main__.py", "cli.py", "core/labels/cli.py", "batch/__init__.py", "batch/plan.py",
-                           "batch/pool.py", "batch/worker.py", "batch/summary.py", "batch/runner.py",
-                           "batch/select.py", "batch/manifest.py", "batch/records.py", "batch/signals.py",
-                           "batch/outdir.py", "batch/cleanup.py", "batch/digests.py", "core/outfolder.py",
-                           "core/lifetime.py"})
+# What only runs a batch or a command (scheduling, workers, the manifest, the index page, the
+# command line) and never shapes a report's bytes: editing it must not rebuild 63 reports. Patterns
+# (fnmatch, "*" crossing folders) rather than names, so a new module under batch/ cannot go stale here.
+ORCHESTRATION = ("batch/*", "__main__.py", "*/__main__.py", "cli.py", "cli_*.py", "core/labels/cli.py",
+                 "core/outfolder.py", "core/lifetime.py")
 
 # Libraries whose version can change a report's bytes.
 PACKAGES = ("pandas", "numpy", "matplotlib", "seaborn", "papermill", "nbconvert", "nbformat", "nbclient",
             "ipykernel", "jupytext", "weasyprint", "pydyf", "fonttools", "babel", "jinja2", "mistune",
             "vietnamadminunits", "Unidecode", "openpyxl")
 
-def tree_digest(root: str | Path, exclude: frozenset[str] = ORCHESTRATION) -> str:
-    """One digest over every file below ``root`` (names and bytes), skipping caches and ``exclude``.
+def tree_digest(root: str | Path, exclude: tuple[str, ...] = ORCHESTRATION) -> str:
+    """One digest over every file below ``root`` (names and bytes), skipping caches and the paths ``exclude`` matches.
 
     >>> from pathlib import Path
     >>> len(tree_digest(Path(__file__).parent))
@@ -42,7 +41,7 @@ def tree_digest(root: str | Path, exclude: frozenset[str] = ORCHESTRATION) -> st
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
         if (not path.is_file() or "__pycache__" in rel.parts or path.suffix == ".pyc"
-                or str(rel) in exclude or path.name.startswith(".")):
+                or any(fnmatch(rel.as_posix(), pattern) for pattern in exclude) or path.name.startswith(".")):
             continue
         h.update(str(rel).encode() + b"\0" + file_digest(path).encode() + b"\n")
     return h.hexdigest()

@@ -210,7 +210,9 @@ def finalize(jobs: list[Job], manifest: Manifest, force: bool = False) -> tuple[
         need = tuple(fmt for fmt in job.formats if reasons[fmt])
         if need:
             why = "; ".join(sorted(set(reasons[f] for f in need)))
-            html_current = not force and manifest.current(job.output("html"), job.digest)
+            # the HTML's state is known when it was asked for; only a PDF-only job looks it up
+            html_current = (not reasons["html"] if "html" in reasons
+                            else not force and manifest.current(job.output("html"), job.digest))
             todo.append(replace(job, todo=need, why=why, html_current=html_current))
         else:
             unchanged.append(job)
@@ -260,7 +262,8 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
     """
     from dti_helpers.analysis.province import years_with_data
     from dti_helpers.data.targets import report_rows
-    from dti_helpers.sections.province import ParameterError, resolve_params
+    from dti_helpers.sections.province import resolve_params
+    from dti_helpers.sections.province.checks import NoFigureError
 
     jobs, skipped = [], []
     common = common_parts(notebook, data.version)
@@ -283,7 +286,7 @@ def province_jobs(data, codes: list[str], *, year: int | None, langs: tuple[str,
                     params = replace(params, successor_report=f"../html/{successor}.html")
                 # the page links the CSV and XLSX the batch builds with it (the parameters, so the digest, say so)
                 params = replace(params, downloads=download_links(formats, params.stem))
-            except ParameterError:
+            except NoFigureError:  # any other bad parameter is the whole request's error, said once
                 have = ", ".join(map(str, years_with_data(data, code)))
                 fields = {"name": row["name"] + marker, "year": opts["year"], "years": have or "none"}
                 skipped.append(Skipped(f"{row['name']}{marker} {opts['year']} ({lang})",

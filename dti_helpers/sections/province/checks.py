@@ -25,8 +25,16 @@ class ParameterError(DTIError):
     """
 
 
-# Its public home is the package (tracebacks and doctests name it there, as before the split).
-ParameterError.__module__ = "dti_helpers.sections.province"
+class NoFigureError(ParameterError):
+    """Valid parameters, but no published figure for the province in the year asked: a batch skips it and says so.
+
+    >>> isinstance(NoFigureError("no published DTI figure for Hà Nam in 2020"), ParameterError)
+    True
+    """
+
+
+# Their public home is the package (tracebacks and doctests name it there, as before the split).
+ParameterError.__module__ = NoFigureError.__module__ = "dti_helpers.sections.province"
 
 
 def data_paths(value) -> tuple[str, ...] | None:

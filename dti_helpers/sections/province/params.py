@@ -15,8 +15,8 @@ from dti_helpers.core.labels import t
 from dti_helpers.data.load import DTIData, load_dti
 from dti_helpers.data.targets import Target, for_unit, kept_whole, report_targets
 from dti_helpers.sections.kit import install_display
-from dti_helpers.sections.province.checks import (ParameterError, coerce_lang, coerce_layout, coerce_province,
-                                                  coerce_units, coerce_year, data_paths, target_rows)
+from dti_helpers.sections.province.checks import (NoFigureError, ParameterError, coerce_lang, coerce_layout,
+                                                  coerce_province, coerce_units, coerce_year, data_paths, target_rows)
 from dti_helpers.sections.province.headline import cover
 from dti_helpers.sections.province.peer_choice import coerce_peers, resolve_peers
 
@@ -166,7 +166,7 @@ def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers="
     view = data.for_units(unit_set)
     assessed = view.years()
     if unit_set == "34" and requested is not None and requested not in assessed:
-        raise ParameterError(f"no DTI figures of the 34 units in {requested} (the 34 exist since 1 July 2025); "
+        raise NoFigureError(f"no DTI figures of the 34 units in {requested} (the 34 exist since 1 July 2025); "
                              f"years with 34-unit data: {', '.join(map(str, assessed)) or 'none'}")
     code = data.catalogue.resolve(province, unit_set)
     prov = view.provinces.loc[code]
@@ -175,11 +175,11 @@ def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers="
     # provinces' figures give the history. Among the 63, a year without any figure has no report.
     years = assessed if unit_set == "34" else an.years_with_data(view, code)
     if not years:
-        raise ParameterError(f"no published DTI figure for {prov['name']} in any year")
+        raise NoFigureError(f"no published DTI figure for {prov['name']} in any year")
     if requested is None:
         chosen = years[-1]
     elif requested not in years:
-        raise ParameterError(f"no published DTI figure for {prov['name']} in {requested}; "
+        raise NoFigureError(f"no published DTI figure for {prov['name']} in {requested}; "
                              f"years with data: {', '.join(map(str, years))}")
     else:
         chosen = requested
