@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from dti_helpers.batch import inputs, outdir
-from dti_helpers.batch.manifest import OutputFolderBusy
+from dti_helpers.batch.locks import OutputFolderBusy
 from dti_helpers.batch.select import UsageError
 from dti_helpers.core.errors import DataFileError, DTIError, UnknownProvinceError, format_problems
 from dti_helpers.cli_args import COMMANDS, build_parser, message_lang
@@ -22,6 +22,17 @@ from dti_helpers.core.schema import LAYOUTS
 from dti_helpers.render.formats import ALL_FORMATS
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def print_problems(problems, lang: str, file=None) -> None:
+    """Every data problem on ``file`` (stderr), one ``error:`` line each (at most 50, then how many more).
+
+    >>> from dti_helpers import DataProblem
+    >>> print_problems([DataProblem("empty_file", "x.csv")], "en", file=sys.stdout)
+    error: x.csv: file is empty
+    """
+    for line in format_problems(problems, lang):
+        print(t("cli_error", lang, message=line), file=file or sys.stderr)
 
 
 def error_text(exc: BaseException, lang: str) -> str:
@@ -182,14 +193,12 @@ def build_data(data_dir: Path, lang: str = "en") -> int:
 
     >>> build_data(ROOT / "data")  # doctest: +SKIP
     """
-    from dti_helpers.core.errors import DataFileError
     from dti_helpers.data.build import build_all
 
     try:
         written = build_all(data_dir)
     except DataFileError as exc:
-        for line in format_problems(exc.problems, lang):  # as every other command: one per line, at most 50
-            print(t("cli_error", lang, message=line), file=sys.stderr)
+        print_problems(exc.problems, lang)
         return 1
     for path in written:
         print(t("cli_wrote", lang, path=path))
@@ -241,9 +250,8 @@ def main(argv: list[str] | None = None, *, front_door: bool = False) -> int:
         if isinstance(exc, BrokenPipeError):  # e.g. `run_reports.py --list | head`: the reader has all it wanted
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit-time flush quiet
             return 0
-        if isinstance(exc, DataFileError):  # every problem, one per line (at most 50)
-            for line in format_problems(exc.problems, lang):
-                print(t("cli_error", lang, message=line), file=sys.stderr)
+        if isinstance(exc, DataFileError):
+            print_problems(exc.problems, lang)
             return 2
         print(t("cli_error", lang, message=error_text(exc, lang)), file=sys.stderr)
         return 2

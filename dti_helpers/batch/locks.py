@@ -36,7 +36,7 @@ class OutputFolderBusy(RuntimeError):
 
 
 @contextlib.contextmanager
-def _flock(path: Path, shared: bool, wait: bool, on_wait) -> Iterator[None]:
+def _flock(path: Path, shared: bool, on_wait) -> Iterator[None]:
     """Hold ``path`` locked (shared or exclusive); ``on_wait()`` is called when it must wait (it may raise)."""
     if fcntl is None:
         from filelock import FileLock, Timeout
@@ -87,9 +87,9 @@ def run_lock(root: str | Path, wait: bool = True, notify=print, waiting: str | N
         notify(waiting or f"another run_reports.py is writing to {root}; waiting for it to finish...")
 
     with contextlib.ExitStack() as stack:
-        stack.enter_context(_flock(root / LOCK_NAME, shard is not None, wait, on_wait))
+        stack.enter_context(_flock(root / LOCK_NAME, shard is not None, on_wait))
         if shard is not None:
-            stack.enter_context(_flock(root / f".run-shard-{shard}.lock", False, wait, on_wait))
+            stack.enter_context(_flock(root / f".run-shard-{shard}.lock", False, on_wait))
         yield
 
 
@@ -100,4 +100,4 @@ def index_lock(root: str | Path) -> contextlib.AbstractContextManager:
     >>> with index_lock(tempfile.mkdtemp()):
     ...     pass
     """
-    return _flock(Path(root) / INDEX_LOCK, False, True, lambda: None)
+    return _flock(Path(root) / INDEX_LOCK, False, lambda: None)

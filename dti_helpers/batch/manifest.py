@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-from dti_helpers.batch.locks import OutputFolderBusy, run_lock  # noqa: F401 - where they were
 from dti_helpers.batch.records import decode, encode, read_legacy
 from dti_helpers.core.fsio import file_digest
 from dti_helpers.core.labels import t
@@ -30,11 +29,11 @@ BUSY_SECONDS = 30
 SQLITE_FULL = 13
 # The size and modification time stand for the content only of a file changed this long before it was checked.
 RACY_NS = 2_000_000_000
-TABLES = """
+TABLES = f"""
 CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, record TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, host TEXT, pid INTEGER, started TEXT);
-PRAGMA application_id = 1146374482;
-PRAGMA user_version = 1;
+PRAGMA application_id = {APPLICATION_ID};
+PRAGMA user_version = {SCHEMA};
 """
 RUN_ID = re.compile(r"dti-[0-9a-f]{16}")  # a run's id, as temporary files carry it
 UPSERT = "INSERT INTO outputs(path, record) VALUES (?, ?) ON CONFLICT(path) DO UPDATE SET record = excluded.record"
@@ -226,7 +225,8 @@ class Manifest:
             st = None
         if st is not None:
             entry.update(bytes=st.st_size, mtime_ns=st.st_mtime_ns, checked_ns=time.time_ns())
-            entry.setdefault("sha256", file_digest(path))
+            if "sha256" not in entry:  # a worker hashed what it wrote; only then is the file not read again
+                entry["sha256"] = file_digest(path)
         self.entries[output] = entry
         self._dirty.add(output)
         self._gone.discard(output)

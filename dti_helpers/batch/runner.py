@@ -35,7 +35,7 @@ def build(data, codes: list[str], settings: Settings, *, wait: bool = True, inde
     ``selection`` is passed to :func:`~dti_helpers.batch.plan.plan` (year, langs, formats,
     peers, overrides, overview, force, province_notebook). A second run on the same folder
     waits for the first, saying ``waiting`` through ``notify`` (or, with ``wait=False``, raises
-    :class:`~dti_helpers.batch.manifest.OutputFolderBusy`). The output folder must be one
+    :class:`~dti_helpers.batch.locks.OutputFolderBusy`). The output folder must be one
     dti-reports may write into (:func:`~dti_helpers.core.outfolder.claim_out_folder`); a warning
     about the manifest goes to ``notify`` in ``lang``. A full disk before the reports run, or while
     the index pages are written, is one line in the outcome's ``problems``.

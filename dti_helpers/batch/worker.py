@@ -235,8 +235,9 @@ def run_job(job: Job, settings: Settings, kernels: Kernels, hooked: dict) -> Res
         products = output_formats.convert(nb, job.todo, have)
         for fmt in job.todo:
             product = products[fmt]
-            atomic_write(out / job.output(fmt), product, tag)
+            # encoded once: the bytes written are the bytes hashed
             data = product.encode("utf-8") if isinstance(product, str) else product
+            atomic_write(out / job.output(fmt), data, tag)
             result.outputs[job.output(fmt)] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
             note(f"{fmt.upper()} written: {job.output(fmt)}")
         result.status = "ok"
