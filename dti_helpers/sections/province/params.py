@@ -151,7 +151,7 @@ def resolve_params(data: DTIData, province, year=None, lang: str = "vi", peers="
     >>> resolve_params(load_dti(), "Lào Cai", 2020)
     Traceback (most recent call last):
     ...
-    dti_helpers.sections.province.ParameterError: no published DTI figure for Lào Cai in 2020; years with data: 2022
+    dti_helpers.sections.province.NoFigureError: no published DTI figure for Lào Cai in 2020; years with data: 2022
     >>> resolve_params(load_dti(), "24", lang="fr")
     Traceback (most recent call last):
     ...
