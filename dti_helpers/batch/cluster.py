@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -24,10 +25,10 @@ from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_wo
 from dti_helpers.batch.cleanup import remove_run_files
 from dti_helpers.batch.manifest import Manifest, new_run_id
 from dti_helpers.batch.plan import Job
-from dti_helpers.batch.pool import record_result
+from dti_helpers.batch.pool import record_finished, result_line
 from dti_helpers.batch.signals import Stopper, stop_signals
 from dti_helpers.batch.worker import Kernels, Result, Settings, run_job
-from dti_helpers.core.fsio import atomic_write, os_error_line
+from dti_helpers.core.fsio import atomic_write
 
 PLUGIN = "dti-reports-kernels"
 CONNECT_SECONDS = 10
@@ -168,18 +169,13 @@ def _run(address, jobs, settings: Settings, manifest: Manifest, echo, stopper: S
             except Exception as exc:  # noqa: BLE001 - a worker died or the task failed: this report only
                 result, made = Result(job.stem, job.label, "failed", time.monotonic() - started,
                                       error=f"dask: {type(exc).__name__}: {exc}".splitlines()[0], log=job.log), {}
-            with stopper.held():  # a report is recorded whole: files in place and manifest saved
-                try:
-                    for rel, data in made.items():
-                        atomic_write(out / rel, data, settings.run_id)
-                    record_result(manifest, job, result)
-                except OSError as exc:  # a full disk: not recorded, so the next run builds it again
-                    result = replace(result, status="failed", error=os_error_line(exc))
-                results.append(result)
-            echo(f"{result.status:<7} {job.stem:<36} {result.seconds:6.1f}s" + (f"  {result.error}" if result.error
-                                                                                 else ""))
+            def write(made=made):  # only the client writes: workers return the bytes
+                for rel, data in made.items():
+                    atomic_write(out / rel, data, settings.run_id)
+            result = record_finished(manifest, job, result, stopper, results, write)
+            echo(result_line(job, result))
     except KeyboardInterrupt as exc:
-        stopped = getattr(exc, "signum", 2)
+        stopped = getattr(exc, "signum", signal.SIGINT)
         with contextlib.suppress(Exception):
             client.cancel(list(futures))
     finally:

@@ -75,6 +75,39 @@ def record_result(manifest: Manifest, job: Job, result: Result) -> None:
     manifest.save()
 
 
+def record_finished(manifest: Manifest, job: Job, result: Result, stopper: Stopper, results: list,
+                    write=None) -> Result:
+    """Record a finished report whole, the stop signals held: ``write()`` (the files, when the caller has
+    them as bytes) then :func:`record_result`, and the result appended to ``results``. A full disk
+    makes it failed, naming the file (not recorded, so the next run builds it again). Returns the result kept.
+
+    >>> from dti_helpers.batch.signals import Stopper
+    >>> kept = []
+    >>> record_finished(Manifest("/nonexistent"), Job("a-2022-vi", "A", Path("x"), {}, ("html",), "d", {}, {}),
+    ...                 Result("a-2022-vi", "A", "failed"), Stopper(), kept).status, len(kept)
+    ('failed', 1)
+    """
+    with stopper.held():  # a stop that comes meanwhile is raised once the report is in the manifest
+        try:
+            if write is not None:
+                write()
+            record_result(manifest, job, result)
+        except OSError as exc:
+            result = replace(result, status="failed", error=os_error_line(exc))
+        results.append(result)
+    return result
+
+
+def result_line(job: Job, result: Result) -> str:
+    """The progress line of a finished report: status, name, seconds and the error, if any.
+
+    >>> result_line(Job("a-2022-vi", "A", Path("x"), {}, ("html",), "d", {}, {}), Result("a-2022-vi", "A", "ok", 1.25))
+    'ok      a-2022-vi                               1.2s'
+    """
+    line = f"{result.status:<7} {job.stem:<36} {result.seconds:6.1f}s"
+    return line + (f"  {result.error}" if result.error else "")
+
+
 def execute(jobs: list[Job], settings: Settings, manifest: Manifest, echo=None,
             stopper: Stopper | None = None) -> tuple[list[Result], int]:
     """Run ``jobs`` in worker processes; record each finished one in ``manifest``.
@@ -150,16 +183,9 @@ def _run(jobs: list[Job], settings: Settings, manifest: Manifest, echo, stopper:
             queued += 1
 
     def finish(job: Job, result: Result):
-        with stopper.held():  # a report is recorded whole: files in place and manifest saved
-            try:
-                record_result(manifest, job, result)
-            except OSError as exc:  # a full disk: not recorded, so the next run builds it again
-                result = replace(result, status="failed", error=os_error_line(exc))
-            results.append(result)
+        result = record_finished(manifest, job, result, stopper, results)
         bar.update(1)
-        line = f"{result.status:<7} {job.stem:<36} {result.seconds:6.1f}s"
-        if result.error:
-            line += f"  {result.error}"
+        line = result_line(job, result)
         (bar.write(line, file=sys.stderr) if not bar.disable else echo(line))
 
     feed()
