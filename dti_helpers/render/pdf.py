@@ -55,6 +55,19 @@ def build_fonts(out_dir: str | Path = ASSETS) -> list[Path]:
 
 
 @lru_cache(maxsize=1)
+def css_templates():
+    """The Jinja2 environment of the stylesheet templates in ``assets/`` (CSS, so not HTML-escaped).
+
+    >>> css_templates().get_template("tighter.css.j2").render(size=8, line_height=1.4, gap=0.4)[:28]
+    '.report-section:last-of-type'
+    """
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(ASSETS), autoescape=False,
+                              undefined=jinja2.StrictUndefined)
+
+
+@lru_cache(maxsize=1)
 def report_css() -> str:
     """The page stylesheet with the font subsets inlined as ``@font-face`` data URIs.
 
@@ -62,12 +75,10 @@ def report_css() -> str:
     >>> css.count("@font-face"), "url(data:font/woff;base64," in css
     (2, True)
     """
-    faces = []
-    for weight, name in FONT_FILES.items():
-        data = base64.b64encode((ASSETS / name).read_bytes()).decode("ascii")
-        faces.append(f'@font-face {{ font-family: "{FONT_NAME}"; font-style: normal; font-weight: {weight}; '
-                     f'src: url(data:font/woff;base64,{data}) format("woff"); }}')
-    return "\n".join(faces) + "\n" + (ASSETS / "report.css").read_text(encoding="utf-8")
+    faces = [{"weight": weight, "data": base64.b64encode((ASSETS / name).read_bytes()).decode("ascii")}
+             for weight, name in FONT_FILES.items()]
+    fonts = css_templates().get_template("fonts.css.j2").render(family=FONT_NAME, faces=faces)
+    return fonts + (ASSETS / "report.css").read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
@@ -83,11 +94,8 @@ def paged_css() -> str:
 # A last page filled less than this is near-empty: the report is laid out again with the type of its
 # last section (the data notes) set tighter, step by step, and the first layout with a page less is kept.
 NEAR_EMPTY = 0.25
-_LAST = ".report-section:last-of-type"
-TIGHTER = tuple(
-    f"{_LAST}, {_LAST} table, {_LAST} ol.refs, {_LAST} .doubt-notes {{ font-size: {size}pt; line-height: {lh}; }}"
-    f" {_LAST} p, {_LAST} .table-wrap {{ margin: {gap}rem 0; }} {_LAST} th, {_LAST} td {{ padding: 0.15rem 0.3rem; }}"
-    for size, lh, gap in ((8, 1.4, 0.4), (7.5, 1.3, 0.3)))
+TIGHTER = tuple(css_templates().get_template("tighter.css.j2").render(size=size, line_height=lh, gap=gap)
+                for size, lh, gap in ((8, 1.4, 0.4), (7.5, 1.3, 0.3)))
 
 
 def last_page_fill(document) -> float:
