@@ -170,6 +170,7 @@ def render_one(args) -> int:
     notebook: /tmp/r/notebooks/bac-giang-2020-vi.ipynb
     ...
     """
+    from dti_helpers.analysis.dates import epoch_from
     from dti_helpers.batch.select import check_notebook
     from dti_helpers.render.report import render_report
     from dti_helpers.sections.province.checks import coerce_layout, coerce_year
@@ -181,7 +182,8 @@ def render_one(args) -> int:
     with outdir.rendering_into(args) as out:
         written = render_report(args.province, args.year, args.lang, formats, out, files or None, args.peers,
                                 units=args.units, data_year=coerce_year(args.year), isolated=True, layout=layout,
-                                targets=inputs.user_targets(args.targets), **inputs.data_options(args), **extra)
+                                targets=inputs.user_targets(args.targets), build_epoch=epoch_from(os.environ),
+                                **inputs.data_options(args), **extra)
     for kind, path in written.items():
         print(f"{kind}: {path}")
     return 0

@@ -72,13 +72,13 @@ RENDERS = {  # stem: (province, year, lang, units)
 def rendered(tmp_path_factory):
     """The four reports through papermill, HTML only, with one SOURCE_DATE_EPOCH; Hà Nội vi a second time."""
     out = tmp_path_factory.mktemp("wording")
-    environ = {"SOURCE_DATE_EPOCH": EPOCH}
+    epoch = int(EPOCH)
     pages = {}
     for stem, (province, year, lang, units) in RENDERS.items():
-        written = render.render_report(province, year, lang, ("html",), out, units=units, environ=environ)
+        written = render.render_report(province, year, lang, ("html",), out, units=units, build_epoch=epoch)
         assert written["html"].name == f"{stem}.html"
         pages[stem] = written["html"].read_bytes()
-    again = render.render_report("Hà Nội", 2024, "vi", ("html",), out / "again", units="34", environ=environ)
+    again = render.render_report("Hà Nội", 2024, "vi", ("html",), out / "again", units="34", build_epoch=epoch)
     pages["again"] = again["html"].read_bytes()
     return {stem: page for stem, page in pages.items()}
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from dti_helpers.core.errors import DTIError
@@ -65,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     pdf: /tmp/reports/pdf/bac-giang-2020-vi.pdf
     0
     """
+    from dti_helpers.analysis.dates import epoch_from
     from dti_helpers.render.report import NOTEBOOK, render_report
     from dti_helpers.sections.province.checks import coerce_layout
 
@@ -74,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         layout = coerce_layout(args.layout)  # before the output folder is touched
         with writing_into(args.out, force=args.out_force) as out:
             written = render_report(args.province, args.year, args.lang, formats, out, args.data, args.peers,
-                                    notebook=args.notebook or NOTEBOOK, isolated=True, layout=layout)
+                                    notebook=args.notebook or NOTEBOOK, isolated=True, layout=layout,
+                                    build_epoch=epoch_from(os.environ))
     except (DTIError, OSError) as exc:
         print(f"error: {os_error_line(exc) if isinstance(exc, OSError) else exc}", file=sys.stderr)
         return 2

@@ -18,7 +18,6 @@ read here once and passed down as a parameter (without it, the data's own date).
 from __future__ import annotations
 
 import contextlib
-import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -126,16 +125,17 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
                   data_path=None, peers: str = "region", *, units=None, notebook: str | Path = NOTEBOOK,
                   embedded: bool = True, data_year: int | None = None, sheet: str | None = None, limits=None,
                   targets=(), kernel_name: str | None = None, engine_name: str | None = None, timeout: int | None = 600,
-                  environ=None, isolated: bool = False, layout="auto", **engine_kwargs) -> dict[str, Path]:
+                  build_epoch: int | None = None, isolated: bool = False, layout="auto",
+                  **engine_kwargs) -> dict[str, Path]:
     """Execute the report notebook for one province and write its notebook and the requested formats.
 
     Parameters and ``notebook`` (the shipped one, or an analyst's edited copy) are checked
     first, in this process: a bad one raises a one-line :class:`~dti_helpers.core.errors.DTIError`
     before any kernel starts and nothing is written. The data options are those of
     :func:`check_params`, ``targets`` (the analyst's checked targets) and ``layout`` ("auto": a short
-    brief where the year's only published figure is the DTI rank; "full"; "brief"); ``SOURCE_DATE_EPOCH`` is read
-    from ``environ`` (default: this process's environment) once, here, and becomes the build date the
-    report states. Files are ``<out_dir>/notebooks|html|pdf|csv|xlsx/<slug>-<year>-<lang>.*``, each
+    brief where the year's only published figure is the DTI rank; "full"; "brief"); ``build_epoch`` is
+    the build time the report states (the caller reads ``SOURCE_DATE_EPOCH`` once,
+    :func:`~dti_helpers.analysis.dates.epoch_from`), ``None`` for the data's own date. Files are ``<out_dir>/notebooks|html|pdf|csv|xlsx/<slug>-<year>-<lang>.*``, each
     written atomically; the HTML links the CSV and XLSX built with it. Returns ``{"notebook": path,
     "html": path, "pdf": path}`` (and ``"csv"``, ``"xlsx"`` when asked for) for the files written. With
     ``isolated`` (the command line) the notebook runs in a kernel of this call's own
@@ -157,12 +157,9 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
     for name in formats:
         output_formats.get(name)  # an unknown format fails before any work
     read_notebook(notebook)
-    from dti_helpers.analysis.dates import epoch_from
-
-    epoch = epoch_from(os.environ if environ is None else environ)
     params = check_params(province, year, lang, peers, data_path, cache_dir=Path(out_dir) / CACHE_DIR, units=units,
                           embedded=embedded, data_year=data_year, sheet=sheet, limits=limits, targets=targets,
-                          build_epoch=epoch, layout=layout)
+                          build_epoch=build_epoch, layout=layout)
     params = replace(params, downloads=download_links(formats, params.stem))
     paths = output_paths(out_dir, params.stem)
     parameters = params.notebook_parameters()

@@ -26,8 +26,8 @@ from dti_helpers.sections.province.common import N_UNITS, PILLARS, STRENGTH_MARG
 from dti_helpers.sections.province.compare import compare
 from dti_helpers.sections.province.figures import figure_columns, figures
 from dti_helpers.core.schema import LAYOUTS
-from dti_helpers.sections.province.params import PEER_STRATEGIES, ParameterError, Report, ReportParams, \
-    resolve_params, setup
+from dti_helpers.sections.province.checks import NoFigureError, ParameterError
+from dti_helpers.sections.province.params import PEER_STRATEGIES, Report, ReportParams, resolve_params, setup
 from dti_helpers.sections.province.targets import targets
 
 DOUBT_MARK = "†"
@@ -61,7 +61,7 @@ def build(rep: Report) -> list[parts.Section]:
     return [s for s in (section(rep) for section in SECTIONS) if s is not None]
 
 
-__all__ = ["DOUBT_MARK", "LAYOUTS", "N_UNITS", "PEER_STRATEGIES", "PILLARS", "ParameterError", "Report",
-           "ReportParams", "SECTIONS", "STRENGTH_MARGIN", "build", "check_lang", "compare", "country", "cover",
-           "data_notes", "figure_columns", "figures", "former_provinces", "headline", "peers", "resolve_params",
-           "scorecard", "setup", "sources", "strengths", "targets", "trend"]
+__all__ = ["DOUBT_MARK", "LAYOUTS", "N_UNITS", "PEER_STRATEGIES", "PILLARS", "NoFigureError", "ParameterError",
+           "Report", "ReportParams", "SECTIONS", "STRENGTH_MARGIN", "build", "check_lang", "compare", "country",
+           "cover", "data_notes", "figure_columns", "figures", "former_provinces", "headline", "peers",
+           "resolve_params", "scorecard", "setup", "sources", "strengths", "targets", "trend"]

@@ -15,7 +15,7 @@ from dti_helpers.core.labels import t
 from dti_helpers.data.load import DTIData, load_dti
 from dti_helpers.data.targets import Target, for_unit, kept_whole, report_targets
 from dti_helpers.sections.kit import install_display
-from dti_helpers.sections.province.checks import (NoFigureError, ParameterError, coerce_lang, coerce_layout,
+from dti_helpers.sections.province.checks import (NoFigureError, coerce_lang, coerce_layout,
                                                   coerce_province, coerce_units, coerce_year, data_paths, target_rows)
 from dti_helpers.sections.province.headline import cover
 from dti_helpers.sections.province.peer_choice import coerce_peers, resolve_peers
