@@ -65,8 +65,8 @@ def latest_year(data: DTIData, code: str) -> int | None:
     >>> latest_year(load_dti(), "10")
     2022
     """
-    years = _rows(data).loc[lambda d: d.province_code == code, "year"]
-    return int(years.max()) if not years.empty else None
+    years = data.years_by_unit.get(code)
+    return years[-1] if years else None
 
 
 def years_with_data(data: DTIData, code: str) -> list[int]:
@@ -75,8 +75,7 @@ def years_with_data(data: DTIData, code: str) -> list[int]:
     >>> years_with_data(load_dti(), "24")
     [2020, 2021, 2022]
     """
-    years = _rows(data).loc[lambda d: d.province_code == code, "year"]
-    return sorted(int(y) for y in years.unique())
+    return list(data.years_by_unit.get(code, []))
 
 
 def _value(t: pd.DataFrame, code: str, year: int, metric: str) -> pd.Series | None:

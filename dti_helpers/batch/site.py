@@ -27,10 +27,11 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
+import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from dti_helpers.analysis.national import data_row
+from dti_helpers.analysis.national import data_row, published
 from dti_helpers.core.names import search_key
 from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import LANGS, fmt_rank, fmt_score, t
@@ -64,22 +65,34 @@ def index_rows(entries: dict, data) -> list[dict]:
         key = (entry["code"], int(entry["year"]))
         reports.setdefault(key, {}).setdefault(entry["lang"], {})[entry["format"]] = path
     years = sorted(set(data.years()) | {y for _, y in reports})
+    figures = dti_figures(data)
     rows = []
     for year in years:
         for code, prov in data.provinces.iterrows():
-            score, rank = data.value(code, year, "dti")
+            score, rank, doubtful = figures.get((code, year), (None, None, False))
             rows.append({"code": code, "name": prov["name"], "short_name": prov["short_name"], "slug": prov["slug"],
                          "region": prov["region"], "year": year, "score": score, "rank": rank,
-                         "doubtful": _doubtful(data, code, year),
+                         "doubtful": doubtful,
                          "links": {lang: dict(sorted(f.items())) for lang, f in sorted(reports.get((code, year),
                                                                                                   {}).items())},
                          "report_years": sorted(y for c, y in reports if c == code)})
     return rows
 
 
-def _doubtful(data, code: str, year) -> bool:
-    row = data_row(data, code, year, "dti") if year is not None else None
-    return bool(row is not None and row.doubtful)
+def dti_figures(data) -> dict[tuple[str, int], tuple[float | None, int | None, bool]]:
+    """Each published DTI figure of the view's unit set: (code, year) → (score, rank, doubtful), ``None`` where
+    a score or rank is not published. One pass over the table: the index looks up hundreds of them.
+
+    >>> from dti_helpers import load_dti
+    >>> dti_figures(load_dti())[("24", 2020)], ("01", 2019) in dti_figures(load_dti())
+    ((0.3615, 10, False), False)
+    """
+    tab = published(data)
+    dti = tab[tab.metric == "dti"].drop_duplicates(["province_code", "year"])  # the first row, as value() reads it
+    return {(code, int(year)): (None if pd.isna(score) else float(score), None if pd.isna(rank) else int(rank),
+                                bool(doubtful))
+            for code, year, score, rank, doubtful in zip(dti.province_code, dti.year, dti.score, dti["rank"],
+                                                         dti.doubtful)}
 
 
 def _doubt_note(data, code: str, year, lang: str) -> str:
@@ -308,5 +321,5 @@ def links_in(page: str) -> list[str]:
     return [_html.unescape(h) for h in re.findall(r'href="([^"]*)"', page)]
 
 
-__all__ = ["default_table", "entry_units", "has_units", "index_html", "index_rows", "index_view", "links_in",
+__all__ = ["default_table", "dti_figures", "entry_units", "has_units", "index_html", "index_rows", "index_view", "links_in",
            "overview_links", "row_id", "search_key", "static_text", "table_id", "write_index"]

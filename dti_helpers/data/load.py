@@ -10,6 +10,7 @@ import hashlib
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -111,14 +112,27 @@ class DTIData:
         """
         return self.catalogue.metrics
 
+    @cached_property
+    def years_by_unit(self) -> dict[str, list[int]]:
+        """Each unit of the view's set with a published value: code → its years, ascending.
+
+        Worked out once per view (a batch plans dozens of reports on one): the table does not change.
+
+        >>> load_dti().years_by_unit["24"], load_dti().for_units("34").years_by_unit["01"]
+        ([2020, 2021, 2022], [2024])
+        """
+        rows = self.table[self.table.unit_set == self.units]
+        return {str(code): sorted(int(y) for y in years.unique())
+                for code, years in rows.groupby("province_code", sort=True)["year"]}
+
     def years(self, unit_set: str | None = None) -> list[int]:
         """Assessment years with at least one value in ``unit_set`` (default: this view's set).
 
         >>> load_dti().years()
         [2020, 2021, 2022, 2023, 2024]
         """
-        unit_set = unit_set or self.units
-        return sorted(self.table.loc[self.table.unit_set == unit_set, "year"].unique().tolist())
+        view = self.for_units(unit_set or self.units)
+        return sorted({year for years in view.years_by_unit.values() for year in years})
 
     def value(self, code: str, year: int, metric: str = "dti", unit_set: str | None = None):
         """(score, rank) of one province-year-metric; ``None`` where not published.
