@@ -25,10 +25,13 @@ from __future__ import annotations
 import hashlib
 import re
 import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 
-from matplotlib.figure import Figure
 
 from dti_helpers.charts.theme import to_svg
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"

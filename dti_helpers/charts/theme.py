@@ -25,9 +25,12 @@ import io
 import math
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import matplotlib as mpl
-from matplotlib.figure import Figure
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 DOUBT_MARK = "†"  # the report's mark for a doubtful figure, beside a value in a chart too
 
@@ -124,6 +127,10 @@ def new_axes(width: float = WIDTH, height: float = 3.0):
     >>> tuple(ax.figure.get_size_inches())
     (np.float64(4.0), np.float64(2.0))
     """
+    # matplotlib's figure and artists load with the first chart: a batch that only plans (a no-op
+    # rerun) and the kernels' parameter checks never draw
+    from matplotlib.figure import Figure
+
     with theme():
         fig = Figure(figsize=(width, height), layout="constrained")
         return fig.add_subplot()
