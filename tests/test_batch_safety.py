@@ -321,12 +321,12 @@ def _survivors(pids: set[int], seconds: float = 5.0) -> set[int]:
     return {pid for pid in pids if _alive(pid)}
 
 
-def _start_batch(out: Path, kernels: Path, *names: str, **popen):
+def _start_batch(out: Path, kernels: Path, *names: str, options: tuple[str, ...] = (), **popen):
     """A batch subprocess whose kernels keep their connection files in ``kernels`` (its TMPDIR)."""
     kernels.mkdir(exist_ok=True)
     env = {**os.environ, "TMPDIR": str(kernels)}
     return subprocess.Popen([*RUN, *(names or THREE), "--units", "63", "--out", str(out), "--jobs", "2",
-                             "--format", "html"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             "--format", "html", *options], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, env=env, **popen)
 
 
@@ -410,6 +410,26 @@ def test_ctrl_c_stops_the_batch_and_its_kernels(tmp_path):
     assert proc.returncode == 130, stdout + stderr
     assert not _survivors(batch) and not _kernel_files(kernels)
     assert "interrupted" in stdout and "Traceback" not in stderr
+
+
+@linux_only
+@pytest.mark.slow
+def test_ctrl_c_stops_a_dask_batch_its_workers_and_kernels_without_a_traceback(tmp_path):
+    # The terminal's Ctrl-C reaches the local cluster's workers too: they used to print their own
+    # KeyboardInterrupt tracebacks, and the stop took seconds while Dask waited on the report running.
+    out, kernels = tmp_path / "reports", tmp_path / "tmp"
+    proc = _start_batch(out, kernels, *SEVEN, options=("--scheduler", "local"), start_new_session=True,
+                        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    batch = _when_building(proc, out)
+    os.killpg(proc.pid, signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stdout + stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    assert "interrupted" in stdout
+    assert not _survivors(batch) and not _kernel_files(kernels)
+    # the cluster's folder and the workers' scratch folders are gone (dask-scratch-space, Dask's own folder of
+    # locks that every Dask run on the machine shares, stays)
+    assert not list(kernels.glob("*-dask-*"))
 
 
 def test_a_stop_that_python_must_drop_is_silent_and_raised_at_the_next_turn(capsys):

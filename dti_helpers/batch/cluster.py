@@ -11,6 +11,7 @@ project (the same version, at the same path) and, with ``--data``, the data file
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import signal
 import sys
@@ -32,6 +33,7 @@ from dti_helpers.core.fsio import atomic_write
 
 PLUGIN = "dti-reports-kernels"
 CONNECT_SECONDS = 10
+END_SECONDS = 3  # at most, for a stopped local cluster's workers to end
 
 
 class KernelPlugin(WorkerPlugin):
@@ -50,11 +52,20 @@ class KernelPlugin(WorkerPlugin):
         self.scratch: Path | None = None
         self.lock = None  # made on the worker (a lock cannot travel)
         self.hooked: dict = {}
+        self.sigint = None  # the worker's own SIGINT handler, while the plugin ignores SIGINT
 
     def setup(self, worker=None) -> None:
         """Make the scratch folder and the (not yet started) kernel of this worker."""
         self.lock = threading.Lock()  # a worker with several threads still builds one report at a time
-        self.scratch = Path(tempfile.mkdtemp(prefix=f"{self.settings.run_id or 'dti'}-dask-"))
+        if threading.current_thread() is threading.main_thread():
+            # A Ctrl-C at the terminal reaches a local cluster's workers too (the process group): the
+            # client alone stops the batch, so a worker restarted after the cluster started must not
+            # print a KeyboardInterrupt traceback of its own.
+            self.sigint = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        # inside the worker's own Dask folder: a local cluster's goes with the cluster, even when a stop ends
+        # the worker while the report it was building still writes here
+        self.scratch = Path(tempfile.mkdtemp(prefix=f"{self.settings.run_id or 'dti'}-dask-",
+                                             dir=getattr(worker, "local_directory", None)))
         self.settings = replace(self.settings, out_dir=self.scratch, progress=False,
                                 kernel_dir=Path(tempfile.gettempdir()))
         for sub in ("notebooks", "logs", "html", "pdf", "csv", "xlsx"):
@@ -68,6 +79,9 @@ class KernelPlugin(WorkerPlugin):
             self.kernels.close()
         if self.scratch is not None:
             shutil.rmtree(self.scratch, ignore_errors=True)
+        if self.sigint is not None and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, self.sigint)  # a `dask worker` of the operator's again
+            self.sigint = None
 
     def build(self, job: Job, given: dict[str, bytes]) -> tuple[Result, dict[str, bytes]]:
         """Build ``job`` here (``given``: files it reads, such as its current HTML); return the result and the
@@ -104,14 +118,65 @@ def build_on_worker(job: Job, given: dict[str, bytes]):
     return get_worker().plugins[PLUGIN].build(job, given)
 
 
+@contextlib.contextmanager
+def sigint_ignored():
+    """SIGINT ignored by this process for the block, so the worker processes it starts begin with it ignored.
+
+    A Ctrl-C at the terminal goes to the whole process group; an ignored signal stays ignored across
+    fork and exec, and Python then installs no KeyboardInterrupt of its own, so a local cluster's
+    workers never print one. A Ctrl-C while the cluster starts (a second or two) is ignored with them.
+
+    >>> with sigint_ignored():
+    ...     signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    True
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def end_workers(cluster) -> None:
+    """End a stopped local cluster's worker processes at once (their kernels go with them).
+
+    Their plugin's teardown has stopped the kernels and removed the scratch folders; left to
+    Dask, each worker would wait seconds for the report it was building before it is killed.
+    """
+    pids = []
+    for nanny in list(getattr(cluster, "workers", {}).values()):
+        with contextlib.suppress(Exception):
+            nanny.auto_restart = False  # the nanny must not start a new worker in its place
+            if nanny.pid:
+                os.kill(nanny.pid, signal.SIGTERM)
+                pids.append(nanny.pid)
+    # gone before the cluster's folder is removed: a dying worker could still write into it
+    deadline = time.monotonic() + END_SECONDS
+    while time.monotonic() < deadline and any(_running(pid) for pid in pids):
+        time.sleep(0.05)
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie not yet reaped has ended; where /proc is missing, so is it)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
 def open_client(address: str, workers: int):
     """A ``distributed.Client`` of the cluster at ``address``, or of a new ``LocalCluster`` (``local``), and the
     cluster it started (``None`` for an existing one)."""
     if address == "local":
         # the workers' own scratch space goes with the cluster (Dask would leave dask-scratch-space in /tmp)
         scratch = tempfile.mkdtemp(prefix="dti-dask-")
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=50, local_directory=scratch)
+        with sigint_ignored():
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                                   silence_logs=50, local_directory=scratch)
         cluster.dti_scratch = scratch  # removed with the cluster
         return Client(cluster), cluster
     try:
@@ -183,6 +248,8 @@ def _run(address, jobs, settings: Settings, manifest: Manifest, echo, stopper: S
             client.unregister_worker_plugin(PLUGIN)
         with contextlib.suppress(Exception):
             client.close()
+        if cluster is not None and stopped:
+            end_workers(cluster)
         if cluster is not None:
             with contextlib.suppress(Exception):
                 cluster.close()
