@@ -227,7 +227,7 @@ def test_only_what_shapes_a_report_is_in_its_source_digest(tmp_path, edited, reb
 
 
 def test_a_bad_parameter_is_an_error_of_the_plan_not_a_skip_for_want_of_data():
-    from dti_helpers.data.load import DEFAULT_PATH
+    from dti_helpers.data.files import DEFAULT_PATH
     from dti_helpers.sections.province import ParameterError
 
     with pytest.raises(ParameterError, match="layout"):
@@ -237,7 +237,7 @@ def test_a_bad_parameter_is_an_error_of_the_plan_not_a_skip_for_want_of_data():
 
 
 def test_plan_knows_the_default_data_file():
-    from dti_helpers.data.load import DEFAULT_PATH
+    from dti_helpers.data.files import DEFAULT_PATH
 
     p = plan(load_dti(DEFAULT_PATH), ["24"], Manifest("/nonexistent"), year=2020, formats=("html",))
     assert p.jobs[0].parameters["data_path"] is None

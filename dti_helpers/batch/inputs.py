@@ -15,7 +15,8 @@ from pathlib import Path
 from dti_helpers.core.errors import format_problems
 from dti_helpers.core.labels import t
 from dti_helpers.data.ingest.limits import Limits
-from dti_helpers.data.load import DEFAULT_PATH, data_files, load_dti
+from dti_helpers.data.files import DEFAULT_PATH, data_files
+from dti_helpers.data.load import load_dti
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import hashlib
-import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -18,16 +17,14 @@ import pandas as pd
 
 from dti_helpers.core.errors import DTIError, DataFileError
 from dti_helpers.data.catalogue import Catalogue, load_catalogue
+from dti_helpers.data.files import DATA_DIR, DEFAULT_PATH, data_files, is_file
 from dti_helpers.data.coverage import coverage
 from dti_helpers.core.schema import N_UNITS, NATIONAL_COLUMNS, UNIT_SETS
 from dti_helpers.data.merge import Conflict, merge_tables
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-DEFAULT_PATH = DATA_DIR / "dti.csv"
 # Under an output folder: the checked copy of a data file that report kernels read (write_validated).
 CACHE_DIR = ".cache"
 # What a folder given as data holds: the tables in it, not in its subfolders.
-TABLE_SUFFIXES = (".csv", ".xlsx")
 
 
 class DataInput(NamedTuple):
@@ -200,70 +197,6 @@ def data_version(inputs: Sequence[DataInput], embedded: bool = True) -> str:
         return file_version(DEFAULT_PATH)
     parts = ([f"embedded:{file_version(DEFAULT_PATH)}"] if embedded else []) + [i.digest for i in inputs]
     return hashlib.sha256(";".join(parts).encode()).hexdigest()[:12]
-
-
-def data_files(paths, keep_default: bool = False) -> list[Path]:
-    """The files a ``--data`` list names: a folder stands for its ``.csv`` and ``.xlsx`` files
-    (sorted by name; not its subfolders); the embedded ``data/dti.csv`` is left out (it is
-    merged in by default) unless ``keep_default``. A missing path is kept: reading it reports it.
-
-    >>> [p.name for p in data_files(["tests/fixtures/official"])][:2]
-    ['dti_2021_tong_hop.csv', 'dti_2021_tong_hop.xlsx']
-    >>> data_files(None), data_files(DEFAULT_PATH)
-    ([], [])
-    """
-    if paths is None:
-        return []
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    files: list[Path] = []
-    for given in paths:
-        path = Path(given).expanduser()
-        if is_folder(path):
-            found = sorted((p for p in path.iterdir() if p.suffix.lower() in TABLE_SUFFIXES and is_file(p)),
-                           key=lambda p: p.name)
-            if not found:
-                raise DTIError(code="data_no_tables", folder=str(given))
-            files += found
-        elif keep_default or not same_file(path, DEFAULT_PATH):
-            files.append(path)
-    return list(dict.fromkeys(files))
-
-
-def is_folder(path: Path) -> bool:
-    """Whether ``path`` is a folder (a symlink loop or an unreadable path is not).
-
-    >>> is_folder(Path("tests")), is_folder(Path("no/such"))
-    (True, False)
-    """
-    try:
-        return stat.S_ISDIR(path.stat().st_mode)
-    except (OSError, RuntimeError):
-        return False
-
-
-def is_file(path: Path) -> bool:
-    """Whether ``path`` is a regular file (not a FIFO, a device, a folder or a loop).
-
-    >>> is_file(DEFAULT_PATH), is_file(Path("/dev/null"))
-    (True, False)
-    """
-    try:
-        return stat.S_ISREG(path.stat().st_mode)
-    except (OSError, RuntimeError):
-        return False
-
-
-def same_file(a: Path, b: Path) -> bool:
-    """Whether two paths name one existing file (never raises: a loop is not the same file).
-
-    >>> same_file(Path("data/dti.csv"), DEFAULT_PATH)
-    True
-    """
-    try:
-        return a.samefile(b)
-    except (OSError, RuntimeError):
-        return False
 
 
 def validated_path(data: DTIData, folder: str | Path) -> Path | None:

@@ -42,7 +42,8 @@ from dti_helpers.data.catalogue import Catalogue, load_catalogue
 from dti_helpers.data.ingest.problems import Problems
 from dti_helpers.data.ingest.read_table import read_table
 from dti_helpers.data.ingest.read_xlsx import cell_text
-from dti_helpers.data.load import DATA_DIR, file_version
+from dti_helpers.data.files import DATA_DIR
+from dti_helpers.data.load import file_version
 from dti_helpers.data.origin import FILE_REF, file_ref
 from dti_helpers.data.target_rows import (KINDS, N_INDICES, ORIGIN, TARGET_COLUMNS, Target, accepted,
                                           check_row, header_columns, unknown_column)
