@@ -200,10 +200,11 @@ def ranks(rep, notes: DoubtNotes) -> list:
     previous ranked year (ranks of one unit set compare across the 2021 method change; scores do not).
 
     >>> from dti_helpers.sections.province import setup
-    >>> "".join(map(str, ranks(setup("Hà Nam", 2022, "en"), DoubtNotes("en"))))
-    '<p>No rank published for: 2020, 2021, 2023, 2024.</p>'
-    >>> str(ranks(setup("Bà Rịa - Vũng Tàu", 2023, "en", layout="brief"), DoubtNotes("en"))[0])
-    '<p>The DTI rank of Bà Rịa - Vũng Tàu is published for 2022 only: 28/63.</p>'
+    >>> from dti_helpers.sections.plain import plain_text
+    >>> "".join(map(plain_text, ranks(setup("Hà Nam", 2022, "en"), DoubtNotes("en"))))
+    'No rank published for: 2020, 2021, 2023, 2024.'
+    >>> plain_text(ranks(setup("Bà Rịa - Vũng Tàu", 2023, "en", layout="brief"), DoubtNotes("en"))[0])
+    'The DTI rank of Bà Rịa - Vũng Tàu is published for 2022 only: 28/63.'
     >>> html = "".join(map(str, ranks(setup("Thanh Hóa", 2022, "en"), DoubtNotes("en"))))
     >>> "down 3 places (since 2021)" in html
     True
