@@ -321,5 +321,5 @@ def links_in(page: str) -> list[str]:
     return [_html.unescape(h) for h in re.findall(r'href="([^"]*)"', page)]
 
 
-__all__ = ["default_table", "dti_figures", "entry_units", "has_units", "index_html", "index_rows", "index_view", "links_in",
-           "overview_links", "row_id", "search_key", "static_text", "table_id", "write_index"]
+__all__ = ["default_table", "dti_figures", "entry_units", "has_units", "index_html", "index_rows", "index_view",
+           "links_in", "overview_links", "row_id", "search_key", "static_text", "table_id", "write_index"]

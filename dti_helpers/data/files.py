@@ -13,6 +13,7 @@ from dti_helpers.core.errors import DTIError
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DEFAULT_PATH = DATA_DIR / "dti.csv"
+# What a folder given as data holds: the tables in it, not in its subfolders.
 TABLE_SUFFIXES = (".csv", ".xlsx")
 
 

@@ -24,7 +24,6 @@ from dti_helpers.data.merge import Conflict, merge_tables
 
 # Under an output folder: the checked copy of a data file that report kernels read (write_validated).
 CACHE_DIR = ".cache"
-# What a folder given as data holds: the tables in it, not in its subfolders.
 
 
 class DataInput(NamedTuple):

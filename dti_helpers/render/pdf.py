@@ -94,8 +94,18 @@ def paged_css() -> str:
 # A last page filled less than this is near-empty: the report is laid out again with the type of its
 # last section (the data notes) set tighter, step by step, and the first layout with a page less is kept.
 NEAR_EMPTY = 0.25
-TIGHTER = tuple(css_templates().get_template("tighter.css.j2").render(size=size, line_height=lh, gap=gap)
-                for size, lh, gap in ((8, 1.4, 0.4), (7.5, 1.3, 0.3)))
+TIGHTER = ((8, 1.4, 0.4), (7.5, 1.3, 0.3))  # font size (pt), line height, paragraph gap (rem), step by step
+
+
+@lru_cache(maxsize=1)
+def tighter_css() -> tuple[str, ...]:
+    """The stylesheet of each :data:`TIGHTER` step, made when a PDF first needs one (not at import).
+
+    >>> len(tighter_css()), "font-size: 8pt" in tighter_css()[0]
+    (2, True)
+    """
+    template = css_templates().get_template("tighter.css.j2")
+    return tuple(template.render(size=size, line_height=lh, gap=gap) for size, lh, gap in TIGHTER)
 
 
 def last_page_fill(document) -> float:
@@ -200,7 +210,7 @@ def html_to_pdf(html: str, path: str | Path | None = None) -> bytes:
     b'%PDF-'
     """
     document = layout(html)
-    for css in TIGHTER:
+    for css in tighter_css():
         if len(document.pages) < 2 or last_page_fill(document) >= NEAR_EMPTY:
             break
         tighter = layout(html, css)

@@ -135,7 +135,8 @@ def render_report(province, year=None, lang: str = "vi", formats=FORMATS, out_di
     :func:`check_params`, ``targets`` (the analyst's checked targets) and ``layout`` ("auto": a short
     brief where the year's only published figure is the DTI rank; "full"; "brief"); ``build_epoch`` is
     the build time the report states (the caller reads ``SOURCE_DATE_EPOCH`` once,
-    :func:`~dti_helpers.analysis.dates.epoch_from`), ``None`` for the data's own date. Files are ``<out_dir>/notebooks|html|pdf|csv|xlsx/<slug>-<year>-<lang>.*``, each
+    :func:`~dti_helpers.analysis.dates.epoch_from`), ``None`` for the data's own date. Files are
+    ``<out_dir>/notebooks|html|pdf|csv|xlsx/<slug>-<year>-<lang>.*``, each
     written atomically; the HTML links the CSV and XLSX built with it. Returns ``{"notebook": path,
     "html": path, "pdf": path}`` (and ``"csv"``, ``"xlsx"`` when asked for) for the files written. With
     ``isolated`` (the command line) the notebook runs in a kernel of this call's own
