@@ -455,6 +455,39 @@ def test_a_stop_that_python_must_drop_is_silent_and_raised_at_the_next_turn(caps
     assert "Exception ignored" not in capsys.readouterr().err
 
 
+WORKER_TERMINATED_IN_A_CALLBACK = """
+import signal, time, weakref
+from dti_helpers.batch.signals import end_on_sigterm
+
+end_on_sigterm(lambda: print("before", flush=True))
+
+class Thing:
+    pass
+
+def callback(_):
+    signal.raise_signal(signal.SIGTERM)  # the handler runs in this callback, where Python drops its exit
+    for _ in range(10_000):
+        pass
+
+thing = Thing()
+ref = weakref.ref(thing, callback)
+try:
+    del thing
+    time.sleep(10)
+    print("not ended")
+finally:
+    print("unwound", flush=True)
+"""
+
+
+def test_a_worker_terminated_where_python_must_drop_the_exit_still_ends_cleanly():
+    # A batch worker's SIGTERM can land in a weak-reference callback: Python printed "Exception
+    # ignored ... SystemExit: 143" (a traceback in the batch's output) and the worker lived on.
+    done = subprocess.run([sys.executable, "-c", WORKER_TERMINATED_IN_A_CALLBACK],
+                          capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (143, "before\nunwound\n", "")
+
+
 @linux_only
 @pytest.mark.slow
 def test_render_command_on_ctrl_c_is_one_line_and_exit_130(tmp_path):

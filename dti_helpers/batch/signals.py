@@ -7,7 +7,8 @@ finished report is being recorded; it is raised right after. A :class:`Stop` tha
 Python cannot raise it (a weak-reference callback during garbage collection) is not printed as
 "Exception ignored"; :meth:`Stopper.check` raises it at the batch loop's next turn. A signal the caller ignores on
 purpose (``nohup`` ignores SIGHUP) stays ignored. The exit code is 128 + the signal's number:
-130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP.
+130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP. A batch worker ends on the runner's SIGTERM through
+:func:`end_on_sigterm`, which survives the same dropped-exception trap.
 
 >>> with stop_signals() as stopper:
 ...     stopper.stopped is None
@@ -16,10 +17,11 @@ True
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 import threading
-from typing import Iterator
+from typing import Callable, Iterator
 
 STOP_SIGNALS = tuple(s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None)
 
@@ -139,3 +141,48 @@ def stop_signals() -> Iterator[Stopper]:
         for sig, handler in old.items():
             signal.signal(sig, handler)
         sys.unraisablehook = previous_hook
+
+
+class WorkerExit(SystemExit):
+    """A worker process told to end (SIGTERM): exit code 143."""
+
+
+RETRY_SECONDS = 0.01  # a dropped WorkerExit is signalled again this soon, from outside the callback
+
+
+def end_on_sigterm(before: Callable[[], None]) -> None:
+    """Make SIGTERM end this worker process cleanly: ``before()`` at once, then :class:`WorkerExit` unwinds.
+
+    Unwinding (rather than ``os._exit``) runs the ``finally`` blocks that remove temporary files.
+    Python drops an exception raised while a weak-reference callback or ``__del__`` runs, and
+    prints it as "Exception ignored": a dropped :class:`WorkerExit` is signalled again a moment
+    later instead, silently, so the exit happens where it can. Repeats of SIGTERM during the exit
+    are ignored. Call from the main thread of a worker process.
+
+    >>> import subprocess
+    >>> code = ("import os, signal; from dti_helpers.batch.signals import end_on_sigterm; "
+    ...         "end_on_sigterm(lambda: print('before')); os.kill(os.getpid(), signal.SIGTERM)")
+    >>> done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    >>> done.returncode, done.stdout, done.stderr
+    (143, 'before\\n', '')
+    """
+    def handle(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        before()
+        raise WorkerExit(128 + signal.SIGTERM)
+
+    def again(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise WorkerExit(128 + signal.SIGTERM)
+
+    previous = sys.unraisablehook
+
+    def hook(info):
+        if not isinstance(info.exc_value, WorkerExit):
+            previous(info)
+            return
+        signal.signal(signal.SIGTERM, again)
+        threading.Timer(RETRY_SECONDS, os.kill, (os.getpid(), signal.SIGTERM)).start()
+
+    sys.unraisablehook = hook
+    signal.signal(signal.SIGTERM, handle)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from dti_helpers.batch.cleanup import connection_file
 from dti_helpers.batch.plan import Job
+from dti_helpers.batch.signals import end_on_sigterm
 from dti_helpers.core.fsio import atomic_write, os_error_line
 from dti_helpers.core.lifetime import die_with_parent, watch_parent
 from dti_helpers.render.pdf import release_fonts
@@ -291,13 +292,11 @@ def worker_main(wid: int, settings: Settings, tasks, events, parent: int | None 
     kernels = Kernels(settings, out / "logs" / f".kernel-worker-{wid}.out", wid,
                       on_start=lambda kernel: events.put(("kernel", wid, None, kernel.pid)))
 
-    def terminate(signum, frame):
-        # Stopped by the runner, or orphaned: the kernel goes at once, then SystemExit unwinds, so that
-        # the temporary files go and the kernel's connection file is removed (Kernels.close).
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    def before_exit():
+        # Stopped by the runner, or orphaned: the kernel goes at once; the unwinding that follows
+        # removes the temporary files and the kernel's connection file (Kernels.close).
         kernels.kill()
         events.cancel_join_thread()  # nobody may be reading any more: exit without flushing
-        raise SystemExit(143)
 
     def orphaned():
         os.kill(os.getpid(), signal.SIGTERM)
@@ -310,7 +309,7 @@ def worker_main(wid: int, settings: Settings, tasks, events, parent: int | None 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "SIGHUP"):
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, terminate)
+    end_on_sigterm(before_exit)
     if parent is not None:
         die_with_parent(signal.SIGTERM, parent)  # Linux: the system signals us at once
         watch_parent(parent, orphaned)  # every system: a poll
