@@ -48,7 +48,7 @@ def test_theme_does_not_leak():
 
 @pytest.mark.parametrize("name", ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"])
 def test_chart_font_covers_vietnamese(name):
-    cmap = TTFont(charts.FONT_DIR / name).getBestCmap()
+    cmap = TTFont(charts.font_dir() / name).getBestCmap()
     text = VIETNAMESE + "".join(v for entry in LABELS.values() for v in entry.values())
     missing = sorted({ch for ch in text if ord(ch) not in cmap and not ch.isspace()})
     assert missing == []

@@ -4,18 +4,37 @@
 charts import only :mod:`dti_helpers.core`. The theme's context manager is
 ``charts.theme.theme``: the name ``charts.theme`` stays the module.
 
+Each name loads its module (and matplotlib) when first used, not with the package: the section
+kit imports ``charts``, and a batch that only plans, or a kernel that only checks its parameters,
+never draws.
+
 >>> from dti_helpers import charts
 >>> charts.to_svg(charts.new_axes(2, 1).figure).startswith("<?xml")
 True
 """
-from dti_helpers.charts.compare import compare_plot
-from dti_helpers.charts.distributions import coverage_plot, movers_plot, pillar_strip, region_ranks
-from dti_helpers.charts.ranks import peers_plot, rank_ladder, trend_plot
-from dti_helpers.charts.theme import (DOUBT_MARK, FOCUS_COLOR, FONT_DIR, INK, METRIC_STYLE, MUTED, OKABE_ITO, THEME,
-                                      new_axes, rank_axis, to_svg)
-from dti_helpers.charts.tiles34 import TILES_34
-from dti_helpers.charts.tilemap import TILE_GRID, TILES, national_tile_map, tile_map
+from importlib import import_module
 
-__all__ = ["DOUBT_MARK", "FOCUS_COLOR", "FONT_DIR", "INK", "METRIC_STYLE", "MUTED", "OKABE_ITO", "THEME", "TILES",
-           "TILES_34", "TILE_GRID", "compare_plot", "coverage_plot", "movers_plot", "national_tile_map", "new_axes", "peers_plot",
-           "pillar_strip", "rank_axis", "rank_ladder", "region_ranks", "tile_map", "to_svg", "trend_plot"]
+_MODULE_OF = {
+    "compare_plot": "compare",
+    **dict.fromkeys(["coverage_plot", "movers_plot", "pillar_strip", "region_ranks"], "distributions"),
+    **dict.fromkeys(["peers_plot", "rank_ladder", "trend_plot"], "ranks"),
+    **dict.fromkeys(["DOUBT_MARK", "FOCUS_COLOR", "INK", "METRIC_STYLE", "MUTED", "OKABE_ITO", "THEME",
+                     "font_dir", "new_axes", "rank_axis", "to_svg"], "theme"),
+    "TILES_34": "tiles34",
+    **dict.fromkeys(["TILE_GRID", "TILES", "national_tile_map", "tile_map"], "tilemap"),
+}
+_SUBMODULES = {"compare", "distributions", "ranks", "svg", "theme", "tiles34", "tilemap"}
+
+__all__ = sorted(_MODULE_OF)
+
+
+def __getattr__(name: str):
+    if name in _SUBMODULES:
+        return import_module(f"{__name__}.{name}")
+    if name in _MODULE_OF:
+        return getattr(import_module(f"{__name__}.{_MODULE_OF[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__, *_SUBMODULES})

@@ -25,16 +25,14 @@ import io
 import math
 from contextlib import contextmanager
 from pathlib import Path
+from functools import lru_cache
 from typing import TYPE_CHECKING
-
-import matplotlib as mpl
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 DOUBT_MARK = "†"  # the report's mark for a doubtful figure, beside a value in a chart too
 
-FONT_DIR = Path(mpl.get_data_path()) / "fonts" / "ttf"
 FONT_FAMILY = "DejaVu Sans"
 
 # Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
@@ -116,6 +114,10 @@ def theme():
     ...     mpl.rcParams["svg.hashsalt"]
     'dti-reports'
     """
+    # matplotlib itself loads with the first chart too: the section kit imports this theme, and a
+    # batch that only plans (a no-op rerun) never draws
+    import matplotlib as mpl
+
     with mpl.rc_context(THEME):
         yield
 
@@ -127,8 +129,6 @@ def new_axes(width: float = WIDTH, height: float = 3.0):
     >>> tuple(ax.figure.get_size_inches())
     (np.float64(4.0), np.float64(2.0))
     """
-    # matplotlib's figure and artists load with the first chart: a batch that only plans (a no-op
-    # rerun) and the kernels' parameter checks never draw
     from matplotlib.figure import Figure
 
     with theme():
@@ -171,6 +171,18 @@ def rank_axis(ax, axis: str = "y", n: int = N_UNITS, pad: float = 1.5) -> None:
     (ax.set_yticks if axis == "y" else ax.set_xticks)(ticks)
 
 
-__all__ = ["DOUBT_MARK", "FOCUS_COLOR", "FONT", "FONT_DIR", "FONT_FAMILY", "INK", "METRIC_STYLE", "MIN_TEXT_PX", "MUTED",
-           "OKABE_ITO", "PHONE_COLUMN_PX", "RANK_CMAP", "THEME", "WIDTH", "min_font", "new_axes", "rank_axis", "theme",
+@lru_cache(maxsize=1)
+def font_dir() -> Path:
+    """The folder of matplotlib's bundled fonts: the DejaVu files that the PDF embeds for chart text.
+
+    >>> (font_dir() / "DejaVuSans.ttf").is_file()
+    True
+    """
+    import matplotlib as mpl
+
+    return Path(mpl.get_data_path()) / "fonts" / "ttf"
+
+
+__all__ = ["DOUBT_MARK", "FOCUS_COLOR", "FONT", "FONT_FAMILY", "INK", "METRIC_STYLE", "MIN_TEXT_PX", "MUTED",
+           "OKABE_ITO", "PHONE_COLUMN_PX", "RANK_CMAP", "THEME", "WIDTH", "font_dir", "min_font", "new_axes", "rank_axis", "theme",
            "to_svg"]

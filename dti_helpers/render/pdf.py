@@ -35,11 +35,11 @@ def build_fonts(out_dir: str | Path = ASSETS) -> list[Path]:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    from dti_helpers.charts.theme import FONT_DIR
+    from dti_helpers.charts.theme import font_dir
 
     written = []
     for weight, name in FONT_FILES.items():
-        source = FONT_DIR / ("DejaVuSans.ttf" if weight == "normal" else "DejaVuSans-Bold.ttf")
+        source = font_dir() / ("DejaVuSans.ttf" if weight == "normal" else "DejaVuSans-Bold.ttf")
         options = subset.Options()
         options.flavor = "woff"
         options.layout_features = ["*"]  # keep mark positioning for combining diacritics
