@@ -128,7 +128,7 @@ def test_every_chart_mark_has_a_tooltip(pages):
 
 def test_tile_map_has_a_key_and_the_marked_points_are_named(pages):
     html = pages["province"].read_text(encoding="utf-8")
-    key = html.split('class="tile-key"')[1].split("</div></dl></div>")[0]
+    key = html.split('class="tile-key"')[1].split("</div></dl></div></div>")[0]
     assert "<dt>HNa</dt><dd>Hà Nam</dd>" in key and "<dt>HậG</dt><dd>Hậu Giang</dd>" in key
     assert key.count("<dt>") == 63
     assert "Dấu † trên biểu đồ" in html and "Thừa Thiên - Huế (2/63)" in html

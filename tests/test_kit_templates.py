@@ -1,6 +1,8 @@
 """The markup the kit's Jinja2 templates give a few parts (the modules' doctests show their text only)."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from dti_helpers.charts import TILES_34
@@ -13,9 +15,19 @@ from dti_helpers.sections.province.country import marked_names
 
 def test_the_tile_key_is_a_titled_definition_list():
     html = str(tile_key(TILES_34, {"01": "TP. Hà Nội", "24": "Bắc Ninh"}, "en"))
-    assert html.startswith('<div class="tile-key"><p class="tile-key-title">Abbreviations on the map</p><dl>')
+    assert html.startswith('<div class="tile-key"><p class="tile-key-title">Abbreviations on the map</p>'
+                           '<div class="tile-key-cols cols-6"><dl>')
     assert "<dt>BN</dt><dd>Bắc Ninh</dd>" in html
-    assert str(TileKey("Key", (("HN", "Hà Nội"),))).endswith("<dt>HN</dt><dd>Hà Nội</dd></div></dl></div>")
+    assert str(TileKey("Key", (("HN", "Hà Nội"),))).endswith("<dt>HN</dt><dd>Hà Nội</dd></div></dl></div></div>")
+
+
+def test_the_tile_key_goes_down_its_columns_a_list_each():
+    items = tuple((f"A{i:02d}", f"Unit {i}") for i in range(7))  # synthetic names
+    html = str(TileKey("Key", items, columns=3))
+    lists = re.findall(r"<dl>(.*?)</dl>", html)
+    assert 'class="tile-key-cols cols-3"' in html and len(lists) == 3
+    assert [re.findall(r"<dt>(\w+)</dt>", dl) for dl in lists] == [["A00", "A01", "A02"], ["A03", "A04"], ["A05", "A06"]]
+    assert str(TileKey("Key", items[:1], columns=3)).count("<dl>") == 1  # no empty list
 
 
 def test_brief_rank_lines_and_the_ladder_note_are_paragraphs():

@@ -136,6 +136,7 @@ def headline(rep) -> Section:
     if successor is not None:
         kpis.append(successor)
     chart, *key = country_map(rep, notes) or [None]
+    key = [replace(k, columns=3) for k in key]  # printed beside the map: half the page's width
     # the map right after why the report is short: on a wide page it stands at the right of the cards, the
     # sentences and its key (report.css, paged.css), so that page 1 holds the whole summary
     parts = (why(rep), *([chart] if chart else []), Kpis(tuple(kpis)), *(Text(line) for line in lines), notes.box(),
