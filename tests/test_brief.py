@@ -71,6 +71,16 @@ def test_the_full_data_notes_follow_as_an_appendix(ha_nam):
     assert "Hà Nam: Xếp hạng DTI 2022 34/63 https://dti.gov.vn/xep-hang-2022" in sources
 
 
+def test_the_printed_source_list_numbers_on_across_its_columns(ha_nam):
+    # the appendix prints its sources as one list per column; WeasyPrint ignores <ol start>, so the
+    # numbering rests on the CSS counter's scope: each number once, none restarting at 1
+    html = ha_nam["html"].read_text("utf-8").split('<section id="notes"', 1)[1]
+    n = len(re.findall(r'<li id="src-\d+">', html.split('class="refs-cols', 1)[1].split("</div>", 1)[0]))
+    text = subprocess.run(["pdftotext", str(ha_nam["pdf"]), "-"], capture_output=True, text=True, check=True).stdout
+    numbers = [int(m) for m in re.findall(r"^(\d+)\. \S+\.\S", text, re.M)]  # "14. news.laodong.vn/…"
+    assert n > 20 and sorted(numbers) == list(range(1, n + 1)), numbers
+
+
 def test_the_brief_page_passes_the_w3c_checker(ha_nam):
     nu_check(ha_nam["html"])
 

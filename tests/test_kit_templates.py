@@ -45,3 +45,14 @@ def test_the_country_position_line_is_a_paragraph():
     rep = setup("Thanh Hóa", 2022, "en")
     assert str(position(rep, an.country(rep.data, 2022), DoubtNotes("en"))[1]) == \
         "<p>Thanh Hóa ranked 15/63 in 2022. Tied with: Yên Bái.</p>"
+
+
+def test_references_in_columns_are_lists_numbered_on():
+    from dti_helpers.sections.parts import References
+
+    items = tuple((n, f"https://example.test/synthetic-{n}") for n in range(1, 8))  # synthetic addresses
+    html = str(References(items, columns=3))
+    assert html.startswith('<div class="refs-cols cols-3"><ol class="refs"><li id="src-1">')
+    assert re.findall(r'<ol class="refs"( start="\d+")?>', html) == ["", ' start="4"', ' start="6"']
+    assert html.count("<li ") == 7 and html.endswith("</ol></div>")
+    assert str(References(items)).count("<ol") == 1 and "refs-cols" not in str(References(items))

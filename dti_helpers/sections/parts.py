@@ -290,7 +290,10 @@ class Kpis(Part):
 
 @dataclass(frozen=True)
 class References(Part):
-    """The numbered source list that :class:`Cite` links point to.
+    """The numbered source list that :class:`Cite` links point to, printed in ``columns`` columns.
+
+    Several columns are a list each, numbered on (see :class:`~dti_helpers.sections.keys.TileKey`
+    for why not one multi-column box).
 
     >>> str(References(((1, "https://www.a.vn/x/"),))).endswith('href="https://www.a.vn/x/">a.vn/x</a></li></ol>')
     True
@@ -299,6 +302,7 @@ class References(Part):
     """
 
     items: tuple
+    columns: int = 1
     kind: ClassVar[str] = "refs"
 
 

@@ -23,7 +23,7 @@ from dti_helpers.analysis.provenance import note_text
 from dti_helpers.core.labels import fmt_rank, fmt_score, t
 from dti_helpers.data.origin import parse_file_ref, split_sources
 from dti_helpers.sections.kit import source_row
-from dti_helpers.sections.parts import DoubtNotes, Inline, Kpi, Kpis, Link, Section, Span, Text
+from dti_helpers.sections.parts import DoubtNotes, Inline, Kpi, Kpis, Link, References, Section, Span, Text
 from dti_helpers.sections.province.common import change_doubt, grid, rank_cell, rank_move, rank_move_key, \
     score_cell, unit_noun
 from dti_helpers.sections.province.country import doubt_notes, position, tile_map, with_tips
@@ -317,7 +317,10 @@ def appendix(data_notes):
     ('Appendix: Data notes', 'appendix')
     """
     def notes(rep) -> Section:
-        return replace(data_notes(rep), cls="appendix")
+        sec = data_notes(rep)
+        # printed small in three columns (report.css): the list of sources is most of the appendix
+        parts = tuple(replace(p, columns=3) if isinstance(p, References) else p for p in sec.parts)
+        return replace(sec, parts=parts, cls="appendix")
 
     notes.__name__ = data_notes.__name__
     return notes
