@@ -56,3 +56,72 @@ def test_references_in_columns_are_lists_numbered_on():
     assert re.findall(r'<ol class="refs"( start="\d+")?>', html) == ["", ' start="4"', ' start="6"']
     assert html.count("<li ") == 7 and html.endswith("</ol></div>")
     assert str(References(items)).count("<ol") == 1 and "refs-cols" not in str(References(items))
+
+
+def _parts_markup_cases():
+    from markupsafe import Markup
+
+    from dti_helpers.sections.parts import (Chart, Cite, Code, Doubt, DoubtBox, Group, Heading, Inline, Kpi, Kpis,
+                                            Link, Note, References, Section, Span, Strong, Table, Text)
+
+    return [
+        (Section("x", "T", (Text("a < b"), Span("(7)"))),
+         ['id="x" class="report-section"', "a &lt; b</p>", 'class="muted">(7)</span></section>']),
+        (Span("(7)", "muted"), ['class="muted">(7)</span>']),
+        (Strong("a&b"), ["a&amp;b</strong>"]),
+        (Code("24"), ["24</code>"]),
+        (Doubt("7/63"), ['class="doubtful">7/63', "†</sup></span>"]),
+        (Inline(("0.5", Span("(3)")), sep=" "), ['0.5 <span']),
+        (Cite(2), ['href="#src-2">[2]</a>']),
+        (Link("https://x.vn/?a=1&b=2", "[1]"), ['href="https://x.vn/?a=1&amp;b=2">[1]</a>']),
+        (DoubtBox(("DTI: estimate",), "Doubtful:"), ['class="doubt-notes"', "† Doubtful:</p>", "DTI: estimate</li>"]),
+        (Text("x", cls="lede"), ['class="lede">x</p>']),
+        (Heading("Sources"), ["Sources</h3>"]),
+        (Table(("a", "b"), (("1", "&"),), numeric=frozenset({1})),
+         ['scope="col" class="num">b</th>', 'class="num" data-label="b">&amp;</td></tr></tbody></table></div>']),
+        (Chart(Markup('<svg width="10" height="5" aria-label="alt"></svg>'), "alt", 10, 5, "Cap"),
+         ['<figure class="chart"><svg', "Cap</figcaption></figure>"]),
+        (Kpis((Kpi("Rank", "7/63"),)), ["7/63</dd></div></dl>"]),
+        (References(((1, "https://www.a.vn/x/"),)), ['href="https://www.a.vn/x/">a.vn/x</a></li></ol>']),
+        (Note(("Keep the lead in e-government.",)), ["commentary"]),
+        (Group(("a&", Text("b"))), ["a&amp;<p", "b</p>"]),
+    ]
+
+
+def test_each_kit_part_renders_its_markup_escaped():
+    for part, pieces in _parts_markup_cases():
+        html = str(part)
+        for piece in pieces:
+            assert piece in html, (type(part).__name__, piece, html)
+
+
+def test_what_a_part_must_not_render():
+    from dti_helpers.sections.parts import DoubtBox, Link, References, render_html
+
+    assert str(Link("javascript:alert(1)", "[1]")) == "[1]"  # an unsafe address is no link
+    assert str(DoubtBox(())) == ""
+    assert "href" not in str(References(((1, "dti_2022.xlsx, sha256 41a4925e1157"),)))
+    assert str(render_html("x & y")) == "x &amp; y"
+
+
+def test_the_kit_functions_markup():
+    from dti_helpers.sections import kit
+    from dti_helpers.sections.parts import Span
+
+    assert str(kit.not_published("en")).endswith('class="np">not published</span>')
+    assert str(kit.text("Rank 7 <of 63>")).endswith("Rank 7 &lt;of 63&gt;</p>")
+    html = str(kit.text("Rank 7", doubt="an estimate", lang="en"))
+    assert "†</sup>" in html and "an estimate" in html
+    assert str(kit.source_links("https://a.vn | https://b.vn")).count("</a>") == 2
+    rows = [{"province": "Bắc Ninh", "score": 0.5, "rank": 3, "doubtful": True, "note": "estimate"},
+            {"province": "Thái Nguyên", "score": None, "rank": None, "doubtful": False, "note": ""}]
+    html = str(kit.table(rows, lang="en"))
+    assert "0.5000" in html and "†</sup>" in html and "Bắc Ninh: estimate" in html and html.count("not published") == 2
+    assert str(kit.table([["a", Span("(1)")]], columns=["x", "n"], numeric=[1], formatted=True)).count('class="num"') == 2
+    assert str(kit.table([["a", 1]], columns=["x", "n"])).endswith(
+        'class="num" data-label="n">1</td></tr></tbody></table></div>')
+    html = str(kit.note("Keep the lead in e-government.", title="For the leadership"))
+    assert "For the leadership" in html and "Keep the lead" in html
+    assert kit.section("Bắc Ninh vs Thái Nguyên", "Two peers.").html().endswith("Two peers.</p></section>")
+    assert str(kit.downloads((("csv", "../csv/a.csv"), ("xlsx", "../xlsx/a.xlsx")), "vi")) == (
+        '<p class="downloads">Tải số liệu: <a href="../csv/a.csv">CSV</a> · <a href="../xlsx/a.xlsx">XLSX</a></p>')

@@ -5,9 +5,9 @@ A part holds formatted strings, rows or an SVG; its template macro (named by
 is always text, a part renders itself through ``__html__``. The builder
 functions an analyst calls live in :mod:`dti_helpers.sections.kit`.
 
->>> html = str(Section("x", "T", (Text("a < b"), Span("(7)"))))
->>> 'id="x" class="report-section"' in html, "a &lt; b</p>" in html, 'class="muted">(7)</span></section>' in html
-(True, True, True)
+>>> from dti_helpers.sections.plain import plain_text
+>>> plain_text(Section("x", "T", (Text("a < b"), Span("(7)"))))  # the reader's text: heading, then parts
+'Ta < b(7)'
 """
 from __future__ import annotations
 
@@ -55,8 +55,8 @@ def _macros():
 def render_html(part) -> Markup:
     """The HTML of a part (or of plain text, escaped).
 
-    >>> render_html(Text("a < b")).endswith("a &lt; b</p>")
-    True
+    >>> plain_text(render_html(Text("a < b")))
+    'a < b'
     >>> render_html("x & y")
     Markup('x &amp; y')
     """
@@ -90,8 +90,8 @@ class Part:
 class Span(Part):
     """Text in a styled span (``muted``, ``np``, ``kpi-text``, ``kpi-sub``).
 
-    >>> str(Span("(7)", "muted")).endswith('class="muted">(7)</span>')
-    True
+    >>> plain_text(Span("(7)", "muted"))
+    '(7)'
     """
 
     content: Any
@@ -103,8 +103,8 @@ class Span(Part):
 class Strong(Part):
     """Bold text (the focus province's name in a table).
 
-    >>> str(Strong("a&b")).endswith("a&amp;b</strong>")
-    True
+    >>> plain_text(Strong("a&b"))
+    'a&b'
     """
 
     content: Any
@@ -115,8 +115,8 @@ class Strong(Part):
 class Code(Part):
     """A literal value (a parameter).
 
-    >>> str(Code("24")).endswith("24</code>")
-    True
+    >>> plain_text(Code("24"))
+    '24'
     """
 
     content: Any
@@ -127,9 +127,8 @@ class Code(Part):
 class Doubt(Part):
     """A doubtful figure: its text with the † mark (the note goes in the section's :class:`DoubtNotes`).
 
-    >>> html = str(Doubt("7/63"))
-    >>> 'class="doubtful">7/63' in html, html.endswith("†</sup></span>")
-    (True, True)
+    >>> plain_text(Doubt("7/63"))
+    '7/63†'
     """
 
     content: Any
@@ -140,8 +139,8 @@ class Doubt(Part):
 class Inline(Part):
     """Pieces side by side (text and parts), joined by ``sep``.
 
-    >>> str(Inline(("0.5", Span("(3)")), sep=" ")).startswith("0.5 ")
-    True
+    >>> plain_text(Inline(("0.5", Span("(3)")), sep=" "))
+    '0.5 (3)'
     """
 
     pieces: tuple
@@ -153,8 +152,8 @@ class Inline(Part):
 class Cite(Part):
     """A numbered citation that links to the source list.
 
-    >>> str(Cite(2)).endswith('href="#src-2">[2]</a>')
-    True
+    >>> plain_text(Cite(2))
+    '[2]'
     """
 
     n: int
@@ -165,9 +164,9 @@ class Cite(Part):
 class Link(Part):
     """A link to a source.
 
-    >>> str(Link("https://x.vn/?a=1&b=2", "[1]")).endswith('href="https://x.vn/?a=1&amp;b=2">[1]</a>')
-    True
-    >>> str(Link("javascript:alert(1)", "[1]"))
+    >>> plain_text(Link("https://x.vn/?a=1&b=2", "[1]"))
+    '[1]'
+    >>> str(Link("javascript:alert(1)", "[1]"))  # not a safe address: the text alone, no link
     '[1]'
     """
 
@@ -182,9 +181,8 @@ class Link(Part):
 class DoubtBox(Part):
     """The footnotes of a section's doubtful figures (nothing when there are none).
 
-    >>> html = str(DoubtBox(("DTI: estimate",), "Doubtful:"))
-    >>> 'class="doubt-notes"' in html, "† Doubtful:</p>" in html, "DTI: estimate</li>" in html
-    (True, True, True)
+    >>> plain_text(DoubtBox(("DTI: estimate",), "Doubtful:"))
+    '† Doubtful:DTI: estimate'
     >>> str(DoubtBox(()))
     ''
     """
@@ -198,8 +196,8 @@ class DoubtBox(Part):
 class Text(Part):
     """A paragraph (``cls`` e.g. ``subtitle``, ``lede``), optionally followed by its doubt notes.
 
-    >>> str(Text("x", cls="lede")).endswith('class="lede">x</p>')
-    True
+    >>> plain_text(Text("x", cls="lede"))
+    'x'
     """
 
     content: Any
@@ -215,8 +213,8 @@ class Text(Part):
 class Heading(Part):
     """A sub-heading inside a section.
 
-    >>> str(Heading("Sources")).endswith("Sources</h3>")
-    True
+    >>> plain_text(Heading("Sources"))
+    'Sources'
     """
 
     text: str
@@ -230,9 +228,8 @@ class Table(Part):
 
     Cells are text (escaped) or parts; ``notes`` (the † footnotes of this table alone) follow it.
 
-    >>> html = str(Table(("a", "b"), (("1", "&"),), numeric=frozenset({1})))
-    >>> 'scope="col" class="num">b</th>' in html, 'class="num" data-label="b">&amp;</td></tr></tbody></table></div>' in html
-    (True, True)
+    >>> plain_text(Table(("a", "b"), (("1", "&"),), numeric=frozenset({1})))
+    'ab1&'
     """
 
     head: tuple
@@ -252,9 +249,9 @@ class Table(Part):
 class Chart(Part):
     """An inline SVG figure (``<svg role="img" aria-label=alt>``), its CSS size and an optional caption.
 
-    >>> html = str(Chart(Markup('<svg width="10" height="5" aria-label="alt"></svg>'), "alt", 10, 5, "Cap"))
-    >>> html.startswith('<figure class="chart"><svg'), html.endswith("Cap</figcaption></figure>")
-    (True, True)
+    >>> c = Chart(Markup('<svg width="10" height="5" aria-label="alt"></svg>'), "alt", 10, 5, "Cap")
+    >>> c.alt, c.caption
+    ('alt', 'Cap')
     """
 
     svg: Markup
@@ -280,8 +277,8 @@ class Kpi:
 class Kpis(Part):
     """A row of key-figure cards.
 
-    >>> str(Kpis((Kpi("Rank", "7/63"),))).endswith("7/63</dd></div></dl>")
-    True
+    >>> plain_text(Kpis((Kpi("Rank", "7/63"),)))
+    'Rank7/63'
     """
 
     items: tuple
@@ -295,10 +292,8 @@ class References(Part):
     Several columns are a list each, numbered on (see :class:`~dti_helpers.sections.keys.TileKey`
     for why not one multi-column box).
 
-    >>> str(References(((1, "https://www.a.vn/x/"),))).endswith('href="https://www.a.vn/x/">a.vn/x</a></li></ol>')
-    True
-    >>> "href" in str(References(((1, "dti_2022.xlsx, sha256 41a4925e1157"),)))
-    False
+    >>> plain_text(References(((1, "https://www.a.vn/x/"), (2, "dti_2022.xlsx, sha256 41a4925e1157"))))
+    'a.vn/xdti_2022.xlsx, sha256 41a4925e1157'
     """
 
     items: tuple
@@ -310,8 +305,8 @@ class References(Part):
 class Note(Part):
     """A commentary box for the leadership briefing: the analyst's words, set apart from the figures.
 
-    >>> "commentary" in str(Note(("Keep the lead in e-government.",)))
-    True
+    >>> plain_text(Note(("Keep the lead in e-government.",)))
+    'Keep the lead in e-government.'
     """
 
     paragraphs: tuple
@@ -326,8 +321,8 @@ class Note(Part):
 class Group(Part):
     """Parts one after another, with no wrapper of their own.
 
-    >>> str(Group(("a&", Text("b")))).endswith("b</p>")
-    True
+    >>> plain_text(Group(("a&", Text("b"))))
+    'a&b'
     """
 
     parts: tuple
@@ -339,8 +334,8 @@ class Section(Part):
     """One report section: a heading and its parts; displays inline and exports with its TOC entry.
 
     >>> s = Section("x", "Title", (Text("Body"),))
-    >>> s.html().endswith("Body</p></section>")
-    True
+    >>> plain_text(s)
+    'TitleBody'
     >>> s._repr_mimebundle_()[1]
     {'dti_section': {'id': 'x', 'title': 'Title', 'level': 2}}
     """
