@@ -5,15 +5,17 @@ Renders a fixed set of provinces' reports ``--rounds`` times in this process and
 mean CPU seconds (``time.process_time``) per report for the HTML step and the PDF step. As the
 like-for-like yardstick it also times, in the same run, a plain WeasyPrint render of the same
 HTML (``HTML(string=...).write_pdf()``: no cached fonts or stylesheets, no tags, no re-layout)
-and prints the PDF step against it (4 provinces on the 2-core machine, December 2026; before the
-shared font configuration, the lighter chart SVG and the one-column contents list the same run gave
-html 0.91, pdf 2.61, plain 2.36 s/report, 1.11x)::
+and prints the PDF step against it (the default 6 provinces x 2 on the 2-core machine, 4 December
+2026, after the column lists of the tile key and the brief's sources; the same run before them gave
+pdf 1.77 s/report)::
 
-    html: 0.81 s/report
-    pdf: 1.91 s/report
-    plain weasyprint: 2.14 s/report
-    pdf/plain: 0.89x
+    html: 0.34 s/report
+    pdf: 1.31 s/report
+    plain weasyprint: 0.88 s/report
+    pdf/plain: 1.49x
 
+Two of these six reports (Hà Nội, Bắc Kạn) end on a near-empty page and are laid out a second
+time to try to save it, which the plain render never does; the tags and the paged rules add the rest.
 The plain render reads the same (lighter) HTML, so the ratio shows what the report's own PDF step
 adds or saves over WeasyPrint's plainest call; the absolute seconds compare one commit with another.
 
