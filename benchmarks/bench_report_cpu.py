@@ -6,8 +6,8 @@ mean CPU seconds (``time.process_time``) per report for the HTML step and the PD
 like-for-like yardstick it also times, in the same run, a plain WeasyPrint render of the same
 HTML (``HTML(string=...).write_pdf()``: no cached fonts or stylesheets, no tags, no re-layout)
 and prints the PDF step against it (the default 6 provinces x 2 on the 2-core machine, 4 December
-2026, after the column lists of the tile key and the brief's sources; the same run before them gave
-pdf 1.77 s/report)::
+2026; a run earlier that day, with the tile key's column lists but before the brief's and the
+tightest-first re-layout, gave pdf 1.77 s/report)::
 
     html: 0.34 s/report
     pdf: 1.31 s/report
