@@ -303,7 +303,8 @@ def sources(rep) -> Section:
                          _links(r.sources, lang)])
     parts = [Text(t("src_intro", lang))]
     parts.append(grid([t("src_col_figure", lang), t("src_col_value", lang), t("col_sources", lang)], rows,
-                      numeric=[1], caption=t("src_caption", lang)) if rows else Text(t("src_none", lang)))
+                      numeric=[1], caption=t("src_caption", lang), cls="data figure-sources") if rows
+                 else Text(t("src_none", lang)))
     return Section("sources", rep.title("sources"), tuple(parts), cls="brief")
 
 
