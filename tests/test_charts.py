@@ -272,3 +272,17 @@ def test_chart_text_is_at_least_10_px_on_a_phone():
 
 def _map34_frame():
     return pd.DataFrame({"code": list(charts.TILES_34), "rank": range(1, 35)})
+
+
+def test_chart_svg_styles_are_presentation_attributes():
+    # WeasyPrint parses every style="" twice per PDF; attributes draw the same and need no CSS parser
+    from dti_helpers.charts.svg import inline_svg
+    from dti_helpers.charts.theme import new_axes
+
+    ax = new_axes(3, 2)
+    ax.plot([1, 2, 3], [3, 1, 2], color="#d55e00", lw=2, linestyle="--")
+    ax.set_title("Synthetic chart")
+    svg = inline_svg(ax.figure, "a synthetic test chart")
+    assert "style=" not in svg
+    assert svg.startswith('<svg width="288" height="192"') and 'stroke-linejoin="round" stroke-linecap="butt"' in svg
+    assert 'stroke="#d55e00"' in svg and "font-family=\"'DejaVu Sans Report'" in svg
