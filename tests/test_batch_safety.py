@@ -25,6 +25,7 @@ from dti_helpers.batch.manifest import Manifest, new_run_id
 from dti_helpers.batch.plan import plan
 from dti_helpers.cli import main
 from dti_helpers.core.fsio import temp_path
+from dti_helpers.core.lifetime import is_running
 from dti_helpers.core.outfolder import MARKER, OutFolderError, claim_out_folder, refusal
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -301,24 +302,15 @@ def _tree(pid: int) -> set[int]:
     return found
 
 
-def _alive(pid: int) -> bool:
-    """Whether ``pid`` still runs (a zombie waiting to be reaped has ended)."""
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 def _survivors(pids: set[int], seconds: float = 5.0) -> set[int]:
     """Those of ``pids`` still running after up to ``seconds``."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        alive = {pid for pid in pids if _alive(pid)}
+        alive = {pid for pid in pids if is_running(pid)}
         if not alive:
             return alive
         time.sleep(0.1)
-    return {pid for pid in pids if _alive(pid)}
+    return {pid for pid in pids if is_running(pid)}
 
 
 def _start_batch(out: Path, kernels: Path, *names: str, options: tuple[str, ...] = (), **popen):

@@ -30,6 +30,7 @@ from dti_helpers.batch.pool import record_finished, result_line
 from dti_helpers.batch.signals import Stopper, stop_signals
 from dti_helpers.batch.worker import Kernels, Result, Settings, run_job
 from dti_helpers.core.fsio import atomic_write
+from dti_helpers.core.lifetime import is_running
 
 PLUGIN = "dti-reports-kernels"
 CONNECT_SECONDS = 10
@@ -155,17 +156,8 @@ def end_workers(cluster) -> None:
                 pids.append(nanny.pid)
     # gone before the cluster's folder is removed: a dying worker could still write into it
     deadline = time.monotonic() + END_SECONDS
-    while time.monotonic() < deadline and any(_running(pid) for pid in pids):
+    while time.monotonic() < deadline and any(is_running(pid) for pid in pids):
         time.sleep(0.05)
-
-
-def _running(pid: int) -> bool:
-    """Whether process ``pid`` still runs (a zombie not yet reaped has ended; where /proc is missing, so is it)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
-            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except (OSError, IndexError):
-        return False
 
 
 def open_client(address: str, workers: int):

@@ -97,3 +97,16 @@ def watch_parent(parent: int, on_gone: Callable[[], None], interval: float = 0.5
     thread = threading.Thread(target=poll, name="dti-parent-watch", daemon=True)
     thread.start()
     return thread
+
+
+def is_running(pid: int) -> bool:
+    """Whether process ``pid`` still runs: a zombie not yet reaped has ended; without /proc, so has every one.
+
+    >>> is_running(os.getpid()), is_running(2 ** 22 + 1)  # this process; a pid above Linux's limit
+    (True, False)
+    """
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
