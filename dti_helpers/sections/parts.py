@@ -22,6 +22,7 @@ from dti_helpers.charts import theme as chart_theme
 from dti_helpers.core.labels import DEFAULT_LANG, check_lang, t
 from dti_helpers.data.origin import is_safe_href, is_web_link
 from dti_helpers.sections.plain import plain_text, short_address
+from dti_helpers.sections.widths import column_shares
 
 DOUBT_MARK = chart_theme.DOUBT_MARK
 TEMPLATE = "kit.html.j2"
@@ -44,6 +45,7 @@ def environment() -> jinja2.Environment:
     env.tests["safe_href"] = is_safe_href
     env.filters["plain"] = plain_text
     env.filters["short_address"] = short_address
+    env.globals["column_shares"] = column_shares
     return env
 
 
