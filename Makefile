@@ -28,6 +28,9 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
 	$(PY) -m pip install --quiet --no-deps -e .
+	@# bytecode for the editable package, as pip writes it for every other one: a shell that sets
+	@# PYTHONDONTWRITEBYTECODE would otherwise compile the whole package at every start of run_reports.py
+	$(PY) -m compileall -q dti_helpers run_reports.py >/dev/null
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (dti-reports)" >/dev/null
 	touch $(STAMP)
 
@@ -76,6 +79,7 @@ lab: venv
 	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) --notebook-dir=. notebooks/
 
 bench: venv system-deps
+	$(PY) -m compileall -q dti_helpers run_reports.py >/dev/null  # the installed state, after any edit
 	$(PY) benchmarks/bench_batch.py $(ARGS)
 
 clean:
