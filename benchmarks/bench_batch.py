@@ -9,7 +9,8 @@
 (d) the same floor in as many processes as ``--jobs`` (the provinces dealt out among them),
     which is what (b) is compared with: like with like.
 
-It also times a no-op rerun of (b) and measures the peak memory of (b)'s whole
+It also times three no-op reruns of (b) (printing their median: one start of Python is at the mercy
+of the machine's noise) and measures the peak memory of (b)'s whole
 process tree (proportional set size, polled from /proc, so shared pages count
 once). It prints those, the four times, then exactly two lines (the floor is (d))::
 
@@ -251,12 +252,15 @@ def main(argv=None) -> int:
               f"{os.cpu_count()} CPUs", flush=True)
         t_naive = naive(provinces, formats, work / "naive")
         t_batch, peak = run_reports(provinces, formats, jobs, work / "run_reports")
-        started = time.monotonic()
-        run_reports(provinces, formats, jobs, work / "run_reports", force=False)
-        t_noop = time.monotonic() - started
+        noops = []
+        for _ in range(3):
+            started = time.monotonic()
+            run_reports(provinces, formats, jobs, work / "run_reports", force=False)
+            noops.append(time.monotonic() - started)
+        t_noop = sorted(noops)[1]
         t_floor1 = floor(provinces, formats, work / "floor")
         t_floor = floor(provinces, formats, work / "floor-jobs", jobs)
-    print(f"no-op rerun of run_reports.py: {t_noop:.2f} s")
+    print(f"no-op rerun of run_reports.py: {t_noop:.2f} s (median of {', '.join(f'{t:.2f}' for t in noops)})")
     print(f"peak memory of the batch (PSS of its process tree) at --jobs {jobs}: {peak / 1024 ** 2:.2f} GB")
     print(f"(a) naive loop (papermill, nbconvert, weasyprint CLIs per province): {t_naive:.1f} s")
     print(f"(b) run_reports.py: {t_batch:.1f} s")
