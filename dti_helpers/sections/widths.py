@@ -67,12 +67,11 @@ def content_widths(text: str, bold: bool = False, width: float = TABLE_WIDTH) ->
     [38, 73]
     """
     words = text.split()
-    scale = FONT_SIZE
-    longest = max((text_width(w, bold=True) for w in words), default=0.0)
-    return min(longest * scale, LONGEST_WORD * width) + PADDING, text_width(" ".join(words), bold) * scale + PADDING
+    longest = max((text_width(w, bold=True) for w in words), default=0.0) * FONT_SIZE
+    return min(longest, LONGEST_WORD * width) + PADDING, text_width(" ".join(words), bold) * FONT_SIZE + PADDING
 
 
-def column_shares(head, rows, width: float = TABLE_WIDTH) -> tuple[float, ...]:
+def column_shares(head, rows, width: float = TABLE_WIDTH) -> tuple[int, ...]:
     """Each column's share of the table in whole percent (summing to 100), from header and cell texts.
 
     Whole percent, so a template names a share by a class (``col.w23``) that ``columns.css.j2``
